@@ -1,0 +1,51 @@
+# crisp-go developer tasks. `make help` lists them.
+GO      ?= go
+TOOLS   := $(GO) tool -modfile=tools/go.mod
+PKGS    := ./...
+
+.PHONY: help generate check-generated test test-short lint vet staticcheck fmt-check lint-spec spec-coverage bench diff-spec ci
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+
+generate: ## regenerate api/ from openapi.yaml
+	$(GO) generate $(PKGS)
+
+check-generated: generate ## fail when api/ is not what openapi.yaml generates
+	@git diff --exit-code -- api/ || (echo "api/ is stale: run make generate and commit"; exit 1)
+	@test -z "$$(git status --porcelain --untracked-files=all -- api/)" || (git status --short -- api/; echo "untracked files under api/"; exit 1)
+
+test: ## run every test with the race detector
+	$(GO) test -race $(PKGS)
+
+test-short: ## run the tests without the race detector
+	$(GO) test $(PKGS)
+
+vet: ## go vet
+	$(GO) vet $(PKGS)
+
+fmt-check: ## fail on files gofmt would change
+	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)
+
+staticcheck: ## staticcheck (pinned in tools/go.mod)
+	$(TOOLS) staticcheck $(PKGS)
+
+lint: fmt-check vet staticcheck ## gofmt, go vet and staticcheck
+
+lint-spec: ## lint openapi.yaml with Redocly (pinned in package.json)
+	npm ci --no-audit --no-fund --silent
+	npx --no-install redocly lint openapi.yaml
+
+spec-coverage: ## compare openapi.yaml with the REST V1 checklist
+	../shared/tools/spec-coverage openapi.yaml
+
+bench: ## run the benchmarks
+	$(GO) test -run '^$$' -bench . -benchmem ./test/bench/
+
+diff-spec: ## report changes of openapi.yaml since BASE (a git ref), breaking first
+	@test -n "$(BASE)" || (echo "usage: make diff-spec BASE=<git ref>"; exit 2)
+	git show $(BASE):openapi.yaml > .diff-base.yaml
+	$(TOOLS) oasdiff breaking .diff-base.yaml openapi.yaml; $(TOOLS) oasdiff changelog .diff-base.yaml openapi.yaml; rm -f .diff-base.yaml
+
+ci: ## what CI runs
+	bash .ci/run

@@ -1,0 +1,310 @@
+package crisp
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/crisp-go/crisp-go/api"
+)
+
+// DefaultBaseURL is the Crisp REST API V1 endpoint.
+const DefaultBaseURL = "https://api.crisp.chat/v1/"
+
+// DefaultTimeout bounds each call, retries included, unless WithTimeout
+// says otherwise.
+const DefaultTimeout = 30 * time.Second
+
+// Client is a Crisp REST API V1 client. Create it with New. It is immutable
+// and safe for concurrent use; derive variants with With.
+type Client struct {
+	// Website groups the website routes (conversations, people, operators,
+	// helpdesk, campaigns, ...).
+	Website *WebsiteService
+	// Plugin groups the plugin connect and subscription routes.
+	Plugin *PluginService
+	// Plan groups the plan subscription routes.
+	Plan *PlanService
+	// Bucket groups the bucket URL routes.
+	Bucket *BucketService
+	// Media groups the media routes.
+	Media *MediaService
+
+	cfg  config
+	api  *api.Client
+	raw  *api.ClientWithResponses
+	doer *doer
+}
+
+// service is the common base of the services.
+type service struct{ c *Client }
+
+// WebsiteService holds the routes under /website.
+type WebsiteService service
+
+// PluginService holds the routes under /plugin and /plugins.
+type PluginService service
+
+// PlanService holds the routes under /plans.
+type PlanService service
+
+// BucketService holds the routes under /bucket.
+type BucketService service
+
+// MediaService holds the routes under /media.
+type MediaService service
+
+// config is everything the options set.
+type config struct {
+	token      *token
+	baseURL    string
+	httpClient *http.Client
+	timeout    time.Duration
+	userAgent  string
+	headers    http.Header
+	retry      RetryPolicy
+	// sleep waits between retries; tests replace it.
+	sleep func(ctx context.Context, d time.Duration) error
+}
+
+// Option configures a Client. Options are checked by New.
+type Option func(*config) error
+
+// New returns a client configured by opts. Without WithToken (or
+// WithTokenFromEnv) requests are sent without credentials, which only
+// public routes accept.
+func New(opts ...Option) (*Client, error) {
+	cfg := config{
+		baseURL:   DefaultBaseURL,
+		timeout:   DefaultTimeout,
+		userAgent: defaultUserAgent,
+		retry:     DefaultRetryPolicy(),
+		sleep:     sleepCtx,
+	}
+	return cfg.build(opts)
+}
+
+// With returns a new client with the options of c plus opts; c is unchanged.
+func (c *Client) With(opts ...Option) (*Client, error) {
+	cfg := c.cfg
+	cfg.headers = c.cfg.headers.Clone()
+	return cfg.build(opts)
+}
+
+func (cfg config) build(opts []Option) (*Client, error) {
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.httpClient == nil {
+		cfg.httpClient = &http.Client{Transport: defaultTransport}
+	}
+	c := &Client{cfg: cfg}
+	c.doer = &doer{hc: cfg.httpClient, policy: cfg.retry, timeout: cfg.timeout, sleep: cfg.sleep}
+	editor := c.editRequest
+	var err error
+	c.api, err = api.NewClient(cfg.baseURL, api.WithHTTPClient(c.doer), api.WithRequestEditorFn(editor))
+	if err != nil {
+		return nil, fmt.Errorf("crisp: %w", err)
+	}
+	c.raw = &api.ClientWithResponses{ClientInterface: c.api}
+	c.Website = &WebsiteService{c}
+	c.Plugin = &PluginService{c}
+	c.Plan = &PlanService{c}
+	c.Bucket = &BucketService{c}
+	c.Media = &MediaService{c}
+	return c, nil
+}
+
+// API returns the generated low-level client, wired to the same
+// credentials, retries and timeout as c. Use it for anything the facade
+// does not cover; it does not turn error statuses into errors.
+func (c *Client) API() *api.ClientWithResponses { return c.raw }
+
+// Tier returns the tier of the client's token, or "" without a token.
+func (c *Client) Tier() Tier {
+	if c.cfg.token == nil {
+		return ""
+	}
+	return c.cfg.token.tier
+}
+
+// BaseURL returns the API base URL the client sends requests to.
+func (c *Client) BaseURL() string { return c.cfg.baseURL }
+
+// String describes the client without its credentials.
+func (c *Client) String() string {
+	id := ""
+	if c.cfg.token != nil {
+		id = c.cfg.token.identifier
+	}
+	return fmt.Sprintf("crisp.Client{base: %s, tier: %s, identifier: %s, key: %s}", c.cfg.baseURL, c.Tier(), id, redacted)
+}
+
+// GoString describes the client without its credentials.
+func (c *Client) GoString() string { return c.String() }
+
+// Format prints the client without its credentials, whatever the verb.
+func (c *Client) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }
+
+// editRequest sets the credentials and the fixed headers on every request.
+func (c *Client) editRequest(_ context.Context, req *http.Request) error {
+	h := req.Header
+	for k, v := range c.cfg.headers {
+		h[k] = v
+	}
+	if t := c.cfg.token; t != nil {
+		h.Set("Authorization", string(t.header))
+		h.Set("X-Crisp-Tier", string(t.tier))
+	}
+	h.Set("User-Agent", c.cfg.userAgent)
+	if h.Get("Accept") == "" {
+		h.Set("Accept", "application/json")
+	}
+	return nil
+}
+
+// defaultTransport is tuned for many concurrent calls to one host: the
+// idle pool keeps enough connections that 64 concurrent callers do not
+// re-dial in steady state.
+var defaultTransport = &http.Transport{
+	Proxy: http.ProxyFromEnvironment,
+	DialContext: (&net.Dialer{
+		Timeout:   10 * time.Second,
+		KeepAlive: 30 * time.Second,
+	}).DialContext,
+	ForceAttemptHTTP2:     true,
+	MaxIdleConns:          256,
+	MaxIdleConnsPerHost:   128,
+	IdleConnTimeout:       90 * time.Second,
+	TLSHandshakeTimeout:   10 * time.Second,
+	ExpectContinueTimeout: 1 * time.Second,
+}
+
+// WithToken authenticates every request with a token keypair of the given
+// tier (HTTP Basic identifier:key plus X-Crisp-Tier).
+func WithToken(tier Tier, identifier, key string) Option {
+	return func(c *config) error {
+		t, err := newToken(tier, identifier, key)
+		if err != nil {
+			return err
+		}
+		c.token = t
+		return nil
+	}
+}
+
+// WithTokenFromEnv reads the token from the environment: CRISP_IDENTIFIER,
+// CRISP_KEY and CRISP_TIER (default "plugin"). It fails when the
+// identifier or the key is missing.
+func WithTokenFromEnv() Option {
+	return func(c *config) error {
+		id, key, tier := os.Getenv("CRISP_IDENTIFIER"), os.Getenv("CRISP_KEY"), os.Getenv("CRISP_TIER")
+		if id == "" || key == "" {
+			return fmt.Errorf("crisp: CRISP_IDENTIFIER and CRISP_KEY must be set")
+		}
+		if tier == "" {
+			tier = string(TierPlugin)
+		}
+		return WithToken(Tier(tier), id, key)(c)
+	}
+}
+
+// WithBaseURL sends requests to another base URL (a test server, a proxy).
+// It must be an absolute http or https URL.
+func WithBaseURL(base string) Option {
+	return func(c *config) error {
+		u, err := url.Parse(base)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return fmt.Errorf("crisp: base URL %q is not an absolute http(s) URL", base)
+		}
+		if !strings.HasSuffix(base, "/") {
+			base += "/"
+		}
+		c.baseURL = base
+		return nil
+	}
+}
+
+// WithHTTPClient sends requests through hc. The client is used as is and
+// never modified; its Timeout, if any, applies to each attempt.
+func WithHTTPClient(hc *http.Client) Option {
+	return func(c *config) error {
+		if hc == nil {
+			return fmt.Errorf("crisp: http client must not be nil")
+		}
+		c.httpClient = hc
+		return nil
+	}
+}
+
+// WithTimeout bounds each call, all retries included (default
+// DefaultTimeout). Zero means no limit other than the context's.
+func WithTimeout(d time.Duration) Option {
+	return func(c *config) error {
+		if d < 0 {
+			return fmt.Errorf("crisp: timeout must not be negative")
+		}
+		c.timeout = d
+		return nil
+	}
+}
+
+// WithUserAgent replaces the User-Agent header.
+func WithUserAgent(ua string) Option {
+	return func(c *config) error {
+		if ua == "" {
+			return fmt.Errorf("crisp: user agent must not be empty")
+		}
+		c.userAgent = ua
+		return nil
+	}
+}
+
+// WithHeader adds a header to every request. It cannot replace the
+// credentials headers.
+func WithHeader(key, value string) Option {
+	return func(c *config) error {
+		k := http.CanonicalHeaderKey(key)
+		if k == "" || k == "Authorization" || k == "X-Crisp-Tier" {
+			return fmt.Errorf("crisp: header %q cannot be set with WithHeader", key)
+		}
+		if c.headers == nil {
+			c.headers = http.Header{}
+		}
+		c.headers.Add(k, value)
+		return nil
+	}
+}
+
+// WithRetryPolicy replaces the retry policy (default DefaultRetryPolicy).
+func WithRetryPolicy(p RetryPolicy) Option {
+	return func(c *config) error {
+		if p.MaxRetries < 0 || p.MinBackoff < 0 || p.MaxBackoff < 0 {
+			return fmt.Errorf("crisp: retry policy values must not be negative")
+		}
+		c.retry = p
+		return nil
+	}
+}
+
+// WithMaxRetries sets how many times a failed call is retried; 0 turns
+// retries off.
+func WithMaxRetries(n int) Option {
+	return func(c *config) error {
+		if n < 0 {
+			return fmt.Errorf("crisp: max retries must not be negative")
+		}
+		c.retry.MaxRetries = n
+		return nil
+	}
+}

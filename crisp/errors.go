@@ -1,0 +1,136 @@
+package crisp
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strings"
+)
+
+// Sentinel errors, matched by errors.Is against any error the client returns.
+var (
+	// ErrNotFound matches a 404 answer (Crisp reasons such as not_found or
+	// not_subscribed).
+	ErrNotFound = errors.New("crisp: not found")
+	// ErrRateLimited matches a 429 or 420 answer.
+	ErrRateLimited = errors.New("crisp: rate limited")
+	// ErrUnauthorized matches a 401 or 403 answer, and the
+	// restricted_route_tier reason (a token of the wrong tier).
+	ErrUnauthorized = errors.New("crisp: unauthorized")
+	// ErrInvalidData matches a 400 answer or the invalid_data reason.
+	ErrInvalidData = errors.New("crisp: invalid data")
+	// ErrServer matches a 5xx answer.
+	ErrServer = errors.New("crisp: server error")
+	// ErrInvalidArgument matches input the client refused before sending
+	// any request (an empty, "." or ".." path parameter, a nil body, ...).
+	ErrInvalidArgument = errors.New("crisp: invalid argument")
+	// ErrInvalidResponse matches a success answer whose body could not be
+	// decoded.
+	ErrInvalidResponse = errors.New("crisp: invalid response")
+)
+
+// Reasons the client itself reports in Error.Reason when Crisp gave none.
+const (
+	ReasonInvalidArgument = "invalid_argument"
+	ReasonNetworkError    = "network_error"
+	ReasonHTTPError       = "http_error"
+	ReasonInvalidResponse = "invalid_response"
+)
+
+// Error is the error every client method returns: an answer from Crisp
+// that is not a success, a request that could not be sent, or input refused
+// before sending. Use errors.As to read it and errors.Is with the sentinel
+// errors (ErrNotFound, ErrRateLimited, ...) to classify it. It never holds
+// credentials.
+type Error struct {
+	// Operation is the operationId of the call in openapi.yaml.
+	Operation string
+	// Method and Path are the HTTP method and the escaped URL path of the
+	// request (without query string), when a request was built.
+	Method string
+	Path   string
+	// StatusCode is the HTTP status of Crisp's answer; 0 when no answer
+	// was received.
+	StatusCode int
+	// Reason is Crisp's machine-readable reason (not_found, invalid_data,
+	// restricted_route_tier, ...), or one of the Reason* constants.
+	Reason string
+	// Message is the human-readable message (Crisp's data.message).
+	Message string
+	// Data is the raw data of Crisp's error envelope, if any.
+	Data json.RawMessage
+	// Err is the underlying cause: a transport or context error, or a
+	// decoding error.
+	Err error
+}
+
+// Error returns a one-line description.
+func (e *Error) Error() string {
+	var b strings.Builder
+	b.WriteString("crisp: ")
+	if e.Method != "" {
+		b.WriteString(e.Method)
+		b.WriteByte(' ')
+		b.WriteString(e.Path)
+	} else if e.Operation != "" {
+		b.WriteString(e.Operation)
+	}
+	if e.StatusCode != 0 {
+		fmt.Fprintf(&b, ": %d %s", e.StatusCode, http.StatusText(e.StatusCode))
+	}
+	if e.Reason != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Reason)
+	}
+	if e.Message != "" {
+		b.WriteString(": ")
+		b.WriteString(e.Message)
+	}
+	if e.Err != nil {
+		b.WriteString(": ")
+		b.WriteString(e.Err.Error())
+	}
+	return b.String()
+}
+
+// Unwrap returns the underlying cause, if any.
+func (e *Error) Unwrap() error { return e.Err }
+
+// Is matches the sentinel errors of this package.
+func (e *Error) Is(target error) bool {
+	switch target {
+	case ErrNotFound:
+		return e.StatusCode == http.StatusNotFound
+	case ErrRateLimited:
+		return e.StatusCode == http.StatusTooManyRequests || e.StatusCode == 420
+	case ErrUnauthorized:
+		return e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusForbidden || e.Reason == "restricted_route_tier"
+	case ErrInvalidData:
+		return e.StatusCode == http.StatusBadRequest || e.Reason == "invalid_data"
+	case ErrServer:
+		return e.StatusCode >= 500 && e.StatusCode <= 599
+	case ErrInvalidArgument:
+		return e.Reason == ReasonInvalidArgument
+	case ErrInvalidResponse:
+		return e.Reason == ReasonInvalidResponse
+	}
+	return false
+}
+
+// Temporary reports whether retrying the same call later may succeed: a
+// network error, a rate limit or a 502/503/504.
+func (e *Error) Temporary() bool {
+	switch e.StatusCode {
+	case 0:
+		return e.Reason == ReasonNetworkError
+	case 420, http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// invalidArg builds the error for input refused before any request.
+func invalidArg(op, format string, args ...any) error {
+	return &Error{Operation: op, Reason: ReasonInvalidArgument, Message: fmt.Sprintf(format, args...)}
+}

@@ -1,0 +1,189 @@
+package crisp
+
+import (
+	"context"
+	"io"
+	"math/rand/v2"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// RetryPolicy says which failed calls are retried and how long to wait.
+//
+// A call is retried on a network error, on 429 and 420 (rate limited) and on
+// 500, 502, 503 and 504, when its method is idempotent (GET, HEAD, PUT,
+// DELETE, OPTIONS). POST and PATCH are retried only with RetryNonIdempotent:
+// Crisp has no idempotency keys, so resending "send message" may post it
+// twice. Waits double from MinBackoff up to MaxBackoff, with jitter; a
+// Retry-After header, when Crisp sends one, wins (capped at MaxBackoff).
+// No wait outlasts the call's context: when the deadline would pass during
+// the wait, the last answer is returned at once.
+type RetryPolicy struct {
+	// MaxRetries is the number of retries after the first attempt.
+	MaxRetries int
+	// MinBackoff is the first wait.
+	MinBackoff time.Duration
+	// MaxBackoff caps every wait, Retry-After included.
+	MaxBackoff time.Duration
+	// RetryNonIdempotent also retries POST and PATCH.
+	RetryNonIdempotent bool
+}
+
+// DefaultRetryPolicy returns the default policy: 2 retries, waits from
+// 500ms to 10s, idempotent methods only.
+func DefaultRetryPolicy() RetryPolicy {
+	return RetryPolicy{MaxRetries: 2, MinBackoff: 500 * time.Millisecond, MaxBackoff: 10 * time.Second}
+}
+
+// maxDrain bounds how much of a discarded body is read so that its
+// connection can be reused.
+const maxDrain = 64 << 10
+
+// doer sends requests for the generated client, with the call timeout and
+// the retry policy. It never starts a goroutine.
+type doer struct {
+	hc      *http.Client
+	policy  RetryPolicy
+	timeout time.Duration
+	sleep   func(ctx context.Context, d time.Duration) error
+}
+
+// Do sends req, retrying as the policy says. The call timeout covers all
+// attempts; it ends when the returned body is closed.
+func (d *doer) Do(req *http.Request) (*http.Response, error) {
+	ctx := req.Context()
+	var cancel context.CancelFunc
+	if d.timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, d.timeout)
+		req = req.WithContext(ctx)
+	}
+	resp, err := d.do(ctx, req)
+	if cancel != nil {
+		if err != nil {
+			cancel()
+		} else {
+			resp.Body = &cancelBody{ReadCloser: resp.Body, cancel: cancel}
+		}
+	}
+	return resp, err
+}
+
+func (d *doer) do(ctx context.Context, req *http.Request) (*http.Response, error) {
+	retryable := d.policy.MaxRetries > 0 && (idempotent(req.Method) || d.policy.RetryNonIdempotent)
+	for attempt := 0; ; attempt++ {
+		resp, err := d.hc.Do(req)
+		if !retryable || attempt >= d.policy.MaxRetries || !shouldRetry(resp, err) || ctx.Err() != nil {
+			return resp, err
+		}
+		if req.Body != nil && req.GetBody == nil {
+			return resp, err // the body cannot be sent again
+		}
+		wait := d.backoff(attempt, resp)
+		if dl, ok := ctx.Deadline(); ok && time.Until(dl) < wait {
+			return resp, err // the wait would outlast the call
+		}
+		if resp != nil {
+			drain(resp.Body)
+		}
+		if err := d.sleep(ctx, wait); err != nil {
+			return nil, err
+		}
+		if req.GetBody != nil {
+			body, err := req.GetBody()
+			if err != nil {
+				return nil, err
+			}
+			req = req.Clone(ctx)
+			req.Body = body
+		}
+	}
+}
+
+func idempotent(method string) bool {
+	switch method {
+	case http.MethodGet, http.MethodHead, http.MethodPut, http.MethodDelete, http.MethodOptions:
+		return true
+	}
+	return false
+}
+
+func shouldRetry(resp *http.Response, err error) bool {
+	if err != nil {
+		return true
+	}
+	switch resp.StatusCode {
+	case 420, http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+		return true
+	}
+	return false
+}
+
+// backoff returns the wait before retry number attempt+1.
+func (d *doer) backoff(attempt int, resp *http.Response) time.Duration {
+	if resp != nil {
+		if ra, ok := retryAfter(resp.Header.Get("Retry-After")); ok {
+			return min(ra, d.policy.MaxBackoff)
+		}
+	}
+	w := d.policy.MinBackoff << attempt
+	if w <= 0 || w > d.policy.MaxBackoff {
+		w = d.policy.MaxBackoff
+	}
+	// Full jitter in [w/2, w].
+	if half := int64(w / 2); half > 0 {
+		w = time.Duration(half + rand.Int64N(half+1))
+	}
+	return w
+}
+
+// retryAfter parses a Retry-After header: seconds or an HTTP date.
+func retryAfter(v string) (time.Duration, bool) {
+	if v == "" {
+		return 0, false
+	}
+	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+		return time.Duration(s) * time.Second, true
+	}
+	if t, err := http.ParseTime(v); err == nil {
+		return max(time.Until(t), 0), true
+	}
+	return 0, false
+}
+
+// sleepCtx waits for d or until ctx ends.
+func sleepCtx(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+// drain reads what is left of a body (bounded) and closes it, so that the
+// connection goes back to the pool.
+func drain(body io.ReadCloser) {
+	if body == nil {
+		return
+	}
+	_, _ = io.CopyN(io.Discard, body, maxDrain)
+	_ = body.Close()
+}
+
+// cancelBody ends the call's context once the body is closed.
+type cancelBody struct {
+	io.ReadCloser
+	cancel context.CancelFunc
+}
+
+func (b *cancelBody) Close() error {
+	err := b.ReadCloser.Close()
+	b.cancel()
+	return err
+}

@@ -1,0 +1,33 @@
+package crisp
+
+// checkPath rejects path parameters that would change the route once the
+// URL is resolved: empty values and the dot segments "." and "..". The
+// generated client escapes every other character. pairs holds parameter
+// names and values, alternately.
+func checkPath(op string, pairs ...string) error {
+	for i := 0; i+1 < len(pairs); i += 2 {
+		switch v := pairs[i+1]; v {
+		case "":
+			return invalidArg(op, "%s must not be empty", pairs[i])
+		case ".", "..":
+			return invalidArg(op, "%s must not be %q", pairs[i], v)
+		}
+	}
+	return nil
+}
+
+// checkPage rejects page numbers below 1 (Crisp pages are 1-based).
+func checkPage(op string, page int) error {
+	if page < 1 {
+		return invalidArg(op, "page_number must be 1 or more, got %d", page)
+	}
+	return nil
+}
+
+// checkBody rejects a nil request body.
+func checkBody[T any](op string, body *T) error {
+	if body == nil {
+		return invalidArg(op, "request body must not be nil")
+	}
+	return nil
+}
