@@ -19,11 +19,11 @@ type obj = map[string]any
 // conversations, their messages, and people profiles. Values are kept as
 // JSON objects shaped like openapi.yaml's schemas, so that answers validate.
 type state struct {
-	mu       sync.Mutex
-	convs    map[string]*conversation
-	people   map[string]*profile
-	emails   map[string]string // email → people_id
-	seq      int64
+	mu     sync.Mutex
+	convs  map[string]*conversation
+	people map[string]*profile
+	emails map[string]string // email → people_id
+	seq    int64
 }
 
 type conversation struct {
