@@ -65,3 +65,8 @@ func newToken(tier Tier, identifier, key string) (*token, error) {
 	h := "Basic " + base64.StdEncoding.EncodeToString([]byte(identifier+":"+key))
 	return &token{tier: tier, identifier: identifier, key: secret(key), header: secret(h)}, nil
 }
+
+// Format prints the token's tier and identifier, never its key.
+func (t token) Format(f fmt.State, _ rune) {
+	_, _ = fmt.Fprintf(f, "{tier: %s, identifier: %s, key: %s}", t.tier, t.identifier, redacted)
+}

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strings"
 )
 
 // maxErrorBody caps how much of an error answer is read.
@@ -127,7 +128,7 @@ func transportError(op string, err error) error {
 	e := &Error{Operation: op, Reason: ReasonNetworkError, Err: err}
 	var ue *url.Error
 	if errors.As(err, &ue) {
-		e.Method = ue.Op
+		e.Method = strings.ToUpper(ue.Op)
 		if u, perr := url.Parse(ue.URL); perr == nil {
 			e.Path = u.EscapedPath()
 		}

@@ -1,0 +1,94 @@
+package crisp
+
+import (
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// answer serves one fixed answer.
+func answer(status int, contentType, body string) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if contentType != "" {
+			w.Header().Set("Content-Type", contentType)
+		}
+		w.WriteHeader(status)
+		_, _ = io.WriteString(w, body)
+	})
+}
+
+func TestFaultyAnswers(t *testing.T) {
+	cases := []struct {
+		name   string
+		h      http.Handler
+		status int
+		reason string
+		is     error
+	}{
+		{"html 502", answer(502, "text/html", "<html><body>Bad Gateway</body></html>"), 502, ReasonHTTPError, ErrServer},
+		{"truncated json", answer(200, "application/json", `{"error":false,"reason":"listed","data":[{"session_id":"s`), 200, ReasonInvalidResponse, ErrInvalidResponse},
+		{"wrong content type", answer(200, "text/plain", "hello"), 200, ReasonInvalidResponse, ErrInvalidResponse},
+		{"empty 200", answer(200, "application/json", ""), 200, ReasonInvalidResponse, ErrInvalidResponse},
+		{"error envelope in a 200", answer(200, "application/json", `{"error":true,"reason":"invalid_session","data":[]}`), 200, "invalid_session", nil},
+		{"data of the wrong type", answer(200, "application/json", `{"error":false,"reason":"listed","data":{"a":1}}`), 200, ReasonInvalidResponse, ErrInvalidResponse},
+		{"404 not found", answer(404, "application/json", `{"error":true,"reason":"not_found","data":{"message":"the route does not exist"}}`), 404, "not_found", ErrNotFound},
+		{"400 invalid data", answer(400, "application/json", `{"error":true,"reason":"invalid_data","data":{"message":"data should have required property 'type'"}}`), 400, "invalid_data", ErrInvalidData},
+		{"huge error body", answer(500, "application/json", `{"error":true,"reason":"x","data":{"message":"`+strings.Repeat("a", 1<<20)+`"}}`), 500, ReasonHTTPError, ErrServer},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			c := newTestClient(t, tc.h, WithMaxRetries(0))
+			got, err := c.Website.ListConversations(t.Context(), wid, 1, nil)
+			require.Nil(t, got)
+			var e *Error
+			require.ErrorAs(t, err, &e)
+			require.Equal(t, tc.status, e.StatusCode)
+			require.Equal(t, tc.reason, e.Reason)
+			require.Equal(t, "listConversations", e.Operation)
+			if tc.is != nil {
+				require.ErrorIs(t, err, tc.is)
+			}
+			require.Less(t, len(e.Error()), 2000, "error text stays short")
+		})
+	}
+}
+
+func TestPathParametersAreCheckedBeforeSending(t *testing.T) {
+	calls := 0
+	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { calls++ }))
+	for _, bad := range []string{"", ".", ".."} {
+		_, err := c.Website.ListConversations(t.Context(), bad, 1, nil)
+		require.ErrorIs(t, err, ErrInvalidArgument, "%q", bad)
+		var e *Error
+		require.ErrorAs(t, err, &e)
+		require.Contains(t, e.Message, "website_id")
+	}
+	_, err := c.Website.ListConversations(t.Context(), wid, 0, nil)
+	require.ErrorIs(t, err, ErrInvalidArgument)
+	require.Zero(t, calls)
+}
+
+func TestPathParametersAreEscaped(t *testing.T) {
+	var paths []string
+	c := newTestClient(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		paths = append(paths, r.URL.EscapedPath())
+		_, _ = io.WriteString(w, `{"error":false,"reason":"resolved","data":{}}`)
+	}))
+	for _, id := range []string{"a/../b", "x?y=1", "x#frag", "100%", "with space", "ünï", "..x", ".hidden"} {
+		_, err := c.Website.ResolveSpamConversationContent(t.Context(), wid, id)
+		require.NoError(t, err, id)
+	}
+	require.Equal(t, []string{
+		"/v1/website/" + wid + "/conversations/spam/a%2F..%2Fb/content",
+		"/v1/website/" + wid + "/conversations/spam/x%3Fy=1/content",
+		"/v1/website/" + wid + "/conversations/spam/x%23frag/content",
+		"/v1/website/" + wid + "/conversations/spam/100%25/content",
+		"/v1/website/" + wid + "/conversations/spam/with%20space/content",
+		"/v1/website/" + wid + "/conversations/spam/%C3%BCn%C3%AF/content",
+		"/v1/website/" + wid + "/conversations/spam/..x/content",
+		"/v1/website/" + wid + "/conversations/spam/.hidden/content",
+	}, paths)
+}
