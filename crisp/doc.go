@@ -1,0 +1,43 @@
+// Package crisp is a client for the Crisp REST API V1.
+//
+// Create a client with a token and call the API through its services,
+// grouped as the Crisp REST API Reference groups its routes:
+//
+//	client, err := crisp.New(crisp.WithToken(crisp.TierPlugin, identifier, key))
+//	if err != nil {
+//		return err
+//	}
+//	convs, err := client.Website.ListConversations(ctx, websiteID, 1, nil)
+//
+// Method names are the reference labels as the official clients name them
+// (ListConversations, SendMessageInConversation, GetPeopleProfile, ...).
+// Every method takes a context.Context first and returns typed data from
+// package api (generated from openapi.yaml) with the response envelope
+// removed.
+//
+// # Errors
+//
+// Every error is a *Error: errors.As gives its HTTP status, Crisp reason
+// and message, and errors.Is matches ErrNotFound, ErrRateLimited,
+// ErrUnauthorized, ErrInvalidData, ErrServer, ErrInvalidArgument and
+// ErrInvalidResponse. Input that cannot be right (an empty, "." or ".."
+// path parameter, a nil body, page 0) is refused before any request.
+//
+// # Retries and timeouts
+//
+// GET, HEAD, PUT and DELETE are retried on network errors, 429/420 and
+// 5xx with exponential backoff and jitter (see RetryPolicy); POST and PATCH
+// only when asked to. One deadline, from the context or WithTimeout,
+// covers every attempt of a call.
+//
+// # Pagination
+//
+// Paged lists have a method for one page and an ...Iter method returning an
+// iter.Seq2 that walks the pages until a short or empty one.
+//
+// # Testing
+//
+// Package crisptest is a fake Crisp server that validates every request
+// against the specification; its Client method returns a *Client pointed
+// at it.
+package crisp
