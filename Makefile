@@ -3,7 +3,7 @@ GO      ?= go
 TOOLS   := $(GO) tool -modfile=tools/go.mod
 PKGS    := ./...
 
-.PHONY: help generate check-generated test test-short lint vet staticcheck fmt-check lint-spec spec-coverage bench diff-spec ci
+.PHONY: help generate check-generated test test-short lint vet staticcheck fmt-check npm lint-spec ts-check spec-coverage bench diff-spec ci
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -32,9 +32,15 @@ staticcheck: ## staticcheck (pinned in tools/go.mod)
 
 lint: fmt-check vet staticcheck ## gofmt, go vet and staticcheck
 
-lint-spec: ## lint openapi.yaml with Redocly (pinned in package.json)
+npm: ## install the pinned spec tools (package-lock.json)
 	npm ci --no-audit --no-fund --silent
-	npx --no-install redocly lint openapi.yaml
+
+lint-spec: npm ## lint openapi.yaml with Redocly (config: redocly.yaml)
+	npx --no-install redocly lint --format=stylish openapi.yaml
+
+ts-check: npm ## generate TypeScript types from openapi.yaml and type-check test/ts
+	npx --no-install openapi-typescript openapi.yaml -o test/ts/crisp.d.ts
+	npx --no-install tsc -p test/ts/tsconfig.json
 
 spec-coverage: ## compare openapi.yaml with the REST V1 checklist
 	../shared/tools/spec-coverage openapi.yaml
