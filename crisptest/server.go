@@ -347,7 +347,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, body []byte, rec 
 	}
 	op := route.Operation
 	rec.Operation = op.OperationID
-	rec.PathParams = pathParams
+	rec.PathParams = make(map[string]string, len(pathParams))
+	for k, v := range pathParams {
+		if u, err := url.PathUnescape(v); err == nil {
+			v = u
+		}
+		rec.PathParams[k] = v
+	}
 	o := s.spec.ops[op.OperationID]
 
 	// Credentials first, as Crisp does.
