@@ -11,8 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// IDs used across the contract tests. sessionID and peopleID carry
-// characters that must be escaped in a path.
+// IDs used across the contract tests (tests that check escaping use IDs
+// with reserved characters of their own).
 const (
 	websiteID = crisptest.WebsiteID
 	sessionID = "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"

@@ -1,0 +1,99 @@
+package crisp
+
+import (
+	"context"
+	"errors"
+
+	"github.com/crisp-go/crisp-go/api"
+)
+
+// GetConnectEndpoints returns the RTM (WebSocket) endpoints the connected
+// plugin should connect to.
+//
+//crisp:operation getConnectEndpoints
+func (s *PluginService) GetConnectEndpoints(ctx context.Context) (*api.ConnectEndpoints, error) {
+	const op = "getConnectEndpoints"
+	resp, err := s.c.api.GetConnectEndpoints(ctx)
+	return decode[api.ConnectEndpoints](op, resp, err)
+}
+
+// GetUserConnectEndpoints returns the RTM (WebSocket) endpoints for a user
+// token; RTM clients call it before connecting.
+//
+//crisp:operation getUserConnectEndpoints
+func (s *PluginService) GetUserConnectEndpoints(ctx context.Context) (*api.ConnectEndpoints, error) {
+	const op = "getUserConnectEndpoints"
+	resp, err := s.c.api.GetUserConnectEndpoints(ctx)
+	return decode[api.ConnectEndpoints](op, resp, err)
+}
+
+// GetWebsiteTokenConnectEndpoints returns the RTM (WebSocket) endpoints for
+// a website token; RTM clients call it before connecting.
+//
+//crisp:operation getWebsiteTokenConnectEndpoints
+func (s *PluginService) GetWebsiteTokenConnectEndpoints(ctx context.Context) (*api.ConnectEndpoints, error) {
+	const op = "getWebsiteTokenConnectEndpoints"
+	resp, err := s.c.api.GetWebsiteTokenConnectEndpoints(ctx)
+	return decode[api.ConnectEndpoints](op, resp, err)
+}
+
+// GetWebsiteConnectEndpoints returns the RTM (WebSocket) endpoints of a
+// website, its app and stream sockets.
+//
+//crisp:operation getWebsiteConnectEndpoints
+func (s *WebsiteService) GetWebsiteConnectEndpoints(ctx context.Context, websiteID string) (*api.ConnectEndpoints, error) {
+	const op = "getWebsiteConnectEndpoints"
+	if err := checkPath(op, "website_id", websiteID); err != nil {
+		return nil, err
+	}
+	resp, err := s.c.api.GetWebsiteConnectEndpoints(ctx, websiteID)
+	return decode[api.ConnectEndpoints](op, resp, err)
+}
+
+// GetConnectEndpoints is GetWebsiteConnectEndpoints: it returns the RTM
+// (WebSocket) endpoints of a website.
+func (s *WebsiteService) GetConnectEndpoints(ctx context.Context, websiteID string) (*api.ConnectEndpoints, error) {
+	return s.GetWebsiteConnectEndpoints(ctx, websiteID)
+}
+
+// RTMEndpoint returns the URL of the RTM socket (data.socket.app) the
+// client's token should connect to, from the endpoints route of its tier:
+// /plugin/connect/endpoints for a plugin token, /user/connect/endpoints for
+// a user token and /website/connect/endpoints for a website token.
+// websiteID is the website the RTM client serves; none of these routes
+// needs it, so it may be empty, but when set it must be a valid path
+// parameter. A client without a token gets an error matching
+// ErrInvalidArgument.
+func (c *Client) RTMEndpoint(ctx context.Context, websiteID string) (string, error) {
+	const op = "RTMEndpoint"
+	if websiteID != "" {
+		if err := checkPath(op, "website_id", websiteID); err != nil {
+			return "", err
+		}
+	}
+	var (
+		ep  *api.ConnectEndpoints
+		err error
+		via string
+	)
+	switch c.Tier() {
+	case TierPlugin:
+		via = "getConnectEndpoints"
+		ep, err = c.Plugin.GetConnectEndpoints(ctx)
+	case TierUser:
+		via = "getUserConnectEndpoints"
+		ep, err = c.Plugin.GetUserConnectEndpoints(ctx)
+	case TierWebsite:
+		via = "getWebsiteTokenConnectEndpoints"
+		ep, err = c.Plugin.GetWebsiteTokenConnectEndpoints(ctx)
+	default:
+		return "", invalidArg(op, "the client has no token, so no RTM endpoint route applies")
+	}
+	if err != nil {
+		return "", err
+	}
+	if ep.Socket.App == "" {
+		return "", &Error{Operation: via, Reason: ReasonInvalidResponse, Err: errors.New("data.socket.app is empty")}
+	}
+	return ep.Socket.App, nil
+}

@@ -1,0 +1,176 @@
+package test
+
+import (
+	"testing"
+
+	"github.com/crisp-go/crisp-go/api"
+	"github.com/crisp-go/crisp-go/crisp"
+	"github.com/stretchr/testify/require"
+)
+
+// oddPluginID carries characters that must be escaped in a path
+// (plugin_id is free text in the spec; website_id must be a UUID).
+const oddPluginID = "acme/plugin ?v=1@x"
+
+func TestListAllActiveSubscriptions(t *testing.T) {
+	srv, c := setupFor(t, "listAllActiveSubscriptions")
+	got, err := c.Plugin.ListAllActiveSubscriptions(t.Context())
+	require.NoError(t, err)
+	require.Equal(t, exampleData[[]api.PluginSubscription](t, srv, "listAllActiveSubscriptions"), got)
+	require.NotEmpty(t, got)
+	req := lastRequest(t, srv, "listAllActiveSubscriptions")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "plugins", "subscription")
+}
+
+func TestListSubscriptionsForWebsite(t *testing.T) {
+	srv, c := setupFor(t, "listSubscriptionsForWebsite")
+	got, err := c.Plugin.ListSubscriptionsForWebsite(t.Context(), websiteID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[[]api.PluginSubscription](t, srv, "listSubscriptionsForWebsite"), got)
+	require.NotEmpty(t, got)
+	requirePath(t, lastRequest(t, srv, "listSubscriptionsForWebsite"), "plugins", "subscription", websiteID)
+
+	_, err = c.Plugin.ListSubscriptionsForWebsite(t.Context(), "..")
+	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), 1)
+}
+
+func TestSubscribeWebsiteToPlugin(t *testing.T) {
+	srv, c := setupFor(t, "subscribeWebsiteToPlugin")
+	body := specRequestExample[api.PluginSubscriptionCreate](t, "subscribeWebsiteToPlugin")
+	require.NoError(t, c.Plugin.SubscribeWebsiteToPlugin(t.Context(), websiteID, body))
+	req := lastRequest(t, srv, "subscribeWebsiteToPlugin")
+	require.Equal(t, "POST", req.Method)
+	requirePath(t, req, "plugins", "subscription", websiteID)
+	requireBody(t, req, string(requestExamples(t)["subscribeWebsiteToPlugin"]))
+
+	srv.Reset()
+	require.ErrorIs(t, c.Plugin.SubscribeWebsiteToPlugin(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+}
+
+func TestGetSubscriptionDetails(t *testing.T) {
+	srv, c := setupFor(t, "getSubscriptionDetails")
+	got, err := c.Plugin.GetSubscriptionDetails(t.Context(), websiteID, oddPluginID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.PluginSubscription](t, srv, "getSubscriptionDetails"), *got)
+	require.Equal(t, pluginID, got.ID)
+	req := lastRequest(t, srv, "getSubscriptionDetails")
+	requirePath(t, req, "plugins", "subscription", websiteID, oddPluginID)
+}
+
+func TestUnsubscribePluginFromWebsite(t *testing.T) {
+	srv, c := setupFor(t, "unsubscribePluginFromWebsite")
+	require.NoError(t, c.Plugin.UnsubscribePluginFromWebsite(t.Context(), websiteID, oddPluginID))
+	req := lastRequest(t, srv, "unsubscribePluginFromWebsite")
+	require.Equal(t, "DELETE", req.Method)
+	requirePath(t, req, "plugins", "subscription", websiteID, oddPluginID)
+
+	srv.Reset()
+	require.ErrorIs(t, c.Plugin.UnsubscribePluginFromWebsite(t.Context(), websiteID, ""), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+}
+
+func TestGetSubscriptionSettings(t *testing.T) {
+	srv, c := setupFor(t, "getSubscriptionSettings")
+	got, err := c.Plugin.GetSubscriptionSettings(t.Context(), websiteID, pluginID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.PluginSubscriptionSettings](t, srv, "getSubscriptionSettings"), *got)
+	require.NotNil(t, got.Settings)
+	require.Contains(t, *got.Settings, "chatbox")
+	requirePath(t, lastRequest(t, srv, "getSubscriptionSettings"), "plugins", "subscription", websiteID, pluginID, "settings")
+}
+
+func TestSaveSubscriptionSettings(t *testing.T) {
+	srv, c := setupFor(t, "saveSubscriptionSettings")
+	settings := *specRequestExample[api.PluginSettingsValues](t, "saveSubscriptionSettings")
+	require.NoError(t, c.Plugin.SaveSubscriptionSettings(t.Context(), websiteID, oddPluginID, settings))
+	req := lastRequest(t, srv, "saveSubscriptionSettings")
+	require.Equal(t, "PUT", req.Method)
+	requirePath(t, req, "plugins", "subscription", websiteID, oddPluginID, "settings")
+	requireBody(t, req, string(requestExamples(t)["saveSubscriptionSettings"]))
+
+	// An empty map clears the settings; nil is refused.
+	require.NoError(t, c.Plugin.SaveSubscriptionSettings(t.Context(), websiteID, pluginID, api.PluginSettingsValues{}))
+	requireBody(t, lastRequest(t, srv, "saveSubscriptionSettings"), `{}`)
+	srv.Reset()
+	require.ErrorIs(t, c.Plugin.SaveSubscriptionSettings(t.Context(), websiteID, pluginID, nil), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+}
+
+func TestUpdateSubscriptionSettings(t *testing.T) {
+	srv, c := setupFor(t, "updateSubscriptionSettings")
+	settings := api.PluginSettingsValues{"chatbox": map[string]any{"25": "#bbbbbb"}, "enabled": true}
+	require.NoError(t, c.Plugin.UpdateSubscriptionSettings(t.Context(), websiteID, pluginID, settings))
+	req := lastRequest(t, srv, "updateSubscriptionSettings")
+	require.Equal(t, "PATCH", req.Method)
+	requirePath(t, req, "plugins", "subscription", websiteID, pluginID, "settings")
+	requireBody(t, req, `{"chatbox":{"25":"#bbbbbb"},"enabled":true}`)
+
+	srv.Reset()
+	require.ErrorIs(t, c.Plugin.UpdateSubscriptionSettings(t.Context(), websiteID, pluginID, nil), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+}
+
+func TestGetPluginUsageBills(t *testing.T) {
+	srv, c := setupFor(t, "getPluginUsageBills")
+	got, err := c.Plugin.GetPluginUsageBills(t.Context(), websiteID, oddPluginID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[[]api.PluginUsageBill](t, srv, "getPluginUsageBills"), got)
+	require.NotEmpty(t, got)
+	req := lastRequest(t, srv, "getPluginUsageBills")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "plugins", "subscription", websiteID, oddPluginID, "bill", "usage")
+}
+
+func TestReportPluginUsageToBill(t *testing.T) {
+	srv, c := setupFor(t, "reportPluginUsageToBill")
+	body := specRequestExample[api.PluginUsageReport](t, "reportPluginUsageToBill")
+	require.NoError(t, c.Plugin.ReportPluginUsageToBill(t.Context(), websiteID, pluginID, body))
+	req := lastRequest(t, srv, "reportPluginUsageToBill")
+	require.Equal(t, "POST", req.Method)
+	requirePath(t, req, "plugins", "subscription", websiteID, pluginID, "bill", "usage")
+	requireBody(t, req, string(requestExamples(t)["reportPluginUsageToBill"]))
+
+	srv.Reset()
+	require.ErrorIs(t, c.Plugin.ReportPluginUsageToBill(t.Context(), websiteID, pluginID, nil), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+}
+
+func TestGetPluginAttestProvenance(t *testing.T) {
+	srv, c := setupFor(t, "getPluginAttestProvenance")
+	got, err := c.Plugin.GetPluginAttestProvenance(t.Context(), websiteID, oddPluginID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.PluginAttestProvenance](t, srv, "getPluginAttestProvenance"), *got)
+	require.NotNil(t, got.Signed)
+	requirePath(t, lastRequest(t, srv, "getPluginAttestProvenance"), "plugins", "subscription", websiteID, oddPluginID, "attest", "provenance")
+}
+
+func TestForwardPluginPayloadToChannel(t *testing.T) {
+	srv, c := setupFor(t, "forwardPluginPayloadToChannel")
+	body := specRequestExample[api.PluginChannelForward](t, "forwardPluginPayloadToChannel")
+	require.NoError(t, c.Plugin.ForwardPluginPayloadToChannel(t.Context(), websiteID, oddPluginID, body))
+	req := lastRequest(t, srv, "forwardPluginPayloadToChannel")
+	require.Equal(t, "POST", req.Method)
+	requirePath(t, req, "plugins", "subscription", websiteID, oddPluginID, "channel")
+	requireBody(t, req, string(requestExamples(t)["forwardPluginPayloadToChannel"]))
+
+	srv.Reset()
+	require.ErrorIs(t, c.Plugin.ForwardPluginPayloadToChannel(t.Context(), websiteID, pluginID, nil), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+}
+
+func TestDispatchPluginEvent(t *testing.T) {
+	srv, c := setupFor(t, "dispatchPluginEvent")
+	body := specRequestExample[api.PluginEventDispatch](t, "dispatchPluginEvent")
+	require.NoError(t, c.Plugin.DispatchPluginEvent(t.Context(), websiteID, pluginID, body))
+	req := lastRequest(t, srv, "dispatchPluginEvent")
+	require.Equal(t, "POST", req.Method)
+	requirePath(t, req, "plugins", "subscription", websiteID, pluginID, "event")
+	requireBody(t, req, string(requestExamples(t)["dispatchPluginEvent"]))
+
+	srv.Reset()
+	require.ErrorIs(t, c.Plugin.DispatchPluginEvent(t.Context(), websiteID, pluginID, nil), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+}

@@ -1,0 +1,421 @@
+package test
+
+import (
+	"testing"
+
+	"github.com/crisp-go/crisp-go/api"
+	"github.com/crisp-go/crisp-go/crisp"
+	"github.com/crisp-go/crisp-go/crisptest"
+	"github.com/stretchr/testify/require"
+)
+
+// convSessionID carries characters that must be escaped in a path.
+const convSessionID = "session_a/b ?c@d"
+
+func TestCreateNewConversation(t *testing.T) {
+	srv, c := setupFor(t, "createNewConversation")
+	got, err := c.Website.CreateNewConversation(t.Context(), websiteID)
+	require.NoError(t, err)
+	want := exampleData[api.ConversationNew](t, srv, "createNewConversation")
+	require.NotEmpty(t, want.SessionID)
+	require.Equal(t, want.SessionID, got)
+	req := lastRequest(t, srv, "createNewConversation")
+	require.Equal(t, "POST", req.Method)
+	requirePath(t, req, "website", websiteID, "conversation")
+	requireBody(t, req, `{}`)
+
+	_, err = c.Website.CreateNewConversation(t.Context(), "")
+	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), 1)
+}
+
+func TestCheckConversationExists(t *testing.T) {
+	srv, c := setupFor(t, "checkConversationExists")
+	ok, err := c.Website.CheckConversationExists(t.Context(), websiteID, convSessionID)
+	require.NoError(t, err)
+	require.True(t, ok)
+	req := lastRequest(t, srv, "checkConversationExists")
+	require.Equal(t, "HEAD", req.Method)
+	requirePath(t, req, "website", websiteID, "conversation", convSessionID)
+
+	srv.Handle("checkConversationExists", func(*crisptest.Call) (int, any) { return 404, nil })
+	ok, err = c.Website.CheckConversationExists(t.Context(), websiteID, sessionID)
+	require.NoError(t, err)
+	require.False(t, ok)
+}
+
+func TestGetConversation(t *testing.T) {
+	srv, c := setupFor(t, "getConversation")
+	got, err := c.Website.GetConversation(t.Context(), websiteID, convSessionID)
+	require.NoError(t, err)
+	want := exampleData[api.Conversation](t, srv, "getConversation")
+	require.Equal(t, want, *got)
+	require.NotEmpty(t, got.SessionID)
+	req := lastRequest(t, srv, "getConversation")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "conversation", convSessionID)
+	require.Equal(t, convSessionID, req.PathParams["session_id"])
+}
+
+func TestGetConversationNotFound(t *testing.T) {
+	srv, c := setupFor(t, "getConversation")
+	srv.QueueError("getConversation", 404, "not_found")
+	_, err := c.Website.GetConversation(t.Context(), websiteID, sessionID)
+	require.ErrorIs(t, err, crisp.ErrNotFound)
+	var ce *crisp.Error
+	require.ErrorAs(t, err, &ce)
+	require.Equal(t, "getConversation", ce.Operation)
+}
+
+func TestRemoveConversation(t *testing.T) {
+	srv, c := setupFor(t, "removeConversation")
+	require.NoError(t, c.Website.RemoveConversation(t.Context(), websiteID, convSessionID))
+	req := lastRequest(t, srv, "removeConversation")
+	require.Equal(t, "DELETE", req.Method)
+	requirePath(t, req, "website", websiteID, "conversation", convSessionID)
+}
+
+func TestInitiateConversationWithExistingSession(t *testing.T) {
+	srv, c := setupFor(t, "initiateConversationWithExistingSession")
+	require.NoError(t, c.Website.InitiateConversationWithExistingSession(t.Context(), websiteID, convSessionID))
+	req := lastRequest(t, srv, "initiateConversationWithExistingSession")
+	require.Equal(t, "POST", req.Method)
+	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "initiate")
+	requireBody(t, req, `{}`)
+}
+
+func TestUpdateConversationOpenState(t *testing.T) {
+	srv, c := setupFor(t, "updateConversationOpenState")
+	require.NoError(t, c.Website.UpdateConversationOpenState(t.Context(), websiteID, convSessionID, true))
+	req := lastRequest(t, srv, "updateConversationOpenState")
+	require.Equal(t, "PATCH", req.Method)
+	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "open")
+	requireBody(t, req, string(requestExamples(t)["updateConversationOpenState"]))
+
+	require.NoError(t, c.Website.UpdateConversationOpenState(t.Context(), websiteID, sessionID, false))
+	requireBody(t, lastRequest(t, srv, "updateConversationOpenState"), `{"opened":false}`)
+}
+
+func TestGetConversationRoutingAssign(t *testing.T) {
+	srv, c := setupFor(t, "getConversationRoutingAssign")
+	got, err := c.Website.GetConversationRoutingAssign(t.Context(), websiteID, convSessionID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.ConversationRoutingAssign](t, srv, "getConversationRoutingAssign"), *got)
+	require.NotNil(t, got.Assigned)
+	requirePath(t, lastRequest(t, srv, "getConversationRoutingAssign"), "website", websiteID, "conversation", convSessionID, "routing")
+}
+
+func TestAssignConversationRouting(t *testing.T) {
+	srv, c := setupFor(t, "assignConversationRouting")
+	require.NoError(t, c.Website.AssignConversationRouting(t.Context(), websiteID, convSessionID, "a4c32c68-be91-4e29-8a05-976e93abbe3f"))
+	req := lastRequest(t, srv, "assignConversationRouting")
+	require.Equal(t, "PATCH", req.Method)
+	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "routing")
+	requireBody(t, req, `{"assigned":{"user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"}}`)
+
+	// An empty user ID unassigns: assigned is sent as null.
+	require.NoError(t, c.Website.AssignConversationRouting(t.Context(), websiteID, sessionID, ""))
+	requireBody(t, lastRequest(t, srv, "assignConversationRouting"), `{"assigned":null}`)
+}
+
+func TestAssignConversationRoutingWithBody(t *testing.T) {
+	srv, c := setupFor(t, "assignConversationRouting")
+	body := specRequestExample[api.ConversationRoutingAssignUpdate](t, "assignConversationRouting")
+	require.NoError(t, c.Website.AssignConversationRoutingWithBody(t.Context(), websiteID, sessionID, body))
+	requireBody(t, lastRequest(t, srv, "assignConversationRouting"), string(requestExamples(t)["assignConversationRouting"]))
+
+	silent := true
+	require.NoError(t, c.Website.AssignConversationRoutingWithBody(t.Context(), websiteID, sessionID, &api.ConversationRoutingAssignUpdate{Silent: &silent}))
+	requireBody(t, lastRequest(t, srv, "assignConversationRouting"), `{"assigned":null,"silent":true}`)
+
+	n := len(srv.Requests())
+	require.ErrorIs(t, c.Website.AssignConversationRoutingWithBody(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
+	require.ErrorIs(t, c.Website.AssignConversationRoutingWithBody(t.Context(), websiteID, sessionID,
+		&api.ConversationRoutingAssignUpdate{Assigned: &api.ConversationRoutingAssignee{}}), crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), n)
+}
+
+func TestUpdateConversationInbox(t *testing.T) {
+	srv, c := setupFor(t, "updateConversationInbox")
+	require.NoError(t, c.Website.UpdateConversationInbox(t.Context(), websiteID, convSessionID, "bf6935c9-43b3-4f8e-87ea-175c1e1ed1a9"))
+	req := lastRequest(t, srv, "updateConversationInbox")
+	require.Equal(t, "PATCH", req.Method)
+	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "inbox")
+	requireBody(t, req, string(requestExamples(t)["updateConversationInbox"]))
+
+	// An empty inbox ID moves the conversation back to the default inbox.
+	require.NoError(t, c.Website.UpdateConversationInbox(t.Context(), websiteID, sessionID, ""))
+	requireBody(t, lastRequest(t, srv, "updateConversationInbox"), `{"inbox_id":null}`)
+}
+
+func TestGetConversationMetas(t *testing.T) {
+	srv, c := setupFor(t, "getConversationMetas")
+	got, err := c.Website.GetConversationMetas(t.Context(), websiteID, convSessionID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.ConversationMeta](t, srv, "getConversationMetas"), *got)
+	require.NotNil(t, got.Email)
+	requirePath(t, lastRequest(t, srv, "getConversationMetas"), "website", websiteID, "conversation", convSessionID, "meta")
+}
+
+func TestUpdateConversationMetas(t *testing.T) {
+	srv, c := setupFor(t, "updateConversationMetas")
+	body := specRequestExample[api.ConversationMetaUpdate](t, "updateConversationMetas")
+	require.NoError(t, c.Website.UpdateConversationMetas(t.Context(), websiteID, convSessionID, body))
+	req := lastRequest(t, srv, "updateConversationMetas")
+	require.Equal(t, "PATCH", req.Method)
+	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "meta")
+	requireBody(t, req, string(requestExamples(t)["updateConversationMetas"]))
+
+	n := len(srv.Requests())
+	require.ErrorIs(t, c.Website.UpdateConversationMetas(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), n)
+}
+
+func TestListConversationPages(t *testing.T) {
+	srv, c := setupFor(t, "listConversationPages")
+	got, err := c.Website.ListConversationPages(t.Context(), websiteID, convSessionID, 2)
+	require.NoError(t, err)
+	require.NotEmpty(t, got)
+	require.Equal(t, exampleData[[]api.ConversationPage](t, srv, "listConversationPages"), got)
+	requirePath(t, lastRequest(t, srv, "listConversationPages"), "website", websiteID, "conversation", convSessionID, "pages", "2")
+
+	_, err = c.Website.ListConversationPages(t.Context(), websiteID, convSessionID, 0)
+	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+}
+
+func TestListConversationPagesIter(t *testing.T) {
+	srv, c := setupFor(t, "listConversationPages")
+	page := exampleData[[]api.ConversationPage](t, srv, "listConversationPages")
+	srv.Handle("listConversationPages", func(r *crisptest.Call) (int, any) {
+		data := []api.ConversationPage{}
+		if r.PathParams["page_number"] != "3" {
+			data = page
+		}
+		return 200, map[string]any{"error": false, "reason": "listed", "data": data}
+	})
+	var got []api.ConversationPage
+	for p, err := range c.Website.ListConversationPagesIter(t.Context(), websiteID, convSessionID) {
+		require.NoError(t, err)
+		got = append(got, p)
+	}
+	require.Equal(t, append(append([]api.ConversationPage{}, page...), page...), got)
+	require.Len(t, srv.RequestsFor("listConversationPages"), 3)
+	requirePath(t, lastRequest(t, srv, "listConversationPages"), "website", websiteID, "conversation", convSessionID, "pages", "3")
+}
+
+func TestListConversationEvents(t *testing.T) {
+	srv, c := setupFor(t, "listConversationEvents")
+	got, err := c.Website.ListConversationEvents(t.Context(), websiteID, convSessionID, 1)
+	require.NoError(t, err)
+	require.NotEmpty(t, got)
+	require.Equal(t, exampleData[[]api.ConversationEvent](t, srv, "listConversationEvents"), got)
+	requirePath(t, lastRequest(t, srv, "listConversationEvents"), "website", websiteID, "conversation", convSessionID, "events", "1")
+
+	n := 0
+	for _, err := range c.Website.ListConversationEventsIter(t.Context(), websiteID, sessionID) {
+		require.NoError(t, err)
+		if n++; n > 2*len(got) {
+			break // the stateless server answers every page: stop by hand
+		}
+	}
+	require.Greater(t, n, len(got))
+}
+
+func TestListConversationFiles(t *testing.T) {
+	srv, c := setupFor(t, "listConversationFiles")
+	got, err := c.Website.ListConversationFiles(t.Context(), websiteID, convSessionID, 4)
+	require.NoError(t, err)
+	require.NotEmpty(t, got)
+	require.Equal(t, exampleData[[]api.ConversationFile](t, srv, "listConversationFiles"), got)
+	requirePath(t, lastRequest(t, srv, "listConversationFiles"), "website", websiteID, "conversation", convSessionID, "files", "4")
+
+	// The walk yields page 1, then stops at the first error, yielded once.
+	srv.Handle("listConversationFiles", func(r *crisptest.Call) (int, any) {
+		if r.PathParams["page_number"] != "1" {
+			return 404, map[string]any{"error": true, "reason": "not_found", "data": map[string]any{}}
+		}
+		return 200, map[string]any{"error": false, "reason": "listed", "data": got}
+	})
+	var items []api.ConversationFile
+	var errs []error
+	for f, err := range c.Website.ListConversationFilesIter(t.Context(), websiteID, sessionID) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		items = append(items, f)
+	}
+	require.Equal(t, got, items)
+	require.Len(t, errs, 1)
+	require.ErrorIs(t, errs[0], crisp.ErrNotFound)
+}
+
+func TestGetConversationState(t *testing.T) {
+	srv, c := setupFor(t, "getConversationState")
+	got, err := c.Website.GetConversationState(t.Context(), websiteID, convSessionID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.ConversationStateInfo](t, srv, "getConversationState"), *got)
+	require.NotNil(t, got.State)
+	requirePath(t, lastRequest(t, srv, "getConversationState"), "website", websiteID, "conversation", convSessionID, "state")
+}
+
+func TestChangeConversationState(t *testing.T) {
+	srv, c := setupFor(t, "changeConversationState")
+	require.NoError(t, c.Website.ChangeConversationState(t.Context(), websiteID, convSessionID, api.ConversationStateResolved))
+	req := lastRequest(t, srv, "changeConversationState")
+	require.Equal(t, "PATCH", req.Method)
+	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "state")
+	requireBody(t, req, string(requestExamples(t)["changeConversationState"]))
+
+	n := len(srv.Requests())
+	require.ErrorIs(t, c.Website.ChangeConversationState(t.Context(), websiteID, sessionID, ""), crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), n)
+}
+
+func TestChangeConversationStateWithBody(t *testing.T) {
+	srv, c := setupFor(t, "changeConversationState")
+	origin := "urn:acme:bot:0"
+	nick := "Acme Bot"
+	require.NoError(t, c.Website.ChangeConversationStateWithBody(t.Context(), websiteID, sessionID, &api.ConversationStateChange{
+		State:  api.ConversationStatePending,
+		Origin: &origin,
+		User:   &api.ConversationActionUser{Nickname: &nick},
+	}))
+	requireBody(t, lastRequest(t, srv, "changeConversationState"), `{"state":"pending","origin":"urn:acme:bot:0","user":{"nickname":"Acme Bot"}}`)
+
+	n := len(srv.Requests())
+	require.ErrorIs(t, c.Website.ChangeConversationStateWithBody(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), n)
+}
+
+func TestGetConversationRelations(t *testing.T) {
+	srv, c := setupFor(t, "getConversationRelations")
+	got, err := c.Website.GetConversationRelations(t.Context(), websiteID, convSessionID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.ConversationRelations](t, srv, "getConversationRelations"), *got)
+	require.NotNil(t, got.Conversations)
+	requirePath(t, lastRequest(t, srv, "getConversationRelations"), "website", websiteID, "conversation", convSessionID, "relations")
+}
+
+func TestGetConversationParticipants(t *testing.T) {
+	srv, c := setupFor(t, "getConversationParticipants")
+	got, err := c.Website.GetConversationParticipants(t.Context(), websiteID, convSessionID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.ConversationParticipants](t, srv, "getConversationParticipants"), *got)
+	require.NotEmpty(t, got.Participants)
+	requirePath(t, lastRequest(t, srv, "getConversationParticipants"), "website", websiteID, "conversation", convSessionID, "participants")
+}
+
+func TestSaveConversationParticipants(t *testing.T) {
+	srv, c := setupFor(t, "saveConversationParticipants")
+	body := specRequestExample[api.ConversationParticipantsSave](t, "saveConversationParticipants")
+	require.NoError(t, c.Website.SaveConversationParticipants(t.Context(), websiteID, convSessionID, body))
+	req := lastRequest(t, srv, "saveConversationParticipants")
+	require.Equal(t, "PUT", req.Method)
+	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "participants")
+	requireBody(t, req, string(requestExamples(t)["saveConversationParticipants"]))
+
+	// An empty list removes every participant.
+	require.NoError(t, c.Website.SaveConversationParticipants(t.Context(), websiteID, sessionID, &api.ConversationParticipantsSave{Participants: []api.ConversationParticipant{}}))
+	requireBody(t, lastRequest(t, srv, "saveConversationParticipants"), `{"participants":[]}`)
+
+	n := len(srv.Requests())
+	require.ErrorIs(t, c.Website.SaveConversationParticipants(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
+	require.ErrorIs(t, c.Website.SaveConversationParticipants(t.Context(), websiteID, sessionID, &api.ConversationParticipantsSave{}), crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), n)
+}
+
+func TestGetBlockStatusForConversation(t *testing.T) {
+	srv, c := setupFor(t, "getBlockStatusForConversation")
+	got, err := c.Website.GetBlockStatusForConversation(t.Context(), websiteID, convSessionID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.ConversationBlock](t, srv, "getBlockStatusForConversation"), *got)
+	require.NotNil(t, got.Blocked)
+	requirePath(t, lastRequest(t, srv, "getBlockStatusForConversation"), "website", websiteID, "conversation", convSessionID, "block")
+}
+
+func TestBlockIncomingMessagesForConversation(t *testing.T) {
+	srv, c := setupFor(t, "blockIncomingMessagesForConversation")
+	require.NoError(t, c.Website.BlockIncomingMessagesForConversation(t.Context(), websiteID, convSessionID, true))
+	req := lastRequest(t, srv, "blockIncomingMessagesForConversation")
+	require.Equal(t, "PATCH", req.Method)
+	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "block")
+	requireBody(t, req, string(requestExamples(t)["blockIncomingMessagesForConversation"]))
+
+	require.NoError(t, c.Website.BlockIncomingMessagesForConversation(t.Context(), websiteID, sessionID, false))
+	requireBody(t, lastRequest(t, srv, "blockIncomingMessagesForConversation"), `{"blocked":false}`)
+}
+
+func TestBlockIncomingMessagesForConversationWithBody(t *testing.T) {
+	srv, c := setupFor(t, "blockIncomingMessagesForConversation")
+	origin := "chat"
+	require.NoError(t, c.Website.BlockIncomingMessagesForConversationWithBody(t.Context(), websiteID, sessionID, &api.ConversationBlockChange{Blocked: true, Origin: &origin}))
+	requireBody(t, lastRequest(t, srv, "blockIncomingMessagesForConversation"), `{"blocked":true,"origin":"chat"}`)
+
+	n := len(srv.Requests())
+	require.ErrorIs(t, c.Website.BlockIncomingMessagesForConversationWithBody(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), n)
+}
+
+func TestGetVerifyStatusForConversation(t *testing.T) {
+	srv, c := setupFor(t, "getVerifyStatusForConversation")
+	got, err := c.Website.GetVerifyStatusForConversation(t.Context(), websiteID, convSessionID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.ConversationVerify](t, srv, "getVerifyStatusForConversation"), *got)
+	require.NotNil(t, got.Verified)
+	requirePath(t, lastRequest(t, srv, "getVerifyStatusForConversation"), "website", websiteID, "conversation", convSessionID, "verify")
+}
+
+func TestUpdateVerifyStatusForConversation(t *testing.T) {
+	srv, c := setupFor(t, "updateVerifyStatusForConversation")
+	require.NoError(t, c.Website.UpdateVerifyStatusForConversation(t.Context(), websiteID, convSessionID, true))
+	req := lastRequest(t, srv, "updateVerifyStatusForConversation")
+	require.Equal(t, "PATCH", req.Method)
+	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "verify")
+	requireBody(t, req, string(requestExamples(t)["updateVerifyStatusForConversation"]))
+
+	require.NoError(t, c.Website.UpdateVerifyStatusForConversation(t.Context(), websiteID, sessionID, false))
+	requireBody(t, lastRequest(t, srv, "updateVerifyStatusForConversation"), `{"verified":false}`)
+}
+
+// TestConversationPathSafety checks that a session ID cannot change the
+// route: reserved characters are escaped, and the IDs a URL resolver would
+// drop or climb with ("", ".", "..") are refused before any request.
+func TestConversationPathSafety(t *testing.T) {
+	t.Run("escaped", func(t *testing.T) {
+		srv, c := setupFor(t, "getConversation")
+		const tricky = "a/../b"
+		_, err := c.Website.GetConversation(t.Context(), websiteID, tricky)
+		require.NoError(t, err)
+		req := lastRequest(t, srv, "getConversation")
+		requirePath(t, req, "website", websiteID, "conversation", tricky)
+		require.Equal(t, "/v1/website/"+websiteID+"/conversation/a%2F..%2Fb", req.Path)
+		require.Equal(t, tricky, req.PathParams["session_id"])
+
+		require.NoError(t, c.Website.ChangeConversationState(t.Context(), websiteID, tricky, api.ConversationStateResolved))
+		req = lastRequest(t, srv, "changeConversationState")
+		requirePath(t, req, "website", websiteID, "conversation", tricky, "state")
+		require.Equal(t, tricky, req.PathParams["session_id"])
+		require.Len(t, srv.Requests(), 2)
+	})
+	for _, bad := range []string{"", ".", ".."} {
+		t.Run("refused "+bad, func(t *testing.T) {
+			srv, c := setupFor(t, "getConversation")
+			_, err := c.Website.GetConversation(t.Context(), websiteID, bad)
+			require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+			var ce *crisp.Error
+			require.ErrorAs(t, err, &ce)
+			require.Equal(t, "getConversation", ce.Operation)
+			require.Contains(t, ce.Message, "session_id")
+
+			err = c.Website.ChangeConversationState(t.Context(), websiteID, bad, api.ConversationStateResolved)
+			require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+			require.ErrorAs(t, err, &ce)
+			require.Equal(t, "changeConversationState", ce.Operation)
+
+			_, err = c.Website.GetConversation(t.Context(), bad, sessionID)
+			require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+			require.Empty(t, srv.Requests())
+		})
+	}
+}

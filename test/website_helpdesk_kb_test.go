@@ -1,0 +1,449 @@
+package test
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/crisp-go/crisp-go/api"
+	"github.com/crisp-go/crisp-go/crisp"
+	"github.com/stretchr/testify/require"
+)
+
+// A Knowledge Base tree path with characters that must be escaped: the "/"
+// between slugs becomes %2F, as the whole path fills one URL segment.
+const (
+	kbPath    = "guides/getting started?v=2"
+	kbLocale  = "en"
+	kbChange  = "change/5d2c1f0e ?"
+	kbEntity  = "entity/1xh7pqk ?"
+	kbBadKind = api.HelpdeskContentKind("faq")
+)
+
+func TestHelpdeskContentKindIsTyped(t *testing.T) {
+	for _, k := range []api.HelpdeskContentKind{api.HelpdeskContentKindArticles, api.HelpdeskContentKindGuides, api.HelpdeskContentKindNews, api.HelpdeskContentKindReferences} {
+		require.True(t, k.Valid(), k)
+	}
+	require.False(t, kbBadKind.Valid())
+}
+
+// TestHelpdeskKBRejectsBadArguments calls every Knowledge Base method with
+// an unknown content type, and every method taking a tree path with "",
+// "." and "..": each must fail with ErrInvalidArgument and send nothing.
+func TestHelpdeskKBRejectsBadArguments(t *testing.T) {
+	srv, c := setupFor(t, "resolveHelpdeskTreePath")
+	w := c.Website
+	ctx := t.Context()
+	type call func(ctx context.Context, locale string, kind api.HelpdeskContentKind, path string) error
+	ignore := func(_ any, err error) error { return err }
+	withPath := map[string]call{
+		"createHelpdeskTreePath": func(ctx context.Context, l string, k api.HelpdeskContentKind, p string) error {
+			return w.CreateHelpdeskTreePath(ctx, websiteID, l, k, p)
+		},
+		"resolveHelpdeskTreePath": func(ctx context.Context, l string, k api.HelpdeskContentKind, p string) error {
+			return ignore(w.ResolveHelpdeskTreePath(ctx, websiteID, l, k, p))
+		},
+		"updateHelpdeskTreePath": func(ctx context.Context, l string, k api.HelpdeskContentKind, p string) error {
+			return w.UpdateHelpdeskTreePath(ctx, websiteID, l, k, p, &api.HelpdeskTreePathUpdate{Action: "move"})
+		},
+		"deleteHelpdeskTreePath": func(ctx context.Context, l string, k api.HelpdeskContentKind, p string) error {
+			return w.DeleteHelpdeskTreePath(ctx, websiteID, l, k, p)
+		},
+		"resolveHelpdeskTreeContent": func(ctx context.Context, l string, k api.HelpdeskContentKind, p string) error {
+			return ignore(w.ResolveHelpdeskTreeContent(ctx, websiteID, l, k, p))
+		},
+		"saveHelpdeskTreeContent": func(ctx context.Context, l string, k api.HelpdeskContentKind, p string) error {
+			return w.SaveHelpdeskTreeContent(ctx, websiteID, l, k, p, &api.HelpdeskTreeContentSave{Content: "x"})
+		},
+		"resolveHelpdeskTreeMetadata": func(ctx context.Context, l string, k api.HelpdeskContentKind, p string) error {
+			return ignore(w.ResolveHelpdeskTreeMetadata(ctx, websiteID, l, k, p))
+		},
+		"updateHelpdeskTreeMetadata": func(ctx context.Context, l string, k api.HelpdeskContentKind, p string) error {
+			return w.UpdateHelpdeskTreeMetadata(ctx, websiteID, l, k, p, &api.HelpdeskTreeMetadata{})
+		},
+		"resolveHelpdeskTreePage": func(ctx context.Context, l string, k api.HelpdeskContentKind, p string) error {
+			return ignore(w.ResolveHelpdeskTreePage(ctx, websiteID, l, k, p))
+		},
+		"resolveHelpdeskPageEntity": func(ctx context.Context, l string, k api.HelpdeskContentKind, p string) error {
+			return ignore(w.ResolveHelpdeskPageEntity(ctx, websiteID, l, k, p))
+		},
+	}
+	// The routes without a path; the path argument is ignored.
+	withoutPath := map[string]call{
+		"listHelpdeskPages": func(ctx context.Context, l string, k api.HelpdeskContentKind, _ string) error {
+			return ignore(w.ListHelpdeskPages(ctx, websiteID, l, k, 1))
+		},
+		"listHelpdeskTree": func(ctx context.Context, l string, k api.HelpdeskContentKind, _ string) error {
+			return ignore(w.ListHelpdeskTree(ctx, websiteID, l, k, 1, nil))
+		},
+		"requestHelpdeskContentRefresh": func(ctx context.Context, l string, k api.HelpdeskContentKind, _ string) error {
+			return w.RequestHelpdeskContentRefresh(ctx, websiteID, l, k)
+		},
+		"mapHelpdeskLocaleFeedbackRatings": func(ctx context.Context, l string, k api.HelpdeskContentKind, _ string) error {
+			return ignore(w.MapHelpdeskLocaleFeedbackRatings(ctx, websiteID, l, k, nil))
+		},
+		"listHelpdeskLocaleFeedbacks": func(ctx context.Context, l string, k api.HelpdeskContentKind, _ string) error {
+			return ignore(w.ListHelpdeskLocaleFeedbacks(ctx, websiteID, l, k, 1, nil))
+		},
+		"importExternalHelpdeskToLocale": func(ctx context.Context, l string, k api.HelpdeskContentKind, _ string) error {
+			return w.ImportExternalHelpdeskToLocale(ctx, websiteID, l, k, &api.HelpdeskExternalImport{HelpdeskURL: "https://docs.example.com/"})
+		},
+		"exportHelpdeskLocaleArticles": func(ctx context.Context, l string, k api.HelpdeskContentKind, _ string) error {
+			return w.ExportHelpdeskLocaleArticles(ctx, websiteID, l, k)
+		},
+		"listHelpdeskPagesIter": func(ctx context.Context, l string, k api.HelpdeskContentKind, _ string) error {
+			for _, err := range w.ListHelpdeskPagesIter(ctx, websiteID, l, k) {
+				return err
+			}
+			return nil
+		},
+		"listHelpdeskTreeIter": func(ctx context.Context, l string, k api.HelpdeskContentKind, _ string) error {
+			for _, err := range w.ListHelpdeskTreeIter(ctx, websiteID, l, k, nil) {
+				return err
+			}
+			return nil
+		},
+		"listHelpdeskLocaleFeedbacksIter": func(ctx context.Context, l string, k api.HelpdeskContentKind, _ string) error {
+			for _, err := range w.ListHelpdeskLocaleFeedbacksIter(ctx, websiteID, l, k, nil) {
+				return err
+			}
+			return nil
+		},
+	}
+	check := func(name string, fn call, locale string, kind api.HelpdeskContentKind, path string) {
+		t.Helper()
+		err := fn(ctx, locale, kind, path)
+		require.ErrorIs(t, err, crisp.ErrInvalidArgument, "%s(%q, %q, %q)", name, locale, kind, path)
+	}
+	for name, fn := range withPath {
+		check(name, fn, kbLocale, kbBadKind, kbPath)
+		check(name, fn, kbLocale, "", kbPath)
+		check(name, fn, "", api.HelpdeskContentKindArticles, kbPath)
+		for _, bad := range []string{"", ".", ".."} {
+			check(name, fn, kbLocale, api.HelpdeskContentKindGuides, bad)
+		}
+	}
+	for name, fn := range withoutPath {
+		check(name, fn, kbLocale, kbBadKind, "")
+		check(name, fn, kbLocale, "", "")
+		check(name, fn, "..", api.HelpdeskContentKindNews, "")
+	}
+	require.Empty(t, srv.Requests())
+
+	// Nil bodies are refused before sending too.
+	require.ErrorIs(t, w.UpdateHelpdeskTreePath(ctx, websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath, nil), crisp.ErrInvalidArgument)
+	require.ErrorIs(t, w.SaveHelpdeskTreeContent(ctx, websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath, nil), crisp.ErrInvalidArgument)
+	require.ErrorIs(t, w.UpdateHelpdeskTreeMetadata(ctx, websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath, nil), crisp.ErrInvalidArgument)
+	require.ErrorIs(t, w.ImportExternalHelpdeskToLocale(ctx, websiteID, kbLocale, api.HelpdeskContentKindGuides, nil), crisp.ErrInvalidArgument)
+	require.ErrorIs(t, w.CancelHelpdeskHistoryChange(ctx, websiteID, kbChange, nil), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+}
+
+func TestListHelpdeskPages(t *testing.T) {
+	srv, c := setupFor(t, "listHelpdeskPages")
+	got, err := c.Website.ListHelpdeskPages(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindReferences, 2)
+	require.NoError(t, err)
+	require.NotEmpty(t, got)
+	require.Equal(t, exampleData[[]api.HelpdeskPage](t, srv, "listHelpdeskPages"), got)
+	req := lastRequest(t, srv, "listHelpdeskPages")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "page", "list", kbLocale, "references", "2")
+
+	_, err = c.Website.ListHelpdeskPages(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindReferences, 0)
+	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), 1)
+}
+
+func TestListHelpdeskPagesIter(t *testing.T) {
+	srv, c := setupFor(t, "listHelpdeskPages")
+	want, calls := helpdeskTwoPages[api.HelpdeskPage](t, srv, "listHelpdeskPages", nil)
+	var got []api.HelpdeskPage
+	for p, err := range c.Website.ListHelpdeskPagesIter(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindArticles) {
+		require.NoError(t, err)
+		got = append(got, p)
+	}
+	require.Equal(t, want, got)
+	require.Equal(t, 3, *calls)
+	requirePath(t, lastRequest(t, srv, "listHelpdeskPages"), "website", websiteID, "helpdesk", "page", "list", kbLocale, "articles", "3")
+}
+
+func TestResolveHelpdeskPageEntity(t *testing.T) {
+	srv, c := setupFor(t, "resolveHelpdeskPageEntity")
+	got, err := c.Website.ResolveHelpdeskPageEntity(t.Context(), websiteID, "pt-BR", api.HelpdeskContentKindArticles, kbEntity)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.HelpdeskPage](t, srv, "resolveHelpdeskPageEntity"), *got)
+	req := lastRequest(t, srv, "resolveHelpdeskPageEntity")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "page", "entity", "pt-BR", "articles", kbEntity)
+}
+
+func TestListHelpdeskTree(t *testing.T) {
+	srv, c := setupFor(t, "listHelpdeskTree")
+	sub, title := "getting started/install", "install & setup"
+	start := time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC)
+	got, err := c.Website.ListHelpdeskTree(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, 4, &api.ListHelpdeskTreeParams{
+		SubPath: &sub, SearchTitle: &title, FilterDateStart: &start,
+	})
+	require.NoError(t, err)
+	require.NotEmpty(t, got)
+	require.Equal(t, exampleData[[]api.HelpdeskTreeEntry](t, srv, "listHelpdeskTree"), got)
+	req := lastRequest(t, srv, "listHelpdeskTree")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "list", kbLocale, "guides", "4")
+	require.Equal(t, sub, req.Query.Get("sub_path"))
+	require.Equal(t, title, req.Query.Get("search_title"))
+	require.Equal(t, "2024-10-01T00:00:00Z", req.Query.Get("filter_date_start"))
+	require.False(t, req.Query.Has("filter_date_end"))
+
+	_, err = c.Website.ListHelpdeskTree(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, 1, nil)
+	require.NoError(t, err)
+	require.Empty(t, lastRequest(t, srv, "listHelpdeskTree").Query)
+}
+
+func TestListHelpdeskTreeIter(t *testing.T) {
+	srv, c := setupFor(t, "listHelpdeskTree")
+	sub := "getting-started"
+	want, calls := helpdeskTwoPages[api.HelpdeskTreeEntry](t, srv, "listHelpdeskTree", nil)
+	var got []api.HelpdeskTreeEntry
+	for e, err := range c.Website.ListHelpdeskTreeIter(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, &api.ListHelpdeskTreeParams{SubPath: &sub}) {
+		require.NoError(t, err)
+		got = append(got, e)
+	}
+	require.Equal(t, want, got)
+	require.Equal(t, 3, *calls)
+	for _, r := range srv.RequestsFor("listHelpdeskTree") {
+		require.Equal(t, sub, r.Query.Get("sub_path"), "every page keeps the parameters")
+	}
+}
+
+func TestCreateHelpdeskTreePath(t *testing.T) {
+	srv, c := setupFor(t, "createHelpdeskTreePath")
+	require.NoError(t, c.Website.CreateHelpdeskTreePath(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath))
+	req := lastRequest(t, srv, "createHelpdeskTreePath")
+	require.Equal(t, "POST", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "path", kbLocale, "guides", kbPath)
+	require.Contains(t, req.Path, "/guides%2Fgetting%20started%3Fv=2")
+	requireBody(t, req, `{}`)
+	require.Empty(t, req.Query)
+}
+
+func TestResolveHelpdeskTreePath(t *testing.T) {
+	srv, c := setupFor(t, "resolveHelpdeskTreePath")
+	got, err := c.Website.ResolveHelpdeskTreePath(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.HelpdeskTreeEntry](t, srv, "resolveHelpdeskTreePath"), *got)
+	req := lastRequest(t, srv, "resolveHelpdeskTreePath")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "path", kbLocale, "guides", kbPath)
+	require.Empty(t, req.Query, "the ? of the path must not start a query")
+}
+
+func TestUpdateHelpdeskTreePath(t *testing.T) {
+	srv, c := setupFor(t, "updateHelpdeskTreePath")
+	body := specRequestExample[api.HelpdeskTreePathUpdate](t, "updateHelpdeskTreePath")
+	require.NoError(t, c.Website.UpdateHelpdeskTreePath(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindArticles, kbPath, body))
+	req := lastRequest(t, srv, "updateHelpdeskTreePath")
+	require.Equal(t, "PATCH", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "path", kbLocale, "articles", kbPath)
+	requireBody(t, req, string(requestExamples(t)["updateHelpdeskTreePath"]))
+}
+
+func TestDeleteHelpdeskTreePath(t *testing.T) {
+	srv, c := setupFor(t, "deleteHelpdeskTreePath")
+	require.NoError(t, c.Website.DeleteHelpdeskTreePath(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindNews, kbPath))
+	req := lastRequest(t, srv, "deleteHelpdeskTreePath")
+	require.Equal(t, "DELETE", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "path", kbLocale, "news", kbPath)
+}
+
+func TestResolveHelpdeskTreeContent(t *testing.T) {
+	srv, c := setupFor(t, "resolveHelpdeskTreeContent")
+	got, err := c.Website.ResolveHelpdeskTreeContent(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.HelpdeskTreeContent](t, srv, "resolveHelpdeskTreeContent"), *got)
+	req := lastRequest(t, srv, "resolveHelpdeskTreeContent")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "content", kbLocale, "guides", kbPath)
+}
+
+func TestSaveHelpdeskTreeContent(t *testing.T) {
+	srv, c := setupFor(t, "saveHelpdeskTreeContent")
+	body := specRequestExample[api.HelpdeskTreeContentSave](t, "saveHelpdeskTreeContent")
+	require.NoError(t, c.Website.SaveHelpdeskTreeContent(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath, body))
+	req := lastRequest(t, srv, "saveHelpdeskTreeContent")
+	require.Equal(t, "PUT", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "content", kbLocale, "guides", kbPath)
+	requireBody(t, req, string(requestExamples(t)["saveHelpdeskTreeContent"]))
+}
+
+func TestResolveHelpdeskTreeMetadata(t *testing.T) {
+	srv, c := setupFor(t, "resolveHelpdeskTreeMetadata")
+	got, err := c.Website.ResolveHelpdeskTreeMetadata(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindReferences, kbPath)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.HelpdeskTreeMetadata](t, srv, "resolveHelpdeskTreeMetadata"), *got)
+	require.NotNil(t, got.Title)
+	req := lastRequest(t, srv, "resolveHelpdeskTreeMetadata")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "metadata", kbLocale, "references", kbPath)
+}
+
+func TestUpdateHelpdeskTreeMetadata(t *testing.T) {
+	srv, c := setupFor(t, "updateHelpdeskTreeMetadata")
+	body := specRequestExample[api.HelpdeskTreeMetadata](t, "updateHelpdeskTreeMetadata")
+	require.NoError(t, c.Website.UpdateHelpdeskTreeMetadata(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath, body))
+	req := lastRequest(t, srv, "updateHelpdeskTreeMetadata")
+	require.Equal(t, "PATCH", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "metadata", kbLocale, "guides", kbPath)
+	requireBody(t, req, string(requestExamples(t)["updateHelpdeskTreeMetadata"]))
+}
+
+func TestResolveHelpdeskTreePage(t *testing.T) {
+	srv, c := setupFor(t, "resolveHelpdeskTreePage")
+	got, err := c.Website.ResolveHelpdeskTreePage(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.HelpdeskTreePage](t, srv, "resolveHelpdeskTreePage"), *got)
+	req := lastRequest(t, srv, "resolveHelpdeskTreePage")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "page", kbLocale, "guides", kbPath)
+}
+
+func TestListHelpdeskHistoryChanges(t *testing.T) {
+	srv, c := setupFor(t, "listHelpdeskHistoryChanges")
+	got, err := c.Website.ListHelpdeskHistoryChanges(t.Context(), websiteID, 2, &crisp.ListHelpdeskHistoryChangesOptions{
+		FilterLocale:   "fr",
+		FilterType:     api.HelpdeskContentKindGuides,
+		FilterTreePath: kbPath,
+	})
+	require.NoError(t, err)
+	require.NotEmpty(t, got)
+	require.Equal(t, exampleData[[]api.HelpdeskHistoryChange](t, srv, "listHelpdeskHistoryChanges"), got)
+	req := lastRequest(t, srv, "listHelpdeskHistoryChanges")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "history", "changes", "2")
+	require.Equal(t, "fr", req.Query.Get("filter_locale"))
+	require.Equal(t, "guides", req.Query.Get("filter_type"))
+	require.Equal(t, kbPath, req.Query.Get("filter_tree_path"))
+
+	// Empty options send no filter at all.
+	_, err = c.Website.ListHelpdeskHistoryChanges(t.Context(), websiteID, 1, &crisp.ListHelpdeskHistoryChangesOptions{})
+	require.NoError(t, err)
+	require.Empty(t, lastRequest(t, srv, "listHelpdeskHistoryChanges").Query)
+
+	n := len(srv.Requests())
+	_, err = c.Website.ListHelpdeskHistoryChanges(t.Context(), websiteID, 1, &crisp.ListHelpdeskHistoryChangesOptions{FilterType: kbBadKind})
+	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+	_, err = c.Website.ListHelpdeskHistoryChanges(t.Context(), websiteID, 0, nil)
+	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), n)
+}
+
+func TestListHelpdeskHistoryChangesIter(t *testing.T) {
+	srv, c := setupFor(t, "listHelpdeskHistoryChanges")
+	want, calls := helpdeskTwoPages[api.HelpdeskHistoryChange](t, srv, "listHelpdeskHistoryChanges", nil)
+	var got []api.HelpdeskHistoryChange
+	opts := &crisp.ListHelpdeskHistoryChangesOptions{FilterType: api.HelpdeskContentKindNews}
+	for ch, err := range c.Website.ListHelpdeskHistoryChangesIter(t.Context(), websiteID, opts) {
+		require.NoError(t, err)
+		got = append(got, ch)
+	}
+	require.Equal(t, want, got)
+	require.Equal(t, 3, *calls)
+	for i, r := range srv.RequestsFor("listHelpdeskHistoryChanges") {
+		requirePath(t, r, "website", websiteID, "helpdesk", "history", "changes", fmt.Sprint(i+1))
+		require.Equal(t, "news", r.Query.Get("filter_type"))
+	}
+}
+
+func TestResolveHelpdeskHistoryChange(t *testing.T) {
+	srv, c := setupFor(t, "resolveHelpdeskHistoryChange")
+	got, err := c.Website.ResolveHelpdeskHistoryChange(t.Context(), websiteID, kbChange)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.HelpdeskHistoryChange](t, srv, "resolveHelpdeskHistoryChange"), *got)
+	req := lastRequest(t, srv, "resolveHelpdeskHistoryChange")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "history", "change", kbChange)
+	_, err = c.Website.ResolveHelpdeskHistoryChange(t.Context(), websiteID, ".")
+	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), 1)
+}
+
+func TestCancelHelpdeskHistoryChange(t *testing.T) {
+	srv, c := setupFor(t, "cancelHelpdeskHistoryChange")
+	body := specRequestExample[api.HelpdeskHistoryChangeCancel](t, "cancelHelpdeskHistoryChange")
+	require.NoError(t, c.Website.CancelHelpdeskHistoryChange(t.Context(), websiteID, kbChange, body))
+	req := lastRequest(t, srv, "cancelHelpdeskHistoryChange")
+	require.Equal(t, "DELETE", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "history", "change", kbChange)
+	requireBody(t, req, string(requestExamples(t)["cancelHelpdeskHistoryChange"]))
+}
+
+func TestRequestHelpdeskContentRefresh(t *testing.T) {
+	srv, c := setupFor(t, "requestHelpdeskContentRefresh")
+	require.NoError(t, c.Website.RequestHelpdeskContentRefresh(t.Context(), websiteID, "zh/Hant", api.HelpdeskContentKindArticles))
+	req := lastRequest(t, srv, "requestHelpdeskContentRefresh")
+	require.Equal(t, "POST", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "refresh", "zh/Hant", "articles")
+	requireBody(t, req, `{}`)
+}
+
+func TestMapHelpdeskLocaleFeedbackRatings(t *testing.T) {
+	srv, c := setupFor(t, "mapHelpdeskLocaleFeedbackRatings")
+	start := time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC)
+	end := time.Date(2024, 10, 31, 23, 59, 59, 0, time.UTC)
+	got, err := c.Website.MapHelpdeskLocaleFeedbackRatings(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindArticles, &api.MapHelpdeskLocaleFeedbackRatingsParams{
+		FilterDateStart: &start, FilterDateEnd: &end,
+	})
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.HelpdeskFeedbackRatings](t, srv, "mapHelpdeskLocaleFeedbackRatings"), *got)
+	req := lastRequest(t, srv, "mapHelpdeskLocaleFeedbackRatings")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "feedback", "ratings", kbLocale, "articles")
+	require.Equal(t, "2024-10-01T00:00:00Z", req.Query.Get("filter_date_start"))
+	require.Equal(t, "2024-10-31T23:59:59Z", req.Query.Get("filter_date_end"))
+}
+
+func TestListHelpdeskLocaleFeedbacks(t *testing.T) {
+	srv, c := setupFor(t, "listHelpdeskLocaleFeedbacks")
+	end := time.Date(2024, 10, 31, 0, 0, 0, 0, time.UTC)
+	got, err := c.Website.ListHelpdeskLocaleFeedbacks(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, 5, &api.ListHelpdeskLocaleFeedbacksParams{FilterDateEnd: &end})
+	require.NoError(t, err)
+	require.NotEmpty(t, got)
+	require.Equal(t, exampleData[[]api.HelpdeskFeedbackItem](t, srv, "listHelpdeskLocaleFeedbacks"), got)
+	req := lastRequest(t, srv, "listHelpdeskLocaleFeedbacks")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "feedback", "list", kbLocale, "guides", "5")
+	require.Equal(t, "2024-10-31T00:00:00Z", req.Query.Get("filter_date_end"))
+	require.False(t, req.Query.Has("filter_date_start"))
+}
+
+func TestListHelpdeskLocaleFeedbacksIter(t *testing.T) {
+	srv, c := setupFor(t, "listHelpdeskLocaleFeedbacks")
+	want, calls := helpdeskTwoPages[api.HelpdeskFeedbackItem](t, srv, "listHelpdeskLocaleFeedbacks", nil)
+	var got []api.HelpdeskFeedbackItem
+	for f, err := range c.Website.ListHelpdeskLocaleFeedbacksIter(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, nil) {
+		require.NoError(t, err)
+		got = append(got, f)
+	}
+	require.Equal(t, want, got)
+	require.Equal(t, 3, *calls)
+}
+
+func TestImportExternalHelpdeskToLocale(t *testing.T) {
+	srv, c := setupFor(t, "importExternalHelpdeskToLocale")
+	body := specRequestExample[api.HelpdeskExternalImport](t, "importExternalHelpdeskToLocale")
+	require.NoError(t, c.Website.ImportExternalHelpdeskToLocale(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindArticles, body))
+	req := lastRequest(t, srv, "importExternalHelpdeskToLocale")
+	require.Equal(t, "POST", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "import", kbLocale, "articles")
+	requireBody(t, req, string(requestExamples(t)["importExternalHelpdeskToLocale"]))
+}
+
+func TestExportHelpdeskLocaleArticles(t *testing.T) {
+	srv, c := setupFor(t, "exportHelpdeskLocaleArticles")
+	require.NoError(t, c.Website.ExportHelpdeskLocaleArticles(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindReferences))
+	req := lastRequest(t, srv, "exportHelpdeskLocaleArticles")
+	require.Equal(t, "POST", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "export", kbLocale, "references")
+	requireBody(t, req, `{}`)
+}

@@ -1,0 +1,317 @@
+package test
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/crisp-go/crisp-go/api"
+	"github.com/crisp-go/crisp-go/crisp"
+	"github.com/crisp-go/crisp-go/crisptest"
+	"github.com/stretchr/testify/require"
+)
+
+// IDs of the helpdesk tests, with characters that must be escaped.
+const (
+	helpdeskLocale        = "zh/Hant ?"
+	helpdeskRedirectionID = "redirection/7ebf2e39 ?#"
+)
+
+// helpdeskTwoPages scripts op, a paged list, to answer its example data on
+// pages 1 and 2 and an empty list from page 3 on. It returns what walking
+// every page must yield and a pointer to the number of calls; check
+// checks each call (its query, ...) when not nil.
+func helpdeskTwoPages[T any](t *testing.T, srv *crisptest.Server, op string, check func(r *crisptest.Call)) ([]T, *int) {
+	t.Helper()
+	var env struct {
+		Data []json.RawMessage `json:"data"`
+	}
+	require.NoError(t, json.Unmarshal(srv.Operation(op).Example, &env), op)
+	require.NotEmpty(t, env.Data, "%s: example answer lists nothing", op)
+	page := exampleData[[]T](t, srv, op)
+	calls := 0
+	srv.Handle(op, func(r *crisptest.Call) (int, any) {
+		calls++
+		if check != nil {
+			check(r)
+		}
+		data := []json.RawMessage{}
+		if p := r.PathParams["page_number"]; p == "1" || p == "2" {
+			data = env.Data
+		}
+		return 200, map[string]any{"error": false, "reason": "listed", "data": data}
+	})
+	return append(append([]T{}, page...), page...), &calls
+}
+
+func TestCheckHelpdeskExists(t *testing.T) {
+	srv, c := setupFor(t, "checkHelpdeskExists")
+	ok, err := c.Website.CheckHelpdeskExists(t.Context(), websiteID)
+	require.NoError(t, err)
+	require.True(t, ok)
+	req := lastRequest(t, srv, "checkHelpdeskExists")
+	require.Equal(t, "HEAD", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk")
+
+	srv.Handle("checkHelpdeskExists", func(*crisptest.Call) (int, any) { return 404, nil })
+	ok, err = c.Website.CheckHelpdeskExists(t.Context(), websiteID)
+	require.NoError(t, err)
+	require.False(t, ok)
+}
+
+func TestResolveHelpdesk(t *testing.T) {
+	srv, c := setupFor(t, "resolveHelpdesk")
+	got, err := c.Website.ResolveHelpdesk(t.Context(), websiteID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.Helpdesk](t, srv, "resolveHelpdesk"), *got)
+	req := lastRequest(t, srv, "resolveHelpdesk")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk")
+}
+
+func TestInitializeHelpdesk(t *testing.T) {
+	srv, c := setupFor(t, "initializeHelpdesk")
+	require.ErrorIs(t, c.Website.InitializeHelpdesk(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+
+	body := specRequestExample[api.HelpdeskInitialization](t, "initializeHelpdesk")
+	require.NoError(t, c.Website.InitializeHelpdesk(t.Context(), websiteID, body))
+	req := lastRequest(t, srv, "initializeHelpdesk")
+	require.Equal(t, "POST", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk")
+	requireBody(t, req, string(requestExamples(t)["initializeHelpdesk"]))
+}
+
+func TestDeleteHelpdesk(t *testing.T) {
+	srv, c := setupFor(t, "deleteHelpdesk")
+	require.ErrorIs(t, c.Website.DeleteHelpdesk(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+
+	body := specRequestExample[api.HelpdeskDeletion](t, "deleteHelpdesk")
+	require.NoError(t, c.Website.DeleteHelpdesk(t.Context(), websiteID, body))
+	req := lastRequest(t, srv, "deleteHelpdesk")
+	require.Equal(t, "DELETE", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk")
+	requireBody(t, req, string(requestExamples(t)["deleteHelpdesk"]))
+}
+
+func TestListHelpdeskLocales(t *testing.T) {
+	srv, c := setupFor(t, "listHelpdeskLocales")
+	got, err := c.Website.ListHelpdeskLocales(t.Context(), websiteID, 2)
+	require.NoError(t, err)
+	require.NotEmpty(t, got)
+	require.Equal(t, exampleData[[]api.HelpdeskLocale](t, srv, "listHelpdeskLocales"), got)
+	requirePath(t, lastRequest(t, srv, "listHelpdeskLocales"), "website", websiteID, "helpdesk", "locales", "2")
+
+	_, err = c.Website.ListHelpdeskLocales(t.Context(), websiteID, 0)
+	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), 1)
+}
+
+func TestListHelpdeskLocalesIter(t *testing.T) {
+	srv, c := setupFor(t, "listHelpdeskLocales")
+	want, calls := helpdeskTwoPages[api.HelpdeskLocale](t, srv, "listHelpdeskLocales", nil)
+	var got []api.HelpdeskLocale
+	for l, err := range c.Website.ListHelpdeskLocalesIter(t.Context(), websiteID) {
+		require.NoError(t, err)
+		got = append(got, l)
+	}
+	require.Equal(t, want, got)
+	require.Equal(t, 3, *calls)
+	requirePath(t, lastRequest(t, srv, "listHelpdeskLocales"), "website", websiteID, "helpdesk", "locales", "3")
+}
+
+func TestAddHelpdeskLocale(t *testing.T) {
+	srv, c := setupFor(t, "addHelpdeskLocale")
+	require.ErrorIs(t, c.Website.AddHelpdeskLocale(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+
+	body := specRequestExample[api.HelpdeskLocaleAddition](t, "addHelpdeskLocale")
+	require.NoError(t, c.Website.AddHelpdeskLocale(t.Context(), websiteID, body))
+	req := lastRequest(t, srv, "addHelpdeskLocale")
+	require.Equal(t, "POST", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "locale")
+	requireBody(t, req, string(requestExamples(t)["addHelpdeskLocale"]))
+}
+
+func TestCheckHelpdeskLocaleExists(t *testing.T) {
+	srv, c := setupFor(t, "checkHelpdeskLocaleExists")
+	ok, err := c.Website.CheckHelpdeskLocaleExists(t.Context(), websiteID, helpdeskLocale)
+	require.NoError(t, err)
+	require.True(t, ok)
+	req := lastRequest(t, srv, "checkHelpdeskLocaleExists")
+	require.Equal(t, "HEAD", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "locale", helpdeskLocale)
+
+	srv.Handle("checkHelpdeskLocaleExists", func(*crisptest.Call) (int, any) { return 404, nil })
+	ok, err = c.Website.CheckHelpdeskLocaleExists(t.Context(), websiteID, "fr")
+	require.NoError(t, err)
+	require.False(t, ok)
+
+	for _, bad := range []string{"", ".", ".."} {
+		_, err = c.Website.CheckHelpdeskLocaleExists(t.Context(), websiteID, bad)
+		require.ErrorIs(t, err, crisp.ErrInvalidArgument, "locale %q", bad)
+	}
+	require.Len(t, srv.Requests(), 2)
+}
+
+func TestResolveHelpdeskLocale(t *testing.T) {
+	srv, c := setupFor(t, "resolveHelpdeskLocale")
+	got, err := c.Website.ResolveHelpdeskLocale(t.Context(), websiteID, helpdeskLocale)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.HelpdeskLocale](t, srv, "resolveHelpdeskLocale"), *got)
+	req := lastRequest(t, srv, "resolveHelpdeskLocale")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "locale", helpdeskLocale)
+}
+
+func TestDeleteHelpdeskLocale(t *testing.T) {
+	srv, c := setupFor(t, "deleteHelpdeskLocale")
+	require.NoError(t, c.Website.DeleteHelpdeskLocale(t.Context(), websiteID, helpdeskLocale))
+	req := lastRequest(t, srv, "deleteHelpdeskLocale")
+	require.Equal(t, "DELETE", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "locale", helpdeskLocale)
+	require.ErrorIs(t, c.Website.DeleteHelpdeskLocale(t.Context(), websiteID, ".."), crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), 1)
+}
+
+func TestListHelpdeskRedirections(t *testing.T) {
+	srv, c := setupFor(t, "listHelpdeskRedirections")
+	got, err := c.Website.ListHelpdeskRedirections(t.Context(), websiteID, 3)
+	require.NoError(t, err)
+	require.NotEmpty(t, got)
+	require.Equal(t, exampleData[[]api.HelpdeskRedirection](t, srv, "listHelpdeskRedirections"), got)
+	requirePath(t, lastRequest(t, srv, "listHelpdeskRedirections"), "website", websiteID, "helpdesk", "redirections", "3")
+}
+
+func TestListHelpdeskRedirectionsIter(t *testing.T) {
+	srv, c := setupFor(t, "listHelpdeskRedirections")
+	want, calls := helpdeskTwoPages[api.HelpdeskRedirection](t, srv, "listHelpdeskRedirections", nil)
+	var got []api.HelpdeskRedirection
+	for r, err := range c.Website.ListHelpdeskRedirectionsIter(t.Context(), websiteID) {
+		require.NoError(t, err)
+		got = append(got, r)
+	}
+	require.Equal(t, want, got)
+	require.Equal(t, 3, *calls)
+}
+
+func TestAddHelpdeskRedirection(t *testing.T) {
+	srv, c := setupFor(t, "addHelpdeskRedirection")
+	_, err := c.Website.AddHelpdeskRedirection(t.Context(), websiteID, nil)
+	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+
+	body := specRequestExample[api.HelpdeskRedirectionAddition](t, "addHelpdeskRedirection")
+	got, err := c.Website.AddHelpdeskRedirection(t.Context(), websiteID, body)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.HelpdeskRedirectionNew](t, srv, "addHelpdeskRedirection"), *got)
+	req := lastRequest(t, srv, "addHelpdeskRedirection")
+	require.Equal(t, "POST", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "redirection")
+	requireBody(t, req, string(requestExamples(t)["addHelpdeskRedirection"]))
+}
+
+func TestCheckHelpdeskRedirectionExists(t *testing.T) {
+	srv, c := setupFor(t, "checkHelpdeskRedirectionExists")
+	ok, err := c.Website.CheckHelpdeskRedirectionExists(t.Context(), websiteID, helpdeskRedirectionID)
+	require.NoError(t, err)
+	require.True(t, ok)
+	req := lastRequest(t, srv, "checkHelpdeskRedirectionExists")
+	require.Equal(t, "HEAD", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "redirection", helpdeskRedirectionID)
+
+	srv.Handle("checkHelpdeskRedirectionExists", func(*crisptest.Call) (int, any) { return 404, nil })
+	ok, err = c.Website.CheckHelpdeskRedirectionExists(t.Context(), websiteID, helpdeskRedirectionID)
+	require.NoError(t, err)
+	require.False(t, ok)
+}
+
+func TestResolveHelpdeskRedirection(t *testing.T) {
+	srv, c := setupFor(t, "resolveHelpdeskRedirection")
+	got, err := c.Website.ResolveHelpdeskRedirection(t.Context(), websiteID, helpdeskRedirectionID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.HelpdeskRedirection](t, srv, "resolveHelpdeskRedirection"), *got)
+	req := lastRequest(t, srv, "resolveHelpdeskRedirection")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "redirection", helpdeskRedirectionID)
+}
+
+func TestDeleteHelpdeskRedirection(t *testing.T) {
+	srv, c := setupFor(t, "deleteHelpdeskRedirection")
+	require.NoError(t, c.Website.DeleteHelpdeskRedirection(t.Context(), websiteID, helpdeskRedirectionID))
+	req := lastRequest(t, srv, "deleteHelpdeskRedirection")
+	require.Equal(t, "DELETE", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "redirection", helpdeskRedirectionID)
+	require.ErrorIs(t, c.Website.DeleteHelpdeskRedirection(t.Context(), websiteID, ""), crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), 1)
+}
+
+func TestResolveHelpdeskSettings(t *testing.T) {
+	srv, c := setupFor(t, "resolveHelpdeskSettings")
+	got, err := c.Website.ResolveHelpdeskSettings(t.Context(), websiteID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.HelpdeskSettings](t, srv, "resolveHelpdeskSettings"), *got)
+	require.NotNil(t, got.Name)
+	req := lastRequest(t, srv, "resolveHelpdeskSettings")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "settings")
+}
+
+func TestSaveHelpdeskSettings(t *testing.T) {
+	srv, c := setupFor(t, "saveHelpdeskSettings")
+	require.ErrorIs(t, c.Website.SaveHelpdeskSettings(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+
+	body := specRequestExample[api.HelpdeskSettings](t, "saveHelpdeskSettings")
+	require.NoError(t, c.Website.SaveHelpdeskSettings(t.Context(), websiteID, body))
+	req := lastRequest(t, srv, "saveHelpdeskSettings")
+	require.Equal(t, "PATCH", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "settings")
+	want, err := json.Marshal(body)
+	require.NoError(t, err)
+	requireBody(t, req, string(want))
+	var sent struct {
+		Name string `json:"name"`
+	}
+	require.NoError(t, json.Unmarshal(req.Body, &sent))
+	require.Equal(t, "Valerian Helpdesk", sent.Name)
+}
+
+func TestResolveHelpdeskDomain(t *testing.T) {
+	srv, c := setupFor(t, "resolveHelpdeskDomain")
+	got, err := c.Website.ResolveHelpdeskDomain(t.Context(), websiteID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.HelpdeskDomain](t, srv, "resolveHelpdeskDomain"), *got)
+	req := lastRequest(t, srv, "resolveHelpdeskDomain")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "domain")
+}
+
+func TestRequestHelpdeskDomainChange(t *testing.T) {
+	srv, c := setupFor(t, "requestHelpdeskDomainChange")
+	require.ErrorIs(t, c.Website.RequestHelpdeskDomainChange(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+
+	body := specRequestExample[api.HelpdeskDomainChange](t, "requestHelpdeskDomainChange")
+	require.NoError(t, c.Website.RequestHelpdeskDomainChange(t.Context(), websiteID, body))
+	req := lastRequest(t, srv, "requestHelpdeskDomainChange")
+	require.Equal(t, "PATCH", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "domain")
+	requireBody(t, req, string(requestExamples(t)["requestHelpdeskDomainChange"]))
+}
+
+func TestGenerateHelpdeskDomainSetupFlow(t *testing.T) {
+	srv, c := setupFor(t, "generateHelpdeskDomainSetupFlow")
+	custom := "help.example.com"
+	got, err := c.Website.GenerateHelpdeskDomainSetupFlow(t.Context(), websiteID, &api.GenerateHelpdeskDomainSetupFlowParams{Custom: &custom})
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.HelpdeskDomainSetupFlow](t, srv, "generateHelpdeskDomainSetupFlow"), *got)
+	req := lastRequest(t, srv, "generateHelpdeskDomainSetupFlow")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "helpdesk", "domain", "setup")
+	require.Equal(t, custom, req.Query.Get("custom"))
+
+	_, err = c.Website.GenerateHelpdeskDomainSetupFlow(t.Context(), websiteID, nil)
+	require.NoError(t, err)
+	require.False(t, lastRequest(t, srv, "generateHelpdeskDomainSetupFlow").Query.Has("custom"))
+}

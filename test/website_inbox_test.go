@@ -1,0 +1,139 @@
+package test
+
+import (
+	"testing"
+
+	"github.com/crisp-go/crisp-go/api"
+	"github.com/crisp-go/crisp-go/crisp"
+	"github.com/crisp-go/crisp-go/crisptest"
+	"github.com/stretchr/testify/require"
+)
+
+func TestListInboxes(t *testing.T) {
+	srv, c := setupFor(t, "listInboxes")
+	got, err := c.Website.ListInboxes(t.Context(), websiteID, 3)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[[]api.Inbox](t, srv, "listInboxes"), got)
+	require.NotEmpty(t, got)
+	req := lastRequest(t, srv, "listInboxes")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "inboxes", "list", "3")
+
+	_, err = c.Website.ListInboxes(t.Context(), websiteID, -1)
+	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), 1)
+}
+
+func TestListInboxesIter(t *testing.T) {
+	srv, c := setupFor(t, "listInboxes")
+	page := exampleData[[]api.Inbox](t, srv, "listInboxes")
+	srv.Handle("listInboxes", func(r *crisptest.Call) (int, any) {
+		data := []api.Inbox{}
+		if r.PathParams["page_number"] == "1" {
+			data = page
+		}
+		return 200, map[string]any{"error": false, "reason": "listed", "data": data}
+	})
+	var got []api.Inbox
+	for inbox, err := range c.Website.ListInboxesIter(t.Context(), websiteID) {
+		require.NoError(t, err)
+		got = append(got, inbox)
+	}
+	require.Equal(t, page, got)
+	require.Len(t, srv.RequestsFor("listInboxes"), 2)
+
+	// The first error ends the walk, yielded once.
+	srv.Handle("listInboxes", func(*crisptest.Call) (int, any) {
+		return 403, map[string]any{"error": true, "reason": "not_allowed", "data": map[string]any{}}
+	})
+	n := 0
+	for _, err := range c.Website.ListInboxesIter(t.Context(), websiteID) {
+		require.Error(t, err)
+		n++
+	}
+	require.Equal(t, 1, n)
+}
+
+func TestBatchOrderInboxes(t *testing.T) {
+	srv, c := setupFor(t, "batchOrderInboxes")
+	require.ErrorIs(t, c.Website.BatchOrderInboxes(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+
+	body := specRequestExample[api.InboxOrderBatch](t, "batchOrderInboxes")
+	require.NoError(t, c.Website.BatchOrderInboxes(t.Context(), websiteID, body))
+	req := lastRequest(t, srv, "batchOrderInboxes")
+	require.Equal(t, "PATCH", req.Method)
+	requirePath(t, req, "website", websiteID, "inboxes", "batch", "order")
+	requireBody(t, req, string(requestExamples(t)["batchOrderInboxes"]))
+}
+
+func TestCreateNewInbox(t *testing.T) {
+	srv, c := setupFor(t, "createNewInbox")
+	_, err := c.Website.CreateNewInbox(t.Context(), websiteID, nil)
+	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+
+	body := specRequestExample[api.InboxSettings](t, "createNewInbox")
+	got, err := c.Website.CreateNewInbox(t.Context(), websiteID, body)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.InboxCreated](t, srv, "createNewInbox"), *got)
+	require.NotEmpty(t, got.InboxID)
+	req := lastRequest(t, srv, "createNewInbox")
+	require.Equal(t, "POST", req.Method)
+	requirePath(t, req, "website", websiteID, "inbox")
+	requireBody(t, req, string(requestExamples(t)["createNewInbox"]))
+}
+
+func TestCheckInboxExists(t *testing.T) {
+	const inboxID = "inbox/VIP ?1" // reserved characters, escaped in the path
+	srv, c := setupFor(t, "checkInboxExists")
+	ok, err := c.Website.CheckInboxExists(t.Context(), websiteID, inboxID)
+	require.NoError(t, err)
+	require.True(t, ok)
+	req := lastRequest(t, srv, "checkInboxExists")
+	require.Equal(t, "HEAD", req.Method)
+	requirePath(t, req, "website", websiteID, "inbox", inboxID)
+
+	srv.Handle("checkInboxExists", func(*crisptest.Call) (int, any) { return 404, nil })
+	ok, err = c.Website.CheckInboxExists(t.Context(), websiteID, inboxID)
+	require.NoError(t, err)
+	require.False(t, ok)
+}
+
+func TestGetInbox(t *testing.T) {
+	const inboxID = "inbox/VIP ?1" // reserved characters, escaped in the path
+	srv, c := setupFor(t, "getInbox")
+	got, err := c.Website.GetInbox(t.Context(), websiteID, inboxID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.Inbox](t, srv, "getInbox"), *got)
+	require.NotEmpty(t, got.Conditions)
+	req := lastRequest(t, srv, "getInbox")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "inbox", inboxID)
+}
+
+func TestSaveInbox(t *testing.T) {
+	const inboxID = "inbox/VIP ?1" // reserved characters, escaped in the path
+	srv, c := setupFor(t, "saveInbox")
+	require.ErrorIs(t, c.Website.SaveInbox(t.Context(), websiteID, inboxID, nil), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+
+	body := specRequestExample[api.InboxSettings](t, "saveInbox")
+	require.NoError(t, c.Website.SaveInbox(t.Context(), websiteID, inboxID, body))
+	req := lastRequest(t, srv, "saveInbox")
+	require.Equal(t, "PUT", req.Method)
+	requirePath(t, req, "website", websiteID, "inbox", inboxID)
+	requireBody(t, req, string(requestExamples(t)["saveInbox"]))
+}
+
+func TestDeleteInbox(t *testing.T) {
+	const inboxID = "inbox/VIP ?1" // reserved characters, escaped in the path
+	srv, c := setupFor(t, "deleteInbox")
+	require.NoError(t, c.Website.DeleteInbox(t.Context(), websiteID, inboxID))
+	req := lastRequest(t, srv, "deleteInbox")
+	require.Equal(t, "DELETE", req.Method)
+	requirePath(t, req, "website", websiteID, "inbox", inboxID)
+
+	require.ErrorIs(t, c.Website.DeleteInbox(t.Context(), websiteID, ".."), crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), 1)
+}

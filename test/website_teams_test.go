@@ -1,0 +1,113 @@
+package test
+
+import (
+	"testing"
+
+	"github.com/crisp-go/crisp-go/api"
+	"github.com/crisp-go/crisp-go/crisp"
+	"github.com/crisp-go/crisp-go/crisptest"
+	"github.com/stretchr/testify/require"
+)
+
+func TestListTeams(t *testing.T) {
+	srv, c := setupFor(t, "listTeams")
+	got, err := c.Website.ListTeams(t.Context(), websiteID, 1)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[[]api.Team](t, srv, "listTeams"), got)
+	require.NotEmpty(t, got)
+	req := lastRequest(t, srv, "listTeams")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "teams", "list", "1")
+
+	_, err = c.Website.ListTeams(t.Context(), websiteID, 0)
+	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+	require.Len(t, srv.Requests(), 1)
+}
+
+func TestListTeamsIter(t *testing.T) {
+	srv, c := setupFor(t, "listTeams")
+	page := exampleData[[]api.Team](t, srv, "listTeams")
+	srv.Handle("listTeams", func(r *crisptest.Call) (int, any) {
+		data := []api.Team{}
+		if r.PathParams["page_number"] == "1" || r.PathParams["page_number"] == "2" {
+			data = page
+		}
+		return 200, map[string]any{"error": false, "reason": "listed", "data": data}
+	})
+	n := 0
+	for team, err := range c.Website.ListTeamsIter(t.Context(), websiteID) {
+		require.NoError(t, err)
+		require.Equal(t, page[n%len(page)], team)
+		n++
+	}
+	require.Equal(t, 2*len(page), n)
+	require.Len(t, srv.RequestsFor("listTeams"), 3)
+}
+
+func TestCreateNewTeam(t *testing.T) {
+	srv, c := setupFor(t, "createNewTeam")
+	_, err := c.Website.CreateNewTeam(t.Context(), websiteID, nil)
+	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+
+	body := specRequestExample[api.TeamSettings](t, "createNewTeam")
+	got, err := c.Website.CreateNewTeam(t.Context(), websiteID, body)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.TeamCreated](t, srv, "createNewTeam"), *got)
+	require.NotEmpty(t, got.TeamID)
+	req := lastRequest(t, srv, "createNewTeam")
+	require.Equal(t, "POST", req.Method)
+	requirePath(t, req, "website", websiteID, "team")
+	requireBody(t, req, string(requestExamples(t)["createNewTeam"]))
+}
+
+func TestCheckTeamExists(t *testing.T) {
+	const teamID = "team/sales ?@eu" // reserved characters, escaped in the path
+	srv, c := setupFor(t, "checkTeamExists")
+	ok, err := c.Website.CheckTeamExists(t.Context(), websiteID, teamID)
+	require.NoError(t, err)
+	require.True(t, ok)
+	req := lastRequest(t, srv, "checkTeamExists")
+	require.Equal(t, "HEAD", req.Method)
+	requirePath(t, req, "website", websiteID, "team", teamID)
+
+	srv.Handle("checkTeamExists", func(*crisptest.Call) (int, any) { return 404, nil })
+	ok, err = c.Website.CheckTeamExists(t.Context(), websiteID, teamID)
+	require.NoError(t, err)
+	require.False(t, ok)
+}
+
+func TestGetTeam(t *testing.T) {
+	const teamID = "team/sales ?@eu" // reserved characters, escaped in the path
+	srv, c := setupFor(t, "getTeam")
+	got, err := c.Website.GetTeam(t.Context(), websiteID, teamID)
+	require.NoError(t, err)
+	require.Equal(t, exampleData[api.Team](t, srv, "getTeam"), *got)
+	require.NotNil(t, got.CreatedAt)
+	req := lastRequest(t, srv, "getTeam")
+	require.Equal(t, "GET", req.Method)
+	requirePath(t, req, "website", websiteID, "team", teamID)
+}
+
+func TestSaveTeam(t *testing.T) {
+	const teamID = "team/sales ?@eu" // reserved characters, escaped in the path
+	srv, c := setupFor(t, "saveTeam")
+	require.ErrorIs(t, c.Website.SaveTeam(t.Context(), websiteID, teamID, nil), crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests())
+
+	body := specRequestExample[api.TeamSettings](t, "saveTeam")
+	require.NoError(t, c.Website.SaveTeam(t.Context(), websiteID, teamID, body))
+	req := lastRequest(t, srv, "saveTeam")
+	require.Equal(t, "PUT", req.Method)
+	requirePath(t, req, "website", websiteID, "team", teamID)
+	requireBody(t, req, string(requestExamples(t)["saveTeam"]))
+}
+
+func TestDeleteTeam(t *testing.T) {
+	const teamID = "team/sales ?@eu" // reserved characters, escaped in the path
+	srv, c := setupFor(t, "deleteTeam")
+	require.NoError(t, c.Website.DeleteTeam(t.Context(), websiteID, teamID))
+	req := lastRequest(t, srv, "deleteTeam")
+	require.Equal(t, "DELETE", req.Method)
+	requirePath(t, req, "website", websiteID, "team", teamID)
+}
