@@ -314,6 +314,96 @@ func (e ConversationState) Valid() bool {
 	}
 }
 
+// Defines values for EventMessageComposeType.
+const (
+	EventMessageComposeTypeStart EventMessageComposeType = "start"
+	EventMessageComposeTypeStop  EventMessageComposeType = "stop"
+)
+
+// Valid indicates whether the value is a known member of the EventMessageComposeType enum.
+func (e EventMessageComposeType) Valid() bool {
+	switch e {
+	case EventMessageComposeTypeStart:
+		return true
+	case EventMessageComposeTypeStop:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for EventSessionAvailability.
+const (
+	EventSessionAvailabilityOffline EventSessionAvailability = "offline"
+	EventSessionAvailabilityOnline  EventSessionAvailability = "online"
+)
+
+// Valid indicates whether the value is a known member of the EventSessionAvailability enum.
+func (e EventSessionAvailability) Valid() bool {
+	switch e {
+	case EventSessionAvailabilityOffline:
+		return true
+	case EventSessionAvailabilityOnline:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for EventSessionUpdateVerifyError.
+const (
+	EventSessionUpdateVerifyErrorUnknown EventSessionUpdateVerifyError = "unknown"
+)
+
+// Valid indicates whether the value is a known member of the EventSessionUpdateVerifyError enum.
+func (e EventSessionUpdateVerifyError) Valid() bool {
+	switch e {
+	case EventSessionUpdateVerifyErrorUnknown:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for EventStatusHealthChangedHealth.
+const (
+	EventStatusHealthChangedHealthDead    EventStatusHealthChangedHealth = "dead"
+	EventStatusHealthChangedHealthHealthy EventStatusHealthChangedHealth = "healthy"
+	EventStatusHealthChangedHealthSick    EventStatusHealthChangedHealth = "sick"
+)
+
+// Valid indicates whether the value is a known member of the EventStatusHealthChangedHealth enum.
+func (e EventStatusHealthChangedHealth) Valid() bool {
+	switch e {
+	case EventStatusHealthChangedHealthDead:
+		return true
+	case EventStatusHealthChangedHealthHealthy:
+		return true
+	case EventStatusHealthChangedHealthSick:
+		return true
+	default:
+		return false
+	}
+}
+
+// Defines values for EventWidgetActionProcessedOutcome.
+const (
+	EventWidgetActionProcessedOutcomeFailure EventWidgetActionProcessedOutcome = "failure"
+	EventWidgetActionProcessedOutcomeSuccess EventWidgetActionProcessedOutcome = "success"
+)
+
+// Valid indicates whether the value is a known member of the EventWidgetActionProcessedOutcome enum.
+func (e EventWidgetActionProcessedOutcome) Valid() bool {
+	switch e {
+	case EventWidgetActionProcessedOutcomeFailure:
+		return true
+	case EventWidgetActionProcessedOutcomeSuccess:
+		return true
+	default:
+		return false
+	}
+}
+
 // Defines values for Flag.
 const (
 	FlagN0 Flag = 0
@@ -3869,6 +3959,2158 @@ type ErrorEnvelope struct {
 	// Example: resolved
 	Reason string `json:"reason"`
 }
+
+// EventBrowsingRequestInitiated Payload of the browsing:request:initiated event: the visitor accepted a co-browsing request.
+//
+// Example: {"browsing_id":"browsing_05a9392d-ff3f-45e7-b021-1179c45668fa","browsing_token":"b6b1fa4e0c6d8f3a2e1d","inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventBrowsingRequestInitiated struct {
+	// BrowsingID The browsing session identifier.
+	//
+	// Example: browsing_05a9392d-ff3f-45e7-b021-1179c45668fa
+	BrowsingID string `json:"browsing_id"`
+
+	// BrowsingToken The token to join the browsing session with.
+	//
+	// Example: b6b1fa4e0c6d8f3a2e1d
+	BrowsingToken string `json:"browsing_token"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventBrowsingRequestRejected Payload of the browsing:request:rejected event: the visitor rejected a co-browsing request.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventBrowsingRequestRejected struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventBucketURLGenerated Payload of the bucket:url:upload:generated, bucket:url:avatar:generated, bucket:url:website:generated, bucket:url:campaign:generated, bucket:url:helpdesk:generated, bucket:url:status:generated and bucket:url:processing:generated events: an upload URL was generated in that namespace.
+//
+// Example: {"from":"operator","id":"upload-3f9c2a","identifier":"a4c32c68-be91-4e29-8a05-976e93abbe3f","policy":{"size_limit":20000000},"resource":{"id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc","type":"website"},"type":"upload","url":{"resource":"https://storage.crisp.chat/users/upload/operator/a4c32c68/invoice.pdf","signed":"https://storage.crisp.chat/users/upload/operator/a4c32c68/invoice.pdf?signature=3b1f"}}
+type EventBucketURLGenerated struct {
+	// From Who the upload is from, as given in the request.
+	//
+	// Example: operator
+	From *string `json:"from,omitempty"`
+
+	// ID The identifier given in the request.
+	//
+	// Example: upload-3f9c2a
+	ID string `json:"id"`
+
+	// Identifier The owner identifier, as given in the request.
+	//
+	// Example: a4c32c68-be91-4e29-8a05-976e93abbe3f
+	Identifier *string `json:"identifier,omitempty"`
+
+	// Policy The limits of a generated upload URL.
+	Policy BucketURLPolicy `json:"policy"`
+
+	// Resource The resource (such as a website) an upload belongs to.
+	Resource BucketURLResource `json:"resource"`
+
+	// Type The namespace the URL was generated for.
+	//
+	// Example: upload
+	Type string `json:"type"`
+
+	// URL The URLs of a generated upload.
+	URL BucketURLLinks `json:"url"`
+}
+
+// EventCallRequestInitiated Payload of the call:request:initiated event: a call with the visitor of a conversation started.
+//
+// Example: {"call_id":"call_35a0c062-72fa-4095-a2a0-f9911d47ee56","inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventCallRequestInitiated struct {
+	// CallID The call session identifier.
+	//
+	// Example: call_35a0c062-72fa-4095-a2a0-f9911d47ee56
+	CallID string `json:"call_id"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventCallRequestRejected Payload of the call:request:rejected event: the visitor of a conversation rejected a call.
+//
+// Example: {"call_id":"call_35a0c062-72fa-4095-a2a0-f9911d47ee56","inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventCallRequestRejected struct {
+	// CallID The call session identifier.
+	//
+	// Example: call_35a0c062-72fa-4095-a2a0-f9911d47ee56
+	CallID string `json:"call_id"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventCampaignDispatched Payload of the campaign:dispatched event: a campaign was dispatched.
+//
+// Example: {"campaign_id":"355d805f-a72f-457e-a3e5-5d01521f3cd8","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventCampaignDispatched struct {
+	// CampaignID The campaign identifier.
+	//
+	// Example: 355d805f-a72f-457e-a3e5-5d01521f3cd8
+	CampaignID string `json:"campaign_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventCampaignProgress Payload of the campaign:progress event: the sending of a campaign progressed.
+//
+// Example: {"campaign_id":"355d805f-a72f-457e-a3e5-5d01521f3cd8","progress":45,"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventCampaignProgress struct {
+	// CampaignID The campaign identifier.
+	//
+	// Example: 355d805f-a72f-457e-a3e5-5d01521f3cd8
+	CampaignID string `json:"campaign_id"`
+
+	// Progress How much of the campaign is sent, in percent.
+	//
+	// Example: 45
+	Progress int `json:"progress"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventCampaignRunning Payload of the campaign:running event: a campaign was paused or resumed.
+//
+// Example: {"campaign_id":"355d805f-a72f-457e-a3e5-5d01521f3cd8","running":true,"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventCampaignRunning struct {
+	// CampaignID The campaign identifier.
+	//
+	// Example: 355d805f-a72f-457e-a3e5-5d01521f3cd8
+	CampaignID string `json:"campaign_id"`
+
+	// Running Whether the campaign is running.
+	//
+	// Example: true
+	Running bool `json:"running"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventEmailSubscribe Payload of the email:subscribe event: an email address subscribed to or unsubscribed from emails.
+//
+// Example: {"email":"john.doe@acme-inc.com","subscribed":false,"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventEmailSubscribe struct {
+	// Email The email address.
+	//
+	// Example: john.doe@acme-inc.com
+	Email string `json:"email"`
+
+	// Subscribed Whether the address is subscribed now.
+	//
+	// Example: false
+	Subscribed bool `json:"subscribed"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventEmailTrackView Payload of the email:track:view event: a tracked email was opened.
+//
+// Example: {"identifier":"355d805f-a72f-457e-a3e5-5d01521f3cd8","mode":"pixel","type":"campaign","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventEmailTrackView struct {
+	// Identifier The identifier of what was viewed (such as a campaign).
+	//
+	// Example: 355d805f-a72f-457e-a3e5-5d01521f3cd8
+	Identifier string `json:"identifier"`
+
+	// Mode How the view was tracked, such as `pixel`.
+	//
+	// Example: pixel
+	Mode string `json:"mode"`
+
+	// Type The kind of email, such as `campaign` or `message`.
+	//
+	// Example: campaign
+	Type string `json:"type"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventIdentityVerifyRequest Payload of the identity:verify:request event: a plugin is asked to send an identity verification code.
+//
+// Example: {"code":"482913","confirm_url":"https://app.crisp.chat/verify/identity/482913/","plugin_id":"c64f3595-adee-425a-8d3a-89d47f7ed6bb","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","target":"+33612345678","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventIdentityVerifyRequest struct {
+	// Code The verification code to send.
+	//
+	// Example: 482913
+	Code string `json:"code"`
+
+	// ConfirmURL The URL the visitor can open to confirm instead of typing the code.
+	//
+	// Example: https://app.crisp.chat/verify/identity/482913/
+	ConfirmURL string `json:"confirm_url"`
+
+	// PluginID The plugin that should deliver the code.
+	//
+	// Example: c64f3595-adee-425a-8d3a-89d47f7ed6bb
+	PluginID string `json:"plugin_id"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// Target Where to send the code (such as a phone number).
+	//
+	// Example: +33612345678
+	Target string `json:"target"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventMediaAnimationListed Payload of the media:animation:listed event: a page of animations (GIFs) was listed.
+//
+// Example: {"id":12,"results":[{"type":"image/gif","url":"https://media.tenor.com/x8v1oNUOmg4AAAAC/rickroll-roll.gif"}]}
+type EventMediaAnimationListed struct {
+	// ID The list identifier given in the request.
+	//
+	// Example: 12
+	ID int64 `json:"id"`
+
+	// Identifier An identifier of the listing, when Crisp sends one.
+	//
+	// Example: rickroll
+	Identifier *string `json:"identifier,omitempty"`
+
+	// Results The animations of this page.
+	Results []MediaAnimation `json:"results"`
+}
+
+// EventMessageAcknowledge Payload of the message:acknowledge:read:send, message:acknowledge:read:received, message:acknowledge:unread:send and message:acknowledge:delivered events: messages were read by the visitor, read by an operator, marked unread by an operator, or delivered.
+//
+// Example: {"fingerprints":[163408346341023,163408346341024],"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","origin":"chat","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventMessageAcknowledge struct {
+	// Fingerprints The fingerprints of the acknowledged messages.
+	Fingerprints []int64 `json:"fingerprints"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Origin The channel the messages were acknowledged through, such as `chat` or `email`.
+	//
+	// Example: chat
+	Origin string `json:"origin"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventMessageAcknowledgeIgnored Payload of the message:acknowledge:ignored event: messages could not be delivered on a channel.
+//
+// Example: {"details":{"reason":"recipient_blocked","type":"delivery"},"fingerprints":[163408346341023],"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","origin":"email","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventMessageAcknowledgeIgnored struct {
+	// Details Why a message was not delivered on a channel.
+	Details *MessageIgnored `json:"details,omitempty"`
+
+	// Fingerprints The fingerprints of the acknowledged messages.
+	Fingerprints []int64 `json:"fingerprints"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Origin The channel the messages were acknowledged through, such as `chat` or `email`.
+	//
+	// Example: chat
+	Origin string `json:"origin"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventMessageComposeReceive Payload of the message:compose:receive event: an operator started or stopped typing in a conversation.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","timestamp":1729162880114,"type":"stop","user":{"nickname":"Valerian Saliou","user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"},"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventMessageComposeReceive struct {
+	// Excerpt What is being typed so far (may be blank).
+	//
+	// Example: Thanks! Could you also
+	Excerpt *string `json:"excerpt,omitempty"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// Timestamp When the typing status changed (Unix milliseconds).
+	//
+	// Example: 1729162880114
+	Timestamp int64 `json:"timestamp"`
+
+	// Type Whether someone started or stopped typing.
+	//
+	// Example: start
+	Type EventMessageComposeType `json:"type"`
+
+	// User The sender of a message, or the operator acting on a conversation.
+	User MessageUser `json:"user"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventMessageComposeSend Payload of the message:compose:send event: the visitor of a conversation started or stopped typing.
+//
+// Example: {"excerpt":"Thanks! Could you also","inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","timestamp":1729162880114,"type":"start","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventMessageComposeSend struct {
+	// Excerpt What is being typed so far (may be blank).
+	//
+	// Example: Thanks! Could you also
+	Excerpt *string `json:"excerpt,omitempty"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// Timestamp When the typing status changed (Unix milliseconds).
+	//
+	// Example: 1729162880114
+	Timestamp int64 `json:"timestamp"`
+
+	// Type Whether someone started or stopped typing.
+	//
+	// Example: start
+	Type EventMessageComposeType `json:"type"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventMessageComposeType Whether someone started or stopped typing.
+//
+// Example: start
+type EventMessageComposeType string
+
+// EventMessageNotifyUnread Payload of the message:notify:unread:send and message:notify:unread:received events: the visitor (send) or the operators (received) were notified of unread messages.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventMessageNotifyUnread struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventMessageReceived Payload of the message:received event: a message an operator sent (any `type`, notes and events included).
+//
+// Example: {"automated":false,"content":{"name":"invoice.pdf","type":"application/pdf","url":"https://storage.crisp.chat/users/upload/operator/a4c32c68/invoice.pdf"},"fingerprint":163408346341023,"from":"operator","inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","mentions":["a4c32c68-be91-4e29-8a05-976e93abbe3f"],"origin":"chat","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","stamped":true,"timestamp":1729162880114,"type":"file","user":{"avatar":"https://avatars.crisp.chat/operator/a4c32c68-be91-4e29-8a05-976e93abbe3f","nickname":"Valerian Saliou","type":"website","user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"},"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventMessageReceived struct {
+	// Automated True when the message was sent by an automation (bot, campaign, plugin).
+	//
+	// Example: false
+	Automated *bool `json:"automated,omitempty"`
+
+	// Content The content of a message; its shape follows the message `type` (a string for `text` and `note`, an object otherwise).
+	Content MessageContent `json:"content"`
+
+	// Fingerprint The message fingerprint, unique within the conversation.
+	//
+	// Example: 163408346341023
+	Fingerprint int64 `json:"fingerprint"`
+
+	// From Who a message comes from, the user (visitor) or an operator.
+	//
+	// Example: operator
+	From MessageFrom `json:"from"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Mentions The user identifiers of the operators mentioned in the message.
+	Mentions []string `json:"mentions,omitempty"`
+
+	// Origin The channel the message came through, such as `chat`, `email` or a plugin URN.
+	//
+	// Example: chat
+	Origin string `json:"origin"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// Stamped True once the message is stored and acknowledged by Crisp.
+	//
+	// Example: true
+	Stamped *bool `json:"stamped,omitempty"`
+
+	// Timestamp When the message was sent (Unix milliseconds).
+	//
+	// Example: 1729162880114
+	Timestamp int64 `json:"timestamp"`
+
+	// Type The kind of a message, which decides the shape of its `content`.
+	//
+	// Example: text
+	Type MessageType `json:"type"`
+
+	// User The sender of a message, or the operator acting on a conversation.
+	User MessageUser `json:"user"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventMessageRemoved Payload of the message:removed event: a message was removed from a conversation.
+//
+// Example: {"fingerprint":163408346341023,"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventMessageRemoved struct {
+	// Fingerprint The fingerprint of the removed message.
+	//
+	// Example: 163408346341023
+	Fingerprint int64 `json:"fingerprint"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventMessageSend Payload of the message:send event: a message a visitor sent (`type` is never `note` or `event`).
+//
+// Example: {"content":"Hey :)","fingerprint":9007199254740992,"from":"user","inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","origin":"chat","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","stamped":true,"timestamp":1506985696616,"type":"text","user":{"nickname":"visitor493603","user_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventMessageSend struct {
+	// Automated True when the message was sent by an automation (bot, campaign, plugin).
+	//
+	// Example: false
+	Automated *bool `json:"automated,omitempty"`
+
+	// Content The content of a message; its shape follows the message `type` (a string for `text` and `note`, an object otherwise).
+	Content MessageContent `json:"content"`
+
+	// Fingerprint The message fingerprint, unique within the conversation.
+	//
+	// Example: 163408346341023
+	Fingerprint int64 `json:"fingerprint"`
+
+	// From Who a message comes from, the user (visitor) or an operator.
+	//
+	// Example: operator
+	From MessageFrom `json:"from"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Mentions The user identifiers of the operators mentioned in the message.
+	Mentions []string `json:"mentions,omitempty"`
+
+	// Origin The channel the message came through, such as `chat`, `email` or a plugin URN.
+	//
+	// Example: chat
+	Origin string `json:"origin"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// Stamped True once the message is stored and acknowledged by Crisp.
+	//
+	// Example: true
+	Stamped *bool `json:"stamped,omitempty"`
+
+	// Timestamp When the message was sent (Unix milliseconds).
+	//
+	// Example: 1729162880114
+	Timestamp int64 `json:"timestamp"`
+
+	// Type The kind of a message, which decides the shape of its `content`.
+	//
+	// Example: text
+	Type MessageType `json:"type"`
+
+	// User The sender of a message, or the operator acting on a conversation.
+	User MessageUser `json:"user"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventMessageUpdated Payload of the message:updated event: the content of a message was edited.
+//
+// Example: {"content":"Hey there! Need any help with your invoice?","fingerprint":163408346341023,"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventMessageUpdated struct {
+	// Content The content of a message; its shape follows the message `type` (a string for `text` and `note`, an object otherwise).
+	Content MessageContent `json:"content"`
+
+	// Fingerprint The fingerprint of the edited message.
+	//
+	// Example: 163408346341023
+	Fingerprint int64 `json:"fingerprint"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventOperator The operator who acted on a conversation, in session events.
+type EventOperator struct {
+	// Avatar The operator avatar URL, null when the operator has none.
+	//
+	// Example: https://avatar.crisp.chat/operator/a4c32c68-be91-4e29-8a05-976e93abbe3f/240/
+	Avatar *string `json:"avatar,omitempty"`
+
+	// Nickname The operator display name.
+	//
+	// Example: Valerian Saliou
+	Nickname *string `json:"nickname,omitempty"`
+
+	// UserID The operator user identifier.
+	//
+	// Example: a4c32c68-be91-4e29-8a05-976e93abbe3f
+	UserID string `json:"user_id"`
+}
+
+// EventOperatorAvailability The availability of an operator.
+type EventOperatorAvailability struct {
+	// Type An availability type.
+	//
+	// Example: online
+	Type AvailabilityType `json:"type"`
+}
+
+// EventPeopleBindSession Payload of the people:bind:session event: a conversation was linked to a people profile.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","people_id":"c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventPeopleBindSession struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// PeopleID The people profile identifier.
+	//
+	// Example: c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b
+	PeopleID string `json:"people_id"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventPeopleIdentity The identity of a person found for a session (enrichment).
+type EventPeopleIdentity struct {
+	// Company The company of a people profile.
+	Company *PeopleProfileCompany `json:"company,omitempty"`
+
+	// Person The personal details of a people profile.
+	Person *PeopleProfilePerson `json:"person,omitempty"`
+}
+
+// EventPeopleImportCount The counters of a running people import.
+type EventPeopleImportCount struct {
+	// Remaining The number of profiles left to import.
+	//
+	// Example: 480
+	Remaining int `json:"remaining"`
+
+	// Skipped The number of profiles skipped so far.
+	//
+	// Example: 3
+	Skipped *int `json:"skipped,omitempty"`
+
+	// Total The number of profiles to import.
+	//
+	// Example: 1200
+	Total *int `json:"total,omitempty"`
+}
+
+// EventPeopleImportDone Payload of the people:import:done event: a people import finished.
+//
+// Example: {"error":false,"import_id":"f2a9c1e4-3b5d-4e6f-8a7b-9c0d1e2f3a4b","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventPeopleImportDone struct {
+	// Error Whether the import failed.
+	//
+	// Example: false
+	Error bool `json:"error"`
+
+	// ImportID The import identifier.
+	//
+	// Example: f2a9c1e4-3b5d-4e6f-8a7b-9c0d1e2f3a4b
+	ImportID *string `json:"import_id,omitempty"`
+
+	// PeopleID The people profile the event is about, when Crisp sends one.
+	//
+	// Example: c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b
+	PeopleID *string `json:"people_id,omitempty"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventPeopleImportItems Details on the profiles of a people import.
+type EventPeopleImportItems struct {
+	// Skipped The profiles skipped so far, with the reason.
+	Skipped []EventPeopleImportSkippedItem `json:"skipped,omitempty"`
+}
+
+// EventPeopleImportProgress Payload of the people:import:progress event: a people import progressed.
+//
+// Example: {"count":{"remaining":480,"skipped":3,"total":1200},"import_id":"f2a9c1e4-3b5d-4e6f-8a7b-9c0d1e2f3a4b","items":{"skipped":[{"identifier":null,"reason":"missing_email"},{"identifier":"jane.doe@acme-inc","reason":"invalid_email"}]},"progress":60,"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventPeopleImportProgress struct {
+	// Count The counters of a running people import.
+	Count EventPeopleImportCount `json:"count"`
+
+	// ImportID The import identifier.
+	//
+	// Example: f2a9c1e4-3b5d-4e6f-8a7b-9c0d1e2f3a4b
+	ImportID *string `json:"import_id,omitempty"`
+
+	// Items Details on the profiles of a people import.
+	Items *EventPeopleImportItems `json:"items,omitempty"`
+
+	// PeopleID The people profile the progress is about, when Crisp sends one.
+	//
+	// Example: c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b
+	PeopleID *string `json:"people_id,omitempty"`
+
+	// Progress How much of the import is done, in percent.
+	//
+	// Example: 60
+	Progress int `json:"progress"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventPeopleImportSkippedItem A profile a people import skipped.
+type EventPeopleImportSkippedItem struct {
+	// Identifier The identifier of the skipped row (such as its email), null when it has none.
+	//
+	// Example: jane.doe@acme-inc
+	Identifier *string `json:"identifier"`
+
+	// Reason Why the row was skipped.
+	//
+	// Example: invalid_email
+	Reason string `json:"reason"`
+}
+
+// EventPeopleProfileCreated Payload of the people:profile:created event: a people profile (contact) was created.
+//
+// Example: {"email":"john.doe@acme-inc.com","people_id":"c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventPeopleProfileCreated struct {
+	// Email The email address of the profile.
+	//
+	// Example: john.doe@acme-inc.com
+	Email *string `json:"email,omitempty"`
+
+	// PeopleID The people profile identifier.
+	//
+	// Example: c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b
+	PeopleID string `json:"people_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventPeopleProfileRemoved Payload of the people:profile:removed event: a people profile (contact) was removed.
+//
+// Example: {"people_id":"c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventPeopleProfileRemoved struct {
+	// PeopleID The people profile identifier.
+	//
+	// Example: c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b
+	PeopleID string `json:"people_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventPeopleProfileUpdate What changed in a people profile.
+type EventPeopleProfileUpdate struct {
+	// Person The personal details of a people profile.
+	Person PeopleProfilePerson `json:"person"`
+
+	// UpdatedAt When the profile was updated (Unix milliseconds).
+	//
+	// Example: 1729162880114
+	UpdatedAt int64 `json:"updated_at"`
+}
+
+// EventPeopleProfileUpdated Payload of the people:profile:updated event: a people profile (contact) was updated.
+//
+// Example: {"email":"john.doe@acme-inc.com","people_id":"c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b","update":{"person":{"employment":{"name":"Acme Inc.","title":"CFO"},"locales":["en"],"nickname":"John Doe","phone":"+33612345678","timezone":-60},"updated_at":1729162880114},"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventPeopleProfileUpdated struct {
+	// Email The email address of the profile.
+	//
+	// Example: john.doe@acme-inc.com
+	Email *string `json:"email,omitempty"`
+
+	// PeopleID The people profile identifier.
+	//
+	// Example: c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b
+	PeopleID string `json:"people_id"`
+
+	// Update What changed in a people profile.
+	Update EventPeopleProfileUpdate `json:"update"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventPeopleSyncProfile Payload of the people:sync:profile event: Crisp found identity details for the visitor of a conversation.
+//
+// Example: {"identity":{"company":{"domain":"acme-inc.com","legal_name":"Acme Inc. SAS","name":"Acme Inc."},"person":{"geolocation":{"city":"Nantes","country":"FR"},"nickname":"John Doe"}},"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","people_id":"c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventPeopleSyncProfile struct {
+	// Identity The identity of a person found for a session (enrichment).
+	Identity EventPeopleIdentity `json:"identity"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// PeopleID The people profile identifier.
+	//
+	// Example: c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b
+	PeopleID string `json:"people_id"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventPlanSubscriptionUpdated Payload of the plan:subscription:updated event: the plan of a website changed.
+//
+// Example: {"plan":{"id":"8886efed-54d4-4f3e-b4a6-6e2a5e0a7f52","name":"Essentials","price":95,"trialing":false},"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventPlanSubscriptionUpdated struct {
+	// Plan The plan subscription of a website.
+	Plan PlanSubscription `json:"plan"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventPluginChannel Payload of the plugin:channel event: a payload forwarded to a plugin on its channel.
+//
+// Example: {"identifier":"crisp-dashboard","namespace":"orders","payload":{"action":"refund","order":"4821"},"plugin_id":"c64f3595-adee-425a-8d3a-89d47f7ed6bb","type":"action","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventPluginChannel struct {
+	// Identifier The identifier of the sender, as given when forwarding.
+	//
+	// Example: crisp-dashboard
+	Identifier string `json:"identifier"`
+
+	// Namespace The channel namespace the payload was sent on.
+	//
+	// Example: orders
+	Namespace string `json:"namespace"`
+
+	// Payload The forwarded payload; any JSON value, its shape is up to the plugin.
+	Payload interface{} `json:"payload"`
+
+	// PluginID The plugin identifier.
+	//
+	// Example: c64f3595-adee-425a-8d3a-89d47f7ed6bb
+	PluginID string `json:"plugin_id"`
+
+	// Type The kind of payload, when given.
+	//
+	// Example: action
+	Type *string `json:"type,omitempty"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventPluginEvent Payload of the plugin:event event: a plugin dispatched a custom event.
+//
+// Example: {"data":{"order":"4821"},"name":"order:refunded","plugin_id":"c64f3595-adee-425a-8d3a-89d47f7ed6bb","urn":"urn:acme:orders:0","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventPluginEvent struct {
+	// Data The data of a plugin event; its shape is up to the plugin.
+	Data PluginEventData `json:"data"`
+
+	// Name The event name.
+	//
+	// Example: order:refunded
+	Name string `json:"name"`
+
+	// PluginID The plugin identifier.
+	//
+	// Example: c64f3595-adee-425a-8d3a-89d47f7ed6bb
+	PluginID string `json:"plugin_id"`
+
+	// Urn The URN of the plugin that dispatched the event.
+	//
+	// Example: urn:acme:orders:0
+	Urn string `json:"urn"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventPluginSettingsSaved Payload of the plugin:settings:saved event: the settings of a plugin on a website were saved.
+//
+// Example: {"plugin_id":"c64f3595-adee-425a-8d3a-89d47f7ed6bb","settings":{"api_key":"sk_live_4821","sync":true},"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventPluginSettingsSaved struct {
+	// PluginID The plugin identifier.
+	//
+	// Example: c64f3595-adee-425a-8d3a-89d47f7ed6bb
+	PluginID string `json:"plugin_id"`
+
+	// Settings The settings of a plugin on a website; their shape is defined by each plugin (see its settings schema).
+	Settings PluginSettingsValues `json:"settings"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventPluginSubscriptionUpdated Payload of the plugin:subscription:updated event: a website installed or removed a plugin.
+//
+// Example: {"bound":true,"plugin_id":"c64f3595-adee-425a-8d3a-89d47f7ed6bb","target":"website","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventPluginSubscriptionUpdated struct {
+	// Bound Whether the website is subscribed to the plugin now.
+	//
+	// Example: true
+	Bound bool `json:"bound"`
+
+	// PluginID The plugin identifier.
+	//
+	// Example: c64f3595-adee-425a-8d3a-89d47f7ed6bb
+	PluginID string `json:"plugin_id"`
+
+	// Target What the subscription applies to, such as `website`.
+	//
+	// Example: website
+	Target string `json:"target"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionAvailability Whether the visitor of a session is connected to the chatbox.
+//
+// Example: online
+type EventSessionAvailability string
+
+// EventSessionError Payload of the session:error event: Crisp rejected a change to a conversation.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","previous_value":"john.doe@acme-inc.com","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","type":"email","value":"john.doe@invalid","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionError struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// PreviousValue The value kept instead.
+	//
+	// Example: john.doe@acme-inc.com
+	PreviousValue string `json:"previous_value"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// Type What the failed change was about.
+	//
+	// Example: email
+	Type string `json:"type"`
+
+	// Value The value that was refused.
+	//
+	// Example: john.doe@invalid
+	Value string `json:"value"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionLocales The locales of a visitor.
+type EventSessionLocales struct {
+	// Locales The preferred locales of the visitor, most preferred first.
+	//
+	// Example: ["fr","en"]
+	Locales []string `json:"locales"`
+}
+
+// EventSessionNetwork The network a visitor connects from.
+type EventSessionNetwork struct {
+	// Connection The network the visitor connects from.
+	Connection *ConversationMetaConnection `json:"connection,omitempty"`
+
+	// IP The visitor IP address.
+	//
+	// Example: 203.0.113.42
+	IP string `json:"ip"`
+}
+
+// EventSessionRating The rating a visitor gave a conversation.
+type EventSessionRating struct {
+	// Comment The comment left with the rating.
+	//
+	// Example: Quick and helpful, thanks!
+	Comment *string `json:"comment,omitempty"`
+
+	// Stars The rating, from 1 (bad) to 5 (great) stars.
+	//
+	// Example: 5
+	Stars int `json:"stars"`
+}
+
+// EventSessionRemoved Payload of the session:removed event: a conversation was removed.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionRemoved struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionRequestInitiated Payload of the session:request:initiated event: a visitor started a conversation.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionRequestInitiated struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetAddress Payload of the session:set_address event: the postal address of the visitor of a conversation was set.
+//
+// Example: {"address":"12 Rue de la Paix, 75002 Paris, France","inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetAddress struct {
+	// Address The new postal address.
+	//
+	// Example: 12 Rue de la Paix, 75002 Paris, France
+	Address string `json:"address"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetAvatar Payload of the session:set_avatar event: the avatar URL of the visitor of a conversation was set.
+//
+// Example: {"avatar":"https://avatar.crisp.chat/visitor/c5b4ba33/240/","inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetAvatar struct {
+	// Avatar The new avatar URL.
+	//
+	// Example: https://avatar.crisp.chat/visitor/c5b4ba33/240/
+	Avatar string `json:"avatar"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetBlock Payload of the session:set_block event: the visitor of a conversation was blocked or unblocked.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","is_blocked":true,"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetBlock struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// IsBlocked Whether messages from the visitor are blocked.
+	//
+	// Example: true
+	IsBlocked bool `json:"is_blocked"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetClosed Payload of the session:set_closed event: an operator closed a conversation.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","operator":{"nickname":"Valerian Saliou","user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"},"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetClosed struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Operator The operator who acted on a conversation, in session events.
+	Operator EventOperator `json:"operator"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetData Payload of the session:set_data event: the custom data of a conversation changed.
+//
+// Example: {"data":{"plan":"pro","seats":12,"vip":true},"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetData struct {
+	// Data The custom data of the conversation, a map from keys to strings, numbers or booleans.
+	Data map[string]interface{} `json:"data"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetEmail Payload of the session:set_email event: the email address of the visitor of a conversation was set.
+//
+// Example: {"email":"john.doe@acme-inc.com","inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetEmail struct {
+	// Email The new email address.
+	//
+	// Example: john.doe@acme-inc.com
+	Email string `json:"email"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetInbox Payload of the session:set_inbox event: a conversation moved to another inbox (`inbox_id` is the new one).
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","previous_inbox_id":null,"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetInbox struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// PreviousInboxID The inbox the conversation was in before, null for the default inbox.
+	//
+	// Example: 9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d
+	PreviousInboxID *string `json:"previous_inbox_id"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetMentions Payload of the session:set_mentions event: the operators mentioned in a conversation changed.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","mentions":["a4c32c68-be91-4e29-8a05-976e93abbe3f"],"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetMentions struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Mentions The user identifiers of the operators mentioned in the conversation.
+	Mentions []string `json:"mentions"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetNickname Payload of the session:set_nickname event: the nickname of the visitor of a conversation was set.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","nickname":"John Doe","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetNickname struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Nickname The new nickname.
+	//
+	// Example: John Doe
+	Nickname string `json:"nickname"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetOpened Payload of the session:set_opened event: an operator opened a conversation.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","operator":{"avatar":"https://avatar.crisp.chat/operator/a4c32c68-be91-4e29-8a05-976e93abbe3f/240/","nickname":"Valerian Saliou","user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"},"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetOpened struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Operator The operator who acted on a conversation, in session events.
+	Operator EventOperator `json:"operator"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetOrigin Payload of the session:set_origin event: the origin (channel) of a conversation was set.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","origin":"email","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetOrigin struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Origin The new origin, such as `chat`, `email` or a custom `urn:` channel.
+	//
+	// Example: email
+	Origin string `json:"origin"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetParticipants Payload of the session:set_participants event: the external participants of a conversation changed.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","participants":[{"target":"jane.doe@acme-inc.com","type":"email"}],"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetParticipants struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Participants The external participants of the conversation.
+	Participants []ConversationParticipant `json:"participants"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetPhone Payload of the session:set_phone event: the phone number of the visitor of a conversation was set.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","phone":"+33612345678","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetPhone struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Phone The new phone number.
+	//
+	// Example: +33612345678
+	Phone string `json:"phone"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetRouting Payload of the session:set_routing event: a conversation was assigned to another routing rule.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","previous_routing_id":"5f1e2d3c-4b5a-4968-8776-655443322110","routing_id":"0b3c2a1d-7e6f-4a58-9c2d-1e0f3a4b5c6d","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetRouting struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// PreviousRoutingID The routing rule the conversation was assigned to before, null when none.
+	//
+	// Example: 5f1e2d3c-4b5a-4968-8776-655443322110
+	PreviousRoutingID *string `json:"previous_routing_id,omitempty"`
+
+	// RoutingID The routing rule the conversation is assigned to now, null when none.
+	//
+	// Example: 0b3c2a1d-7e6f-4a58-9c2d-1e0f3a4b5c6d
+	RoutingID *string `json:"routing_id"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetSegments Payload of the session:set_segments event: the segments of a conversation changed.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","segments":["customer","billing"],"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetSegments struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// Segments The segments (tags) of the conversation.
+	Segments []string `json:"segments"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetState Payload of the session:set_state event: the state of a conversation changed.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","state":"resolved","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetState struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// State The state of a conversation.
+	//
+	// Example: unresolved
+	State ConversationState `json:"state"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSetSubject Payload of the session:set_subject event: the subject of the conversation was set.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","subject":"Invoice for order 4821","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSetSubject struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// Subject The new subject.
+	//
+	// Example: Invoice for order 4821
+	Subject string `json:"subject"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSyncCapabilities Payload of the session:sync:capabilities event: what the chatbox of the visitor supports changed.
+//
+// Example: {"capabilities":["browsing","call"],"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSyncCapabilities struct {
+	// Capabilities What the chatbox of the visitor supports, such as `browsing` or `call`.
+	Capabilities []string `json:"capabilities"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSyncEvents Payload of the session:sync:events event: custom events were pushed for the visitor of a conversation.
+//
+// Example: {"events":[{"color":"green","data":{"invoice":"INV-4821"},"text":"Invoice downloaded","timestamp":1729162790433}],"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSyncEvents struct {
+	// Events The events pushed since the previous sync.
+	Events []ConversationEvent `json:"events"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSyncGeolocation Payload of the session:sync:geolocation event: the location of the visitor of a conversation was found.
+//
+// Example: {"geolocation":{"city":"Nantes","coordinates":{"latitude":47.2184,"longitude":-1.5536},"country":"FR","region":"Pays de la Loire"},"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSyncGeolocation struct {
+	// Geolocation Where the visitor is, guessed from their IP address.
+	Geolocation ConversationMetaDeviceGeolocation `json:"geolocation"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSyncLocales Payload of the session:sync:locales event: the locales of the visitor of a conversation were found.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","locales":{"locales":["fr","en"]},"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSyncLocales struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Locales The locales of a visitor.
+	Locales EventSessionLocales `json:"locales"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSyncNetwork Payload of the session:sync:network event: the network of the visitor of a conversation was found.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","network":{"connection":{"asn":"AS3215","isp":"Orange S.A."},"ip":"203.0.113.42"},"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSyncNetwork struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Network The network a visitor connects from.
+	Network EventSessionNetwork `json:"network"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSyncPages Payload of the session:sync:pages event: the visitor of a conversation browsed pages.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","pages":[{"page_referrer":"https://app.acme-inc.com/dashboard","page_title":"Billing - Acme Inc.","page_url":"https://app.acme-inc.com/settings/billing","timestamp":1729162702118}],"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSyncPages struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Pages The pages browsed since the previous sync.
+	Pages []ConversationPage `json:"pages"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSyncRating Payload of the session:sync:rating event: the visitor rated a conversation.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","rating":{"comment":"Quick and helpful, thanks!","stars":5},"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSyncRating struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Rating The rating a visitor gave a conversation.
+	Rating EventSessionRating `json:"rating"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSyncSystem Payload of the session:sync:system event: the operating system and browser of the visitor were found.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","system":{"browser":{"major":"129","name":"Chrome","version":"129.0.0.0"},"engine":{"name":"Blink","version":"129.0.0.0"},"os":{"name":"Mac OS","version":"10.15.7"},"useragent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/129.0.0.0 Safari/537.36"},"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSyncSystem struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// System The operating system, browser engine and browser of the visitor.
+	System ConversationMetaDeviceSystem `json:"system"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSyncTimezone Payload of the session:sync:timezone event: the time zone of the visitor of a conversation was found.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","timezone":{"offset":-120},"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSyncTimezone struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// Timezone The time zone of a visitor.
+	Timezone EventSessionTimezone `json:"timezone"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionSyncTopic Payload of the session:sync:topic event: the topic of a conversation was found.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","topic":"Billing","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionSyncTopic struct {
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// Topic The topic of the conversation.
+	//
+	// Example: Billing
+	Topic string `json:"topic"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionTimezone The time zone of a visitor.
+type EventSessionTimezone struct {
+	// Offset The offset of the visitor time zone from UTC in minutes, as JavaScript reports it (UTC+2 is -120).
+	//
+	// Example: -120
+	Offset int `json:"offset"`
+}
+
+// EventSessionUpdateAvailability Payload of the session:update_availability event: the visitor of a conversation went online or offline.
+//
+// Example: {"availability":"offline","inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionUpdateAvailability struct {
+	// Availability Whether the visitor of a session is connected to the chatbox.
+	//
+	// Example: online
+	Availability EventSessionAvailability `json:"availability"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionUpdateVerify Payload of the session:update_verify event: the identity verification status of a conversation changed.
+//
+// Example: {"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","is_verified":true,"routing_ids":["6d4e8a1f-0b3c-4f7e-9a2d-5c8b1e3f7a90"],"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","verifications":[{"annotation":"john.doe@acme-inc.com","identity":"email","method":"link"}],"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSessionUpdateVerify struct {
+	// Error Why the verification failed, when it did.
+	//
+	// Example: unknown
+	Error *EventSessionUpdateVerifyError `json:"error,omitempty"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// IsVerified Whether the identity of the visitor is verified.
+	//
+	// Example: true
+	IsVerified bool `json:"is_verified"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// Verifications The verifications of the visitor identity.
+	Verifications []ConversationVerification `json:"verifications,omitempty"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSessionUpdateVerifyError Why the verification failed, when it did.
+//
+// Example: unknown
+type EventSessionUpdateVerifyError string
+
+// EventSpamDecision Payload of the spam:decision event: a decision was taken on a held-back conversation.
+//
+// Example: {"action":"reject","spam_id":"b45e7d75-61ab-416c-858b-1919b5fcfd10","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSpamDecision struct {
+	// Action The decision, such as `accept` (deliver to the inbox) or `reject` (discard).
+	//
+	// Example: reject
+	Action string `json:"action"`
+
+	// SpamID The spam conversation identifier.
+	//
+	// Example: b45e7d75-61ab-416c-858b-1919b5fcfd10
+	SpamID string `json:"spam_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventSpamMessage Payload of the spam:message event: the spam filter held back an incoming conversation.
+//
+// Example: {"headers":{"From":"promo@example.net"},"metadata":{"subject":"You won!"},"reason":"spam_content","spam_id":"b45e7d75-61ab-416c-858b-1919b5fcfd10","timestamp":1729156364120,"type":"email","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventSpamMessage struct {
+	// Headers The headers of the held-back content (email headers for `email`).
+	Headers map[string]string `json:"headers,omitempty"`
+
+	// Metadata Details on the held-back content; their keys depend on `type`.
+	Metadata map[string]interface{} `json:"metadata,omitempty"`
+
+	// Reason Why the content was held back.
+	//
+	// Example: spam_content
+	Reason string `json:"reason"`
+
+	// SpamID The spam conversation identifier.
+	//
+	// Example: b45e7d75-61ab-416c-858b-1919b5fcfd10
+	SpamID string `json:"spam_id"`
+
+	// Timestamp When the content was received (Unix milliseconds).
+	//
+	// Example: 1729156364120
+	Timestamp int64 `json:"timestamp"`
+
+	// Type The kind of held-back content, such as `email`.
+	//
+	// Example: email
+	Type string `json:"type"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventStatusHealthChanged Payload of the status:health:changed event: the health of nodes of the website status page changed.
+//
+// Example: {"health":"sick","nodes":[{"label":"API","replica":"eu-west-1a"}],"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventStatusHealthChanged struct {
+	// Health The overall health.
+	//
+	// Example: sick
+	Health EventStatusHealthChangedHealth `json:"health"`
+
+	// Nodes The nodes whose health changed.
+	Nodes []EventStatusNode `json:"nodes"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventStatusHealthChangedHealth The overall health.
+//
+// Example: sick
+type EventStatusHealthChangedHealth string
+
+// EventStatusNode A monitored node of a status page.
+type EventStatusNode struct {
+	// Label The node label.
+	//
+	// Example: API
+	Label string `json:"label"`
+
+	// Replica The replica of the node whose health changed.
+	//
+	// Example: eu-west-1a
+	Replica string `json:"replica"`
+}
+
+// EventWebsiteUpdateOperatorsAvailability Payload of the website:update_operators_availability event: the availability of an operator changed.
+//
+// Example: {"availability":{"type":"away"},"user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventWebsiteUpdateOperatorsAvailability struct {
+	// Availability The availability of an operator.
+	Availability EventOperatorAvailability `json:"availability"`
+
+	// UserID The operator user identifier.
+	//
+	// Example: a4c32c68-be91-4e29-8a05-976e93abbe3f
+	UserID string `json:"user_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventWebsiteUpdateVisitorsCount Payload of the website:update_visitors_count event: the number of visitors on the website changed.
+//
+// Example: {"visitors_count":42,"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventWebsiteUpdateVisitorsCount struct {
+	// VisitorsCount The number of visitors browsing the website now.
+	//
+	// Example: 42
+	VisitorsCount int `json:"visitors_count"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventWebsiteUsersAvailable Payload of the website:users:available event: operators became available, or none is left.
+//
+// Example: {"available":true,"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventWebsiteUsersAvailable struct {
+	// Available Whether at least one operator is available.
+	//
+	// Example: true
+	Available bool `json:"available"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventWidgetActionProcessed Payload of the widget:action:processed event: a plugin widget action ran.
+//
+// Example: {"correlation_id":"7f3e9d1c-2b4a-4c6e-8f0a-1b3c5d7e9f2a","inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","outcome":"success","plugin_id":"c64f3595-adee-425a-8d3a-89d47f7ed6bb","result":{"order":"4821","refunded":true},"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
+type EventWidgetActionProcessed struct {
+	// CorrelationID The identifier given when the action was dispatched.
+	//
+	// Example: 7f3e9d1c-2b4a-4c6e-8f0a-1b3c5d7e9f2a
+	CorrelationID string `json:"correlation_id"`
+
+	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
+	//
+	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
+	InboxID *string `json:"inbox_id,omitempty"`
+
+	// Outcome Whether the action succeeded.
+	//
+	// Example: success
+	Outcome EventWidgetActionProcessedOutcome `json:"outcome"`
+
+	// PluginID The plugin whose widget action ran.
+	//
+	// Example: c64f3595-adee-425a-8d3a-89d47f7ed6bb
+	PluginID string `json:"plugin_id"`
+
+	// Result What the action returned; its shape is up to the plugin.
+	Result map[string]interface{} `json:"result,omitempty"`
+
+	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
+	RoutingIDs []string `json:"routing_ids,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id"`
+
+	// WebsiteID The website the event belongs to.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id"`
+}
+
+// EventWidgetActionProcessedOutcome Whether the action succeeded.
+//
+// Example: success
+type EventWidgetActionProcessedOutcome string
 
 // Flag A boolean sent as 1 (true) or 0 (false).
 type Flag int
