@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
 )
 
@@ -1478,7 +1479,7 @@ type BatchConversationsOperation struct {
 	// InboxID Restrict the operation to the conversations of this inbox (null for no restriction).
 	//
 	// Example: d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Sessions The session IDs of the conversations to act on.
 	//
@@ -1507,7 +1508,7 @@ type BatchInboxOperation struct {
 	// InboxID The inbox to move the conversations to (null moves them out of any inbox).
 	//
 	// Example: d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31
-	InboxID *string `json:"inbox_id"`
+	InboxID nullable.Nullable[string] `json:"inbox_id"`
 
 	// Sessions The session IDs of the conversations.
 	//
@@ -1542,7 +1543,7 @@ type BatchRemoveOperation struct {
 	// InboxID Restrict the removal to the conversations of this inbox (null for no restriction; conversations only).
 	//
 	// Example: d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// People The people profiles to act on, by identifier or by search.
 	People *BatchPeopleSelection `json:"people,omitempty"`
@@ -1577,7 +1578,7 @@ type BatchRoutingAssignee struct {
 // BatchRoutingOperation The conversations to assign, and to whom.
 type BatchRoutingOperation struct {
 	// Assigned The operator to assign conversations to; null unassigns them.
-	Assigned *BatchRoutingAssignee `json:"assigned"`
+	Assigned nullable.Nullable[BatchRoutingAssignee] `json:"assigned"`
 
 	// Sessions The session IDs of the conversations.
 	//
@@ -2072,7 +2073,7 @@ type CampaignOptions struct {
 	// SenderEmailReply Whether replies to the email go to the operator email address; null leaves the default.
 	//
 	// Example: true
-	SenderEmailReply *bool `json:"sender_email_reply,omitempty"`
+	SenderEmailReply nullable.Nullable[bool] `json:"sender_email_reply,omitempty"`
 
 	// SenderNameWebsite Whether the email is sent with the website name as the sender name, instead of the operator name.
 	//
@@ -2636,7 +2637,7 @@ type Conversation struct {
 	// InboxID The inbox holding the conversation; absent or null for the default inbox.
 	//
 	// Example: bf6935c9-43b3-4f8e-87ea-175c1e1ed1a9
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// IsBlocked Whether incoming messages from the visitor are blocked.
 	//
@@ -2963,7 +2964,7 @@ type ConversationInboxUpdate struct {
 	// InboxID The target inbox identifier, or null for the default inbox.
 	//
 	// Example: bf6935c9-43b3-4f8e-87ea-175c1e1ed1a9
-	InboxID *string `json:"inbox_id"`
+	InboxID nullable.Nullable[string] `json:"inbox_id"`
 }
 
 // ConversationListEnvelope A response envelope holding one page of conversations.
@@ -3526,7 +3527,7 @@ type ConversationRelatedConversations struct {
 	// Parent The session identifier of the parent conversation, or null when there is none.
 	//
 	// Example: session_36ba3566-9651-4790-afc8-ffedbccc317f
-	Parent *string `json:"parent,omitempty"`
+	Parent nullable.Nullable[string] `json:"parent,omitempty"`
 }
 
 // ConversationRelations The conversations related to a conversation.
@@ -3576,7 +3577,7 @@ type ConversationRoutingAssignEnvelope struct {
 // ConversationRoutingAssignUpdate A new routing assignment for a conversation.
 type ConversationRoutingAssignUpdate struct {
 	// Assigned The operator to assign a conversation to; null unassigns it.
-	Assigned *ConversationRoutingAssignee `json:"assigned"`
+	Assigned nullable.Nullable[ConversationRoutingAssignee] `json:"assigned"`
 
 	// Silent When true, the assigned operator is not notified.
 	//
@@ -3977,7 +3978,7 @@ type EventBrowsingRequestInitiated struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -4000,7 +4001,7 @@ type EventBrowsingRequestRejected struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -4062,7 +4063,7 @@ type EventCallRequestInitiated struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -4090,7 +4091,7 @@ type EventCallRequestRejected struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -4269,7 +4270,7 @@ type EventMessageAcknowledge struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Origin The channel the messages were acknowledged through, such as `chat` or `email`.
 	//
@@ -4303,7 +4304,7 @@ type EventMessageAcknowledgeIgnored struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Origin The channel the messages were acknowledged through, such as `chat` or `email`.
 	//
@@ -4336,7 +4337,7 @@ type EventMessageComposeReceive struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -4377,7 +4378,7 @@ type EventMessageComposeSend struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -4415,7 +4416,7 @@ type EventMessageNotifyUnread struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -4456,7 +4457,7 @@ type EventMessageReceived struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Mentions The user identifiers of the operators mentioned in the message.
 	Mentions []string `json:"mentions,omitempty"`
@@ -4510,7 +4511,7 @@ type EventMessageRemoved struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -4551,7 +4552,7 @@ type EventMessageSend struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Mentions The user identifiers of the operators mentioned in the message.
 	Mentions []string `json:"mentions,omitempty"`
@@ -4608,7 +4609,7 @@ type EventMessageUpdated struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -4629,7 +4630,7 @@ type EventOperator struct {
 	// Avatar The operator avatar URL, null when the operator has none.
 	//
 	// Example: https://avatar.crisp.chat/operator/a4c32c68-be91-4e29-8a05-976e93abbe3f/240/
-	Avatar *string `json:"avatar,omitempty"`
+	Avatar nullable.Nullable[string] `json:"avatar,omitempty"`
 
 	// Nickname The operator display name.
 	//
@@ -4657,7 +4658,7 @@ type EventPeopleBindSession struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// PeopleID The people profile identifier.
 	//
@@ -4772,7 +4773,7 @@ type EventPeopleImportSkippedItem struct {
 	// Identifier The identifier of the skipped row (such as its email), null when it has none.
 	//
 	// Example: jane.doe@acme-inc
-	Identifier *string `json:"identifier"`
+	Identifier nullable.Nullable[string] `json:"identifier"`
 
 	// Reason Why the row was skipped.
 	//
@@ -4859,7 +4860,7 @@ type EventPeopleSyncProfile struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// PeopleID The people profile identifier.
 	//
@@ -5009,7 +5010,7 @@ type EventSessionError struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// PreviousValue The value kept instead.
 	//
@@ -5079,7 +5080,7 @@ type EventSessionRemoved struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5102,7 +5103,7 @@ type EventSessionRequestInitiated struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5130,7 +5131,7 @@ type EventSessionSetAddress struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5158,7 +5159,7 @@ type EventSessionSetAvatar struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5181,7 +5182,7 @@ type EventSessionSetBlock struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// IsBlocked Whether messages from the visitor are blocked.
 	//
@@ -5209,7 +5210,7 @@ type EventSessionSetClosed struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Operator The operator who acted on a conversation, in session events.
 	Operator EventOperator `json:"operator"`
@@ -5238,7 +5239,7 @@ type EventSessionSetData struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5266,7 +5267,7 @@ type EventSessionSetEmail struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5289,12 +5290,12 @@ type EventSessionSetInbox struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// PreviousInboxID The inbox the conversation was in before, null for the default inbox.
 	//
 	// Example: 9a8b7c6d-5e4f-4a3b-2c1d-0e9f8a7b6c5d
-	PreviousInboxID *string `json:"previous_inbox_id"`
+	PreviousInboxID nullable.Nullable[string] `json:"previous_inbox_id"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5317,7 +5318,7 @@ type EventSessionSetMentions struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Mentions The user identifiers of the operators mentioned in the conversation.
 	Mentions []string `json:"mentions"`
@@ -5343,7 +5344,7 @@ type EventSessionSetNickname struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Nickname The new nickname.
 	//
@@ -5371,7 +5372,7 @@ type EventSessionSetOpened struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Operator The operator who acted on a conversation, in session events.
 	Operator EventOperator `json:"operator"`
@@ -5397,7 +5398,7 @@ type EventSessionSetOrigin struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Origin The new origin, such as `chat`, `email` or a custom `urn:` channel.
 	//
@@ -5425,7 +5426,7 @@ type EventSessionSetParticipants struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Participants The external participants of the conversation.
 	Participants []ConversationParticipant `json:"participants"`
@@ -5451,7 +5452,7 @@ type EventSessionSetPhone struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Phone The new phone number.
 	//
@@ -5479,17 +5480,17 @@ type EventSessionSetRouting struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// PreviousRoutingID The routing rule the conversation was assigned to before, null when none.
 	//
 	// Example: 5f1e2d3c-4b5a-4968-8776-655443322110
-	PreviousRoutingID *string `json:"previous_routing_id,omitempty"`
+	PreviousRoutingID nullable.Nullable[string] `json:"previous_routing_id,omitempty"`
 
 	// RoutingID The routing rule the conversation is assigned to now, null when none.
 	//
 	// Example: 0b3c2a1d-7e6f-4a58-9c2d-1e0f3a4b5c6d
-	RoutingID *string `json:"routing_id"`
+	RoutingID nullable.Nullable[string] `json:"routing_id"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5512,7 +5513,7 @@ type EventSessionSetSegments struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5538,7 +5539,7 @@ type EventSessionSetState struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5566,7 +5567,7 @@ type EventSessionSetSubject struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5597,7 +5598,7 @@ type EventSessionSyncCapabilities struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5623,7 +5624,7 @@ type EventSessionSyncEvents struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5649,7 +5650,7 @@ type EventSessionSyncGeolocation struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5672,7 +5673,7 @@ type EventSessionSyncLocales struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Locales The locales of a visitor.
 	Locales EventSessionLocales `json:"locales"`
@@ -5698,7 +5699,7 @@ type EventSessionSyncNetwork struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Network The network a visitor connects from.
 	Network EventSessionNetwork `json:"network"`
@@ -5724,7 +5725,7 @@ type EventSessionSyncPages struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Pages The pages browsed since the previous sync.
 	Pages []ConversationPage `json:"pages"`
@@ -5750,7 +5751,7 @@ type EventSessionSyncRating struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Rating The rating a visitor gave a conversation.
 	Rating EventSessionRating `json:"rating"`
@@ -5776,7 +5777,7 @@ type EventSessionSyncSystem struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5802,7 +5803,7 @@ type EventSessionSyncTimezone struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5828,7 +5829,7 @@ type EventSessionSyncTopic struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5869,7 +5870,7 @@ type EventSessionUpdateAvailability struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// RoutingIDs Routing identifiers attached to the event, when Crisp sends them.
 	RoutingIDs []string `json:"routing_ids,omitempty"`
@@ -5897,7 +5898,7 @@ type EventSessionUpdateVerify struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// IsVerified Whether the identity of the visitor is verified.
 	//
@@ -6078,7 +6079,7 @@ type EventWidgetActionProcessed struct {
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
 	// Example: 3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Outcome Whether the action succeeded.
 	//
@@ -6614,7 +6615,7 @@ type HelpdeskLegacyArticle struct {
 	// Description The short description shown under the title; null when not set.
 	//
 	// Example: Learn how to control the chatbox from your own JavaScript code.
-	Description *string `json:"description,omitempty"`
+	Description nullable.Nullable[string] `json:"description,omitempty"`
 
 	// Featured Whether the article is featured on the helpdesk home page.
 	//
@@ -6899,7 +6900,7 @@ type HelpdeskLegacyArticleSave struct {
 	Content string `json:"content"`
 
 	// Description The short description shown under the title; null to clear it.
-	Description *string `json:"description"`
+	Description nullable.Nullable[string] `json:"description"`
 
 	// Featured Whether the article is featured on the helpdesk home page.
 	//
@@ -6948,7 +6949,7 @@ type HelpdeskLegacyArticleUpdate struct {
 	Content *string `json:"content,omitempty"`
 
 	// Description The short description shown under the title; null to clear it.
-	Description *string `json:"description,omitempty"`
+	Description nullable.Nullable[string] `json:"description,omitempty"`
 
 	// Featured Whether the article is featured on the helpdesk home page.
 	//
@@ -6994,10 +6995,10 @@ type HelpdeskLegacyCategory struct {
 	// Description The category description; null when not set.
 	//
 	// Example: Help on how to setup and use the Crisp chatbox.
-	Description *string `json:"description,omitempty"`
+	Description nullable.Nullable[string] `json:"description,omitempty"`
 
 	// Image The URL of the category image; null when not set.
-	Image *string `json:"image,omitempty"`
+	Image nullable.Nullable[string] `json:"image,omitempty"`
 
 	// Name The category name.
 	//
@@ -7092,10 +7093,10 @@ type HelpdeskLegacyCategorySave struct {
 	// Description The category description; null to clear it.
 	//
 	// Example: Help on how to setup and use the Crisp chatbox.
-	Description *string `json:"description"`
+	Description nullable.Nullable[string] `json:"description"`
 
 	// Image The URL of the category image; null to clear it.
-	Image *string `json:"image"`
+	Image nullable.Nullable[string] `json:"image"`
 
 	// Name The category name.
 	//
@@ -7118,10 +7119,10 @@ type HelpdeskLegacyCategoryUpdate struct {
 	// Description The category description; null to clear it.
 	//
 	// Example: Help on how to setup and use the Crisp chatbox.
-	Description *string `json:"description,omitempty"`
+	Description nullable.Nullable[string] `json:"description,omitempty"`
 
 	// Image The URL of the category image; null to clear it.
-	Image *string `json:"image,omitempty"`
+	Image nullable.Nullable[string] `json:"image,omitempty"`
 
 	// Name The category name.
 	//
@@ -7708,12 +7709,12 @@ type HelpdeskSettingsAccess struct {
 	// JwtSecret The secret that signs JWT access tokens, or null for none.
 	//
 	// Example: 0f4d6f2c8b1a4e7d9c3b5a6e8f0d2c4b
-	JwtSecret *string `json:"jwt_secret,omitempty"`
+	JwtSecret nullable.Nullable[string] `json:"jwt_secret,omitempty"`
 
 	// Password The password that protects the helpdesk, or null for none.
 	//
 	// Example: MyHelpdeskPassword
-	Password *string `json:"password,omitempty"`
+	Password nullable.Nullable[string] `json:"password,omitempty"`
 
 	// RestrictMode How access to the helpdesk is restricted (such as `none`, `password` or `jwt`).
 	//
@@ -7726,7 +7727,7 @@ type HelpdeskSettingsAppearance struct {
 	// Banner The URL of the banner image, or null for none.
 	//
 	// Example: https://storage.crisp.chat/users/helpdesk/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/banner.png
-	Banner *string `json:"banner,omitempty"`
+	Banner nullable.Nullable[string] `json:"banner,omitempty"`
 
 	// Color Color scheme settings of the helpdesk.
 	Color *HelpdeskSettingsAppearanceColor `json:"color,omitempty"`
@@ -7753,17 +7754,17 @@ type HelpdeskSettingsAppearanceLogos struct {
 	// Favicon The URL of the favicon, or null for the default.
 	//
 	// Example: https://storage.crisp.chat/users/helpdesk/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/favicon.png
-	Favicon *string `json:"favicon,omitempty"`
+	Favicon nullable.Nullable[string] `json:"favicon,omitempty"`
 
 	// Footer The URL of the footer logo, or null for none.
 	//
 	// Example: https://storage.crisp.chat/users/helpdesk/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/logo-footer.png
-	Footer *string `json:"footer,omitempty"`
+	Footer nullable.Nullable[string] `json:"footer,omitempty"`
 
 	// Header The URL of the header logo, or null for none.
 	//
 	// Example: https://storage.crisp.chat/users/helpdesk/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/logo-header.png
-	Header *string `json:"header,omitempty"`
+	Header nullable.Nullable[string] `json:"header,omitempty"`
 }
 
 // HelpdeskSettingsBehavior Behavior settings of the helpdesk.
@@ -7855,7 +7856,7 @@ type HelpdeskSettingsInclude struct {
 	// HTML Custom HTML included in every page, or null for none.
 	//
 	// Example: <script src="https://cdn.example.com/analytics.js"></script>
-	HTML *string `json:"html,omitempty"`
+	HTML nullable.Nullable[string] `json:"html,omitempty"`
 }
 
 // HelpdeskSettingsLocalization Localization settings of the helpdesk.
@@ -10840,7 +10841,7 @@ type Visitor struct {
 	// InboxID The inbox of the visitor conversation (null for the default inbox).
 	//
 	// Example: d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31
-	InboxID *string `json:"inbox_id,omitempty"`
+	InboxID nullable.Nullable[string] `json:"inbox_id,omitempty"`
 
 	// Initiated Whether the visitor has started a conversation.
 	//

@@ -4,6 +4,7 @@ import (
 	"time"
 
 	"github.com/crisp-go/crisp-go/api"
+	"github.com/oapi-codegen/nullable"
 )
 
 var flagOn = api.FlagN1
@@ -43,3 +44,12 @@ func optTime(t time.Time) *time.Time {
 
 // emptyBody is the body of routes that take none; Crisp accepts {}.
 func emptyBody() api.EmptyRequest { return api.EmptyRequest{} }
+
+// nullIfUnset makes a required nullable field that the caller left unset
+// explicit null, which is what Crisp reads as "none" (an unset
+// nullable.Nullable would otherwise be sent as the zero value).
+func nullIfUnset[T any](n *nullable.Nullable[T]) {
+	if !n.IsSpecified() {
+		n.SetNull()
+	}
+}

@@ -120,7 +120,7 @@ func (s *WebsiteService) BatchBlockConversations(ctx context.Context, websiteID 
 }
 
 // BatchRoutingConversations assigns the given conversations to an operator,
-// or unassigns them when body.Assigned is nil.
+// or unassigns them when body.Assigned is null or unset.
 //
 //crisp:operation batchRoutingConversations
 func (s *WebsiteService) BatchRoutingConversations(ctx context.Context, websiteID string, body *api.BatchRoutingOperation) error {
@@ -131,12 +131,14 @@ func (s *WebsiteService) BatchRoutingConversations(ctx context.Context, websiteI
 	if err := checkBody(op, body); err != nil {
 		return err
 	}
-	resp, err := s.c.api.BatchRoutingConversations(ctx, websiteID, *body)
+	b := *body // a copy: the caller's body is not changed
+	nullIfUnset(&b.Assigned)
+	resp, err := s.c.api.BatchRoutingConversations(ctx, websiteID, b)
 	return done(op, resp, err)
 }
 
 // BatchInboxConversations moves the given conversations to an inbox, or out
-// of any inbox when body.InboxID is nil.
+// of any inbox when body.InboxID is null or unset.
 //
 //crisp:operation batchInboxConversations
 func (s *WebsiteService) BatchInboxConversations(ctx context.Context, websiteID string, body *api.BatchInboxOperation) error {
@@ -147,7 +149,9 @@ func (s *WebsiteService) BatchInboxConversations(ctx context.Context, websiteID 
 	if err := checkBody(op, body); err != nil {
 		return err
 	}
-	resp, err := s.c.api.BatchInboxConversations(ctx, websiteID, *body)
+	b := *body // a copy: the caller's body is not changed
+	nullIfUnset(&b.InboxID)
+	resp, err := s.c.api.BatchInboxConversations(ctx, websiteID, b)
 	return done(op, resp, err)
 }
 

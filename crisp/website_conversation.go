@@ -5,6 +5,7 @@ import (
 	"iter"
 
 	"github.com/crisp-go/crisp-go/api"
+	"github.com/oapi-codegen/nullable"
 )
 
 // CreateNewConversation creates a new, empty conversation in a website and
@@ -110,15 +111,15 @@ func (s *WebsiteService) GetConversationRoutingAssign(ctx context.Context, websi
 //
 //crisp:operation assignConversationRouting
 func (s *WebsiteService) AssignConversationRouting(ctx context.Context, websiteID, sessionID, userID string) error {
-	body := &api.ConversationRoutingAssignUpdate{}
+	body := &api.ConversationRoutingAssignUpdate{Assigned: nullable.NewNullNullable[api.ConversationRoutingAssignee]()}
 	if userID != "" {
-		body.Assigned = &api.ConversationRoutingAssignee{UserID: userID}
+		body.Assigned = nullable.NewNullableWithValue(api.ConversationRoutingAssignee{UserID: userID})
 	}
 	return s.AssignConversationRoutingWithBody(ctx, websiteID, sessionID, body)
 }
 
 // AssignConversationRoutingWithBody is AssignConversationRouting with the
-// full request body: body.Assigned nil unassigns the conversation, and
+// full request body: body.Assigned null (or unset) unassigns the conversation, and
 // body.Silent skips notifying the operator.
 func (s *WebsiteService) AssignConversationRoutingWithBody(ctx context.Context, websiteID, sessionID string, body *api.ConversationRoutingAssignUpdate) error {
 	const op = "assignConversationRouting"
@@ -128,10 +129,12 @@ func (s *WebsiteService) AssignConversationRoutingWithBody(ctx context.Context, 
 	if err := checkBody(op, body); err != nil {
 		return err
 	}
-	if body.Assigned != nil && body.Assigned.UserID == "" {
-		return invalidArg(op, "assigned.user_id must not be empty (set Assigned to nil to unassign)")
+	if a, err := body.Assigned.Get(); err == nil && a.UserID == "" {
+		return invalidArg(op, "assigned.user_id must not be empty (set Assigned to null to unassign)")
 	}
-	resp, err := s.c.api.AssignConversationRouting(ctx, websiteID, sessionID, *body)
+	b := *body // a copy: the caller's body is not changed
+	nullIfUnset(&b.Assigned)
+	resp, err := s.c.api.AssignConversationRouting(ctx, websiteID, sessionID, b)
 	return done(op, resp, err)
 }
 
@@ -144,7 +147,11 @@ func (s *WebsiteService) UpdateConversationInbox(ctx context.Context, websiteID,
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	resp, err := s.c.api.UpdateConversationInbox(ctx, websiteID, sessionID, api.ConversationInboxUpdate{InboxID: optString(inboxID)})
+	inbox := nullable.NewNullNullable[string]()
+	if inboxID != "" {
+		inbox = nullable.NewNullableWithValue(inboxID)
+	}
+	resp, err := s.c.api.UpdateConversationInbox(ctx, websiteID, sessionID, api.ConversationInboxUpdate{InboxID: inbox})
 	return done(op, resp, err)
 }
 

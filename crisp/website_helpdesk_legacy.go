@@ -100,8 +100,8 @@ func (s *WebsiteService) ResolveHelpdeskLocaleArticle(ctx context.Context, websi
 }
 
 // SaveHelpdeskLocaleArticle saves (fully replaces) the editable fields of
-// an article in a helpdesk locale of the old helpdesk; a nil Description
-// clears the description.
+// an article in a helpdesk locale of the old helpdesk; a null or unset
+// Description clears the description.
 //
 // Deprecated: use SaveHelpdeskTreeContent and UpdateHelpdeskTreeMetadata
 // instead; the old helpdesk routes only serve workspaces not yet migrated to
@@ -116,13 +116,15 @@ func (s *WebsiteService) SaveHelpdeskLocaleArticle(ctx context.Context, websiteI
 	if err := checkBody(op, body); err != nil {
 		return err
 	}
-	resp, err := s.c.api.SaveHelpdeskLocaleArticle(ctx, websiteID, locale, articleID, *body)
+	b := *body // a copy: the caller's body is not changed
+	nullIfUnset(&b.Description)
+	resp, err := s.c.api.SaveHelpdeskLocaleArticle(ctx, websiteID, locale, articleID, b)
 	return done(op, resp, err)
 }
 
 // UpdateHelpdeskLocaleArticle updates some fields of an article in a
-// helpdesk locale of the old helpdesk; nil fields are kept (to clear the
-// description, use SaveHelpdeskLocaleArticle).
+// helpdesk locale of the old helpdesk; unset fields are kept, and a null
+// Description (nullable.NewNullNullable) clears it.
 //
 // Deprecated: use UpdateHelpdeskTreeMetadata or SaveHelpdeskTreeContent
 // instead; the old helpdesk routes only serve workspaces not yet migrated to
@@ -413,8 +415,8 @@ func (s *WebsiteService) ResolveHelpdeskLocaleCategory(ctx context.Context, webs
 }
 
 // SaveHelpdeskLocaleCategory saves (fully replaces) the editable fields of
-// a category in a helpdesk locale of the old helpdesk; a nil Description or
-// Image clears it.
+// a category in a helpdesk locale of the old helpdesk; a null or unset
+// Description or Image clears it.
 //
 // Deprecated: use UpdateHelpdeskTreeMetadata instead; the old helpdesk
 // routes only serve workspaces not yet migrated to the new Knowledge Base.
@@ -428,13 +430,16 @@ func (s *WebsiteService) SaveHelpdeskLocaleCategory(ctx context.Context, website
 	if err := checkBody(op, body); err != nil {
 		return err
 	}
-	resp, err := s.c.api.SaveHelpdeskLocaleCategory(ctx, websiteID, locale, categoryID, *body)
+	b := *body // a copy: the caller's body is not changed
+	nullIfUnset(&b.Description)
+	nullIfUnset(&b.Image)
+	resp, err := s.c.api.SaveHelpdeskLocaleCategory(ctx, websiteID, locale, categoryID, b)
 	return done(op, resp, err)
 }
 
 // UpdateHelpdeskLocaleCategory updates some fields of a category in a
-// helpdesk locale of the old helpdesk; nil fields are kept (to clear the
-// description or image, use SaveHelpdeskLocaleCategory).
+// helpdesk locale of the old helpdesk; unset fields are kept, and a null
+// Description or Image (nullable.NewNullNullable) clears it.
 //
 // Deprecated: use UpdateHelpdeskTreeMetadata instead; the old helpdesk
 // routes only serve workspaces not yet migrated to the new Knowledge Base.

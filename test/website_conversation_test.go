@@ -6,6 +6,7 @@ import (
 	"github.com/crisp-go/crisp-go/api"
 	"github.com/crisp-go/crisp-go/crisp"
 	"github.com/crisp-go/crisp-go/crisptest"
+	"github.com/oapi-codegen/nullable"
 	"github.com/stretchr/testify/require"
 )
 
@@ -131,7 +132,7 @@ func TestAssignConversationRoutingWithBody(t *testing.T) {
 	n := len(srv.Requests())
 	require.ErrorIs(t, c.Website.AssignConversationRoutingWithBody(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
 	require.ErrorIs(t, c.Website.AssignConversationRoutingWithBody(t.Context(), websiteID, sessionID,
-		&api.ConversationRoutingAssignUpdate{Assigned: &api.ConversationRoutingAssignee{}}), crisp.ErrInvalidArgument)
+		&api.ConversationRoutingAssignUpdate{Assigned: nullable.NewNullableWithValue(api.ConversationRoutingAssignee{})}), crisp.ErrInvalidArgument)
 	require.Len(t, srv.Requests(), n)
 }
 
