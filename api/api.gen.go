@@ -8732,7 +8732,7 @@ type MessageNew struct {
 	// Example: text
 	Type MessageType `json:"type"`
 
-	// User The sender identity to show on a new message, instead of the token owner.
+	// User The sender identity to show on a new message, instead of the token owner; set both `nickname` and `avatar` to override the sender. Crisp ignores an empty object, which the official Go client sends with every message.
 	User *MessageNewUser `json:"user,omitempty"`
 }
 
@@ -8749,17 +8749,17 @@ type MessageNewOriginal struct {
 	Type *string `json:"type,omitempty"`
 }
 
-// MessageNewUser The sender identity to show on a new message, instead of the token owner.
+// MessageNewUser The sender identity to show on a new message, instead of the token owner; set both `nickname` and `avatar` to override the sender. Crisp ignores an empty object, which the official Go client sends with every message.
 type MessageNewUser struct {
 	// Avatar The avatar URL to show.
 	//
 	// Example: https://example.com/avatars/support.png
-	Avatar string `json:"avatar"`
+	Avatar string `json:"avatar,omitempty"`
 
 	// Nickname The display name to show.
 	//
 	// Example: Support Team
-	Nickname string `json:"nickname"`
+	Nickname string `json:"nickname,omitempty"`
 
 	// Type The sender kind, such as `website` (send as the website) or `participant`.
 	//
@@ -13924,7 +13924,7 @@ type ClientInterface interface {
 
 	// GetMessagesInConversation Get Messages In Conversation
 	//
-	// Lists a batch of messages in a conversation, the newest first unless a timestamp bound is given; a 206 answer means older messages remain.
+	// Lists a batch of messages in a conversation (the newest batch unless a timestamp bound is given, messages in increasing timestamp order); a 206 answer means older messages remain.
 	//
 	// Corresponds with GET /website/{website_id}/conversation/{session_id}/messages (the `GetMessagesInConversation` operationId).
 	GetMessagesInConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, params *GetMessagesInConversationParams, reqEditors ...RequestEditorFn) (*http.Response, error)
@@ -18570,7 +18570,7 @@ func (c *Client) UpdateMessageInConversation(ctx context.Context, websiteID Webs
 
 // GetMessagesInConversation Get Messages In Conversation
 //
-// Lists a batch of messages in a conversation, the newest first unless a timestamp bound is given; a 206 answer means older messages remain.
+// Lists a batch of messages in a conversation (the newest batch unless a timestamp bound is given, messages in increasing timestamp order); a 206 answer means older messages remain.
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/messages (the `GetMessagesInConversation` operationId).
 func (c *Client) GetMessagesInConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, params *GetMessagesInConversationParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
@@ -37616,7 +37616,7 @@ type ClientWithResponsesInterface interface {
 
 	// GetMessagesInConversationWithResponse Get Messages In Conversation
 	//
-	// Lists a batch of messages in a conversation, the newest first unless a timestamp bound is given; a 206 answer means older messages remain.
+	// Lists a batch of messages in a conversation (the newest batch unless a timestamp bound is given, messages in increasing timestamp order); a 206 answer means older messages remain.
 	//
 	// Returns a wrapper object for the known response body format(s).
 	//
@@ -57055,7 +57055,7 @@ func (c *ClientWithResponses) UpdateMessageInConversationWithResponse(ctx contex
 
 // GetMessagesInConversationWithResponse Get Messages In Conversation
 //
-// Lists a batch of messages in a conversation, the newest first unless a timestamp bound is given; a 206 answer means older messages remain.
+// Lists a batch of messages in a conversation (the newest batch unless a timestamp bound is given, messages in increasing timestamp order); a 206 answer means older messages remain.
 //
 // Returns a wrapper object for the known response body format(s).
 //

@@ -288,6 +288,9 @@ func toInt(v any) int64 {
 	case json.Number:
 		i, _ := n.Int64()
 		return i
+	case string: // fingerprints may be sent as strings of digits
+		i, _ := strconv.ParseInt(n, 10, 64)
+		return i
 	}
 	return 0
 }

@@ -1,0 +1,626 @@
+package rtm
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"net/http"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	engine "github.com/zishang520/socket.io/clients/engine/v3"
+	cs "github.com/zishang520/socket.io/clients/socket/v3"
+	sioparser "github.com/zishang520/socket.io/parsers/socket/v3/parser"
+	"github.com/zishang520/socket.io/v3/pkg/types"
+
+	"github.com/crisp-go/crisp-go/crisp"
+	"github.com/crisp-go/crisp-go/events"
+)
+
+// Errors returned by Run.
+var (
+	// ErrUnauthorized is returned (wrapped) by Run when Crisp refuses the
+	// token: the socket answered unauthorized to the authentication, or
+	// the endpoint lookup failed with crisp.ErrUnauthorized. Run does not
+	// retry then.
+	ErrUnauthorized = errors.New("rtm: unauthorized")
+	// ErrRunning is returned by Run when the client is already running.
+	ErrRunning = errors.New("rtm: client is already running")
+)
+
+// Socket.IO events of the RTM protocol itself; they are not dispatched to
+// the router.
+const (
+	evAuthentication = "authentication"
+	evAuthenticated  = "authenticated"
+	evUnauthorized   = "unauthorized"
+	evBind           = "socket:bind"
+	evBindPush       = "socket:bind:push"
+	evBindPop        = "socket:bind:pop"
+)
+
+const redacted = "[REDACTED]"
+
+// Client is a Crisp RTM client: it keeps one Socket.IO connection to
+// Crisp and dispatches the events it receives to an events.Router. Create
+// it with New and call Run. Its methods are safe for concurrent use.
+type Client struct {
+	rest       *crisp.Client
+	tier       crisp.Tier
+	identifier string
+	key        string
+	router     *events.Router
+	cfg        config
+
+	running atomic.Bool
+
+	mu        sync.Mutex
+	events    []events.Name // the subscription, when eventsSet
+	eventsSet bool          // false: router.Names() at each authentication
+	live      *cs.Socket    // the authenticated socket, or nil
+}
+
+// New returns an RTM client for the token (tier, identifier, key) that
+// dispatches events to router. client looks up the socket endpoint of the
+// token's tier (RTMEndpoint); it may be nil with WithEndpoint. An empty
+// tier takes client's tier. The key is kept only to authenticate the
+// socket: the client never prints or logs it.
+func New(client *crisp.Client, tier crisp.Tier, identifier, key string, router *events.Router, opts ...Option) (*Client, error) {
+	cfg := defaultConfig()
+	for _, o := range opts {
+		if o == nil {
+			continue
+		}
+		if err := o(&cfg); err != nil {
+			return nil, err
+		}
+	}
+	if router == nil {
+		return nil, errors.New("rtm: nil router")
+	}
+	if tier == "" && client != nil {
+		tier = client.Tier()
+	}
+	if !tier.Valid() {
+		return nil, fmt.Errorf("rtm: unknown token tier %q (want %q, %q or %q)", string(tier), crisp.TierPlugin, crisp.TierWebsite, crisp.TierUser)
+	}
+	if identifier == "" || key == "" {
+		return nil, errors.New("rtm: token identifier and key must not be empty")
+	}
+	if client == nil && cfg.endpoint == "" {
+		return nil, errors.New("rtm: a crisp.Client (to look the endpoint up) or WithEndpoint is required")
+	}
+	if client != nil && client.Tier() != "" && client.Tier() != tier {
+		return nil, fmt.Errorf("rtm: tier %q differs from the crisp.Client's tier %q", tier, client.Tier())
+	}
+	if cfg.userAgent == "" {
+		cfg.userAgent = "crisp-go/" + crisp.Version
+	}
+	return &Client{
+		rest:       client,
+		tier:       tier,
+		identifier: identifier,
+		key:        key,
+		router:     router,
+		cfg:        cfg,
+		events:     cfg.events,
+		eventsSet:  cfg.eventsSet,
+	}, nil
+}
+
+// String describes the client without its key.
+func (c *Client) String() string {
+	return fmt.Sprintf("rtm.Client{tier: %s, identifier: %s, key: %s}", c.tier, c.identifier, redacted)
+}
+
+// GoString describes the client without its key.
+func (c *Client) GoString() string { return c.String() }
+
+// Format prints the client without its key, whatever the verb.
+func (c *Client) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }
+
+// Events returns the events the client subscribes to: those set by
+// WithEvents, Bind, Push and Pop, or else the router's.
+func (c *Client) Events() []events.Name {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.eventsLocked()
+}
+
+func (c *Client) eventsLocked() []events.Name {
+	if c.eventsSet {
+		return slices.Clone(c.events)
+	}
+	return c.router.Names()
+}
+
+// Connected reports whether the socket is connected and authenticated.
+func (c *Client) Connected() bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.live != nil
+}
+
+// Rebind sends socket:bind with an empty payload: Crisp re-associates the
+// socket with its channels, for example the websites that installed the
+// plugin since the socket connected. When the socket is not authenticated
+// it sends nothing and returns nil: the next authentication binds anew.
+// The official Node client allows one rebind every 2.5 s; do not call it
+// in a loop.
+func (c *Client) Rebind(ctx context.Context) error {
+	return c.bind(ctx, evBind, nil, nil)
+}
+
+// Bind replaces the subscribed events with names (socket:bind {events}).
+// The new set is kept for later authentications; when the socket is not
+// authenticated nothing is sent and the next authentication carries it.
+func (c *Client) Bind(ctx context.Context, names ...events.Name) error {
+	return c.bind(ctx, evBind, names, func([]events.Name) []events.Name { return dedup(names) })
+}
+
+// Push adds names to the subscribed events (socket:bind:push {events}),
+// for this connection and the later ones.
+func (c *Client) Push(ctx context.Context, names ...events.Name) error {
+	return c.bind(ctx, evBindPush, names, func(cur []events.Name) []events.Name {
+		return dedup(append(cur, names...))
+	})
+}
+
+// Pop removes names from the subscribed events (socket:bind:pop
+// {events}), for this connection and the later ones.
+func (c *Client) Pop(ctx context.Context, names ...events.Name) error {
+	return c.bind(ctx, evBindPop, names, func(cur []events.Name) []events.Name {
+		return slices.DeleteFunc(cur, func(n events.Name) bool { return slices.Contains(names, n) })
+	})
+}
+
+func (c *Client) bind(ctx context.Context, ev string, names []events.Name, update func([]events.Name) []events.Name) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	payload := map[string]any{}
+	if update != nil {
+		c.events = update(c.eventsLocked())
+		c.eventsSet = true
+		payload["events"] = names2strings(names)
+	}
+	if c.live == nil {
+		return nil
+	}
+	c.cfg.logger.Debug("rtm: binding", "event", ev, "events", payload["events"])
+	if err := c.live.Emit(ev, payload); err != nil {
+		return fmt.Errorf("rtm: %s: %w", ev, err)
+	}
+	return nil
+}
+
+// Run connects, authenticates and dispatches every event received to the
+// router, one at a time in the order received, with ctx as the handlers'
+// context. When the connection drops it reconnects, after an exponential
+// backoff with jitter, and authenticates again.
+//
+// Run returns ctx's error once ctx is done, after every goroutine it
+// started has ended (a handler still running is waited for). It returns
+// an error matching ErrUnauthorized when Crisp refuses the token, and an
+// error from the endpoint lookup that retrying cannot fix (see
+// crisp.Error.Temporary); it does not retry those. Errors it recovers
+// from go to the WithErrorHandler hook. Run may be called again after it
+// returns, but not concurrently (ErrRunning).
+func (c *Client) Run(ctx context.Context) error {
+	if !c.running.CompareAndSwap(false, true) {
+		return ErrRunning
+	}
+	defer c.running.Store(false)
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if len(c.Events()) == 0 {
+		return errors.New("rtm: no events to subscribe to: register handlers on the router or use WithEvents")
+	}
+
+	dctx, stop := context.WithCancel(ctx)
+	queue := newFIFO[*events.Event]()
+	var wg sync.WaitGroup
+	wg.Go(func() { c.dispatch(dctx, queue) })
+	defer func() {
+		stop()
+		wg.Wait()
+	}()
+
+	var (
+		endpoint string
+		attempt  int // consecutive failed attempts
+	)
+	for {
+		if endpoint == "" {
+			ep, err := c.lookup(ctx)
+			switch {
+			case ctx.Err() != nil:
+				return ctx.Err()
+			case err != nil && !retryable(err):
+				return err
+			case err != nil:
+				c.report(fmt.Errorf("rtm: looking up the endpoint: %w", err))
+			default:
+				endpoint = ep
+			}
+		}
+		if endpoint != "" {
+			authenticated, err := c.session(ctx, endpoint, queue)
+			switch {
+			case ctx.Err() != nil:
+				return ctx.Err()
+			case errors.Is(err, ErrUnauthorized):
+				c.cfg.logger.Error("rtm: unauthorized", "error", err)
+				return err
+			case authenticated:
+				attempt = 0
+			}
+			if err != nil {
+				c.report(err)
+			}
+			// After a few attempts that failed before authenticating,
+			// ask for the endpoint again: it may have moved.
+			if !authenticated && c.cfg.endpoint == "" && (attempt+1)%3 == 0 {
+				endpoint = ""
+			}
+		}
+		delay := c.backoff(attempt)
+		attempt++
+		c.cfg.logger.Info("rtm: reconnecting", "in", delay, "attempt", attempt)
+		if !sleep(ctx, delay) {
+			return ctx.Err()
+		}
+	}
+}
+
+// lookup returns the socket endpoint: the configured one, or the REST
+// API's for the token's tier.
+func (c *Client) lookup(ctx context.Context) (string, error) {
+	if c.cfg.endpoint != "" {
+		return c.cfg.endpoint, nil
+	}
+	ep, err := c.rest.RTMEndpoint(ctx, "")
+	if err != nil {
+		if errors.Is(err, crisp.ErrUnauthorized) {
+			return "", fmt.Errorf("%w: looking up the endpoint: %w", ErrUnauthorized, err)
+		}
+		return "", err
+	}
+	if _, err := parseEndpoint(ep); err != nil {
+		return "", err
+	}
+	return ep, nil
+}
+
+// retryable reports whether an endpoint lookup error may go away.
+func retryable(err error) bool {
+	if errors.Is(err, ErrUnauthorized) {
+		return false
+	}
+	var ce *crisp.Error
+	if errors.As(err, &ce) {
+		return ce.Temporary() || errors.Is(err, crisp.ErrServer)
+	}
+	return true
+}
+
+// backoff is the delay before attempt n+1: min·2ⁿ capped at max, less a
+// random part of up to half of it.
+func (c *Client) backoff(n int) time.Duration {
+	d := c.cfg.maxBackoff
+	if n < 32 {
+		if b := c.cfg.minBackoff << n; b > 0 && b < d {
+			d = b
+		}
+	}
+	half := d / 2
+	return d - half + rand.N(half+1)
+}
+
+func sleep(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-ctx.Done():
+		return false
+	case <-t.C:
+		return true
+	}
+}
+
+// dispatch runs the handlers of the queued events, in order, until ctx
+// is done.
+func (c *Client) dispatch(ctx context.Context, q *fifo[*events.Event]) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-q.ready:
+		}
+		for _, ev := range q.take() {
+			if ctx.Err() != nil {
+				return
+			}
+			if err := c.router.Dispatch(ctx, ev); err != nil {
+				c.report(fmt.Errorf("rtm: handling %s: %w", ev.Name, err))
+			}
+		}
+	}
+}
+
+// report passes a recovered error to the hook and the logger.
+func (c *Client) report(err error) {
+	c.cfg.logger.Warn("rtm: error", "error", err)
+	if c.cfg.onError != nil {
+		c.cfg.onError(err)
+	}
+}
+
+// signal is what the socket library's goroutines tell the session.
+type signal struct {
+	kind   sigKind
+	name   string // sigEvent
+	args   []any  // sigEvent, sigUnauthorized: the event's arguments
+	reason string // sigClose
+	err    error  // sigClose, sigConnectError
+}
+
+type sigKind int
+
+const (
+	sigConnect       sigKind = iota // the namespace is connected: authenticate
+	sigAuthenticated                // Crisp accepted the token
+	sigUnauthorized                 // Crisp refused the token
+	sigEvent                        // any other event
+	sigConnectError                 // the connection could not be made
+	sigClose                        // the connection closed
+)
+
+// session makes one connection and serves it until it ends. It reports
+// whether the socket authenticated, and why the connection ended.
+func (c *Client) session(ctx context.Context, endpoint string, out *fifo[*events.Event]) (authenticated bool, err error) {
+	u, err := parseEndpoint(endpoint)
+	if err != nil {
+		return false, err
+	}
+	path := u.Path
+	if path == "" {
+		path = "/"
+	}
+
+	sctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	in := newFIFO[signal]()
+
+	header := http.Header{}
+	header.Set("User-Agent", c.cfg.userAgent)
+	dialer := newWSDialer(sctx, c.cfg.dialTimeout, c.cfg.tls, header)
+
+	opts := cs.DefaultManagerOptions()
+	opts.SetAutoConnect(false)
+	opts.SetReconnection(false) // Run reconnects, with a new manager
+	opts.SetTimeout(c.cfg.dialTimeout)
+	opts.SetPath(path)
+	opts.SetTransports(types.NewSet[engine.TransportCtor](dialer))
+	opts.SetParser(tapParser{tap: func(pk *sioparser.Packet) { tap(in, pk) }})
+
+	m := cs.NewManager(u.String(), opts)
+	sock := m.Socket("/", nil)
+	_ = sock.On("connect", func(...any) { in.push(signal{kind: sigConnect}) })
+	_ = sock.On("connect_error", func(args ...any) {
+		in.push(signal{kind: sigConnectError, err: argError(args, 0, "connection error")})
+	})
+	_ = m.On("close", func(args ...any) {
+		reason, _ := argAt(args, 0).(string)
+		err, _ := argAt(args, 1).(error)
+		in.push(signal{kind: sigClose, reason: reason, err: err})
+	})
+	defer func() {
+		c.setLive(sock, false)
+		sock.Disconnect()
+		dialer.close()
+	}()
+
+	log := c.cfg.logger.With("endpoint", endpoint)
+	log.Debug("rtm: connecting")
+	deadline := time.NewTimer(c.cfg.dialTimeout)
+	defer deadline.Stop()
+	sock.Connect() // dials, bounded by the dial timeout and ctx
+	dialer.open()
+	if err := dialer.dialErr(); err != nil {
+		return false, fmt.Errorf("rtm: connecting to %s: %w", endpoint, err)
+	}
+
+	timeout := deadline.C
+	for {
+		select {
+		case <-ctx.Done():
+			return authenticated, ctx.Err()
+		case <-timeout:
+			return false, fmt.Errorf("rtm: connecting to %s: not authenticated within %v", endpoint, c.cfg.dialTimeout)
+		case <-in.ready:
+		}
+		for _, s := range in.take() {
+			switch s.kind {
+			case sigConnect:
+				log.Debug("rtm: connected, authenticating")
+				if err := sock.Emit(evAuthentication, c.authPayload()); err != nil {
+					return false, fmt.Errorf("rtm: authenticating: %w", err)
+				}
+			case sigAuthenticated:
+				if authenticated {
+					continue
+				}
+				authenticated = true
+				timeout = nil
+				deadline.Stop()
+				c.setLive(sock, true)
+				log.Info("rtm: authenticated", "tier", c.tier, "identifier", c.identifier)
+				if c.cfg.onConnect != nil {
+					c.cfg.onConnect()
+				}
+			case sigUnauthorized:
+				msg := ""
+				if len(s.args) > 0 {
+					if b, err := json.Marshal(s.args[0]); err == nil && string(b) != "null" && string(b) != "{}" {
+						msg = ": " + string(b)
+					}
+				}
+				return false, fmt.Errorf("%w: Crisp refused the %s token %s%s", ErrUnauthorized, c.tier, c.identifier, msg)
+			case sigEvent:
+				ev, err := toEvent(s.name, s.args)
+				if err != nil {
+					c.report(err)
+					continue
+				}
+				out.push(ev)
+			case sigConnectError:
+				return authenticated, fmt.Errorf("rtm: connecting to %s: %w", endpoint, s.err)
+			case sigClose:
+				if !authenticated {
+					return false, closeError("rtm: connection closed before authentication", s)
+				}
+				log.Warn("rtm: connection lost", "reason", s.reason, "error", s.err)
+				return true, closeError("rtm: connection lost", s)
+			}
+		}
+	}
+}
+
+func closeError(prefix string, s signal) error {
+	reason := s.reason
+	if reason == "" {
+		reason = "closed"
+	}
+	if s.err != nil {
+		return fmt.Errorf("%s (%s): %w", prefix, reason, s.err)
+	}
+	return fmt.Errorf("%s (%s)", prefix, reason)
+}
+
+// setLive records sock as the authenticated socket (on) or forgets it.
+func (c *Client) setLive(sock *cs.Socket, on bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case on:
+		c.live = sock
+	case c.live == sock:
+		c.live = nil
+	}
+}
+
+// authPayload is the authentication event's payload. It holds the key:
+// never log it.
+func (c *Client) authPayload() map[string]any {
+	c.mu.Lock()
+	names := c.eventsLocked()
+	c.mu.Unlock()
+	p := map[string]any{
+		"tier":     string(c.tier),
+		"username": c.identifier,
+		"password": c.key,
+		"events":   names2strings(names),
+	}
+	if len(c.cfg.rooms) > 0 {
+		p["rooms"] = slices.Clone(c.cfg.rooms)
+	}
+	if len(c.cfg.inboxes) > 0 {
+		p["inboxes"] = slices.Clone(c.cfg.inboxes)
+	}
+	return p
+}
+
+// tap turns a decoded Socket.IO packet of the main namespace into a
+// signal. It runs on the library's reading goroutine.
+func tap(in *fifo[signal], pk *sioparser.Packet) {
+	if pk.Nsp != "/" && pk.Nsp != "" {
+		return
+	}
+	switch pk.Type {
+	case sioparser.EVENT, sioparser.BINARY_EVENT:
+		args, _ := pk.Data.([]any)
+		if len(args) == 0 {
+			return
+		}
+		name, ok := args[0].(string)
+		if !ok {
+			return
+		}
+		s := signal{kind: sigEvent, name: name, args: args[1:]}
+		switch name {
+		case evAuthenticated:
+			s.kind = sigAuthenticated
+		case evUnauthorized:
+			s.kind = sigUnauthorized
+		}
+		in.push(s)
+	case sioparser.DISCONNECT:
+		in.push(signal{kind: sigClose, reason: "io server disconnect"})
+	case sioparser.CONNECT_ERROR:
+		in.push(signal{kind: sigConnectError, err: fmt.Errorf("namespace refused: %v", pk.Data)})
+	}
+}
+
+// toEvent builds the router's event from a Socket.IO event: its data is
+// the first argument.
+func toEvent(name string, args []any) (*events.Event, error) {
+	var data any
+	if len(args) > 0 {
+		data = args[0]
+	}
+	raw, err := json.Marshal(data)
+	if err != nil {
+		return nil, fmt.Errorf("rtm: encoding the data of %s: %w", name, err)
+	}
+	ev := &events.Event{Name: events.Name(name), Data: raw}
+	if m, ok := data.(map[string]any); ok {
+		if w, ok := m["website_id"].(string); ok {
+			ev.WebsiteID = w
+		}
+	}
+	return ev, nil
+}
+
+func argAt(args []any, i int) any {
+	if i < len(args) {
+		return args[i]
+	}
+	return nil
+}
+
+func argError(args []any, i int, fallback string) error {
+	switch v := argAt(args, i).(type) {
+	case error:
+		return v
+	case nil:
+		return errors.New(fallback)
+	default:
+		return fmt.Errorf("%s: %v", fallback, v)
+	}
+}
+
+func names2strings(names []events.Name) []string {
+	out := make([]string, len(names))
+	for i, n := range names {
+		out[i] = string(n)
+	}
+	return out
+}
+
+func dedup(names []events.Name) []events.Name {
+	out := make([]events.Name, 0, len(names))
+	for _, n := range names {
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
