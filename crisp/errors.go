@@ -81,17 +81,39 @@ func (e *Error) Error() string {
 	}
 	if e.Reason != "" {
 		b.WriteString(": ")
-		b.WriteString(e.Reason)
+		writeOneLine(&b, e.Reason)
 	}
 	if e.Message != "" {
 		b.WriteString(": ")
-		b.WriteString(e.Message)
+		writeOneLine(&b, e.Message)
 	}
 	if e.Err != nil {
 		b.WriteString(": ")
-		b.WriteString(e.Err.Error())
+		writeOneLine(&b, e.Err.Error())
 	}
 	return b.String()
+}
+
+// maxErrorText caps each server-provided part of an error string.
+const maxErrorText = 1024
+
+// writeOneLine writes s with control characters (line breaks included)
+// replaced by spaces, and at most maxErrorText bytes of it: what a server
+// or a proxy sends never breaks a log line or floods it.
+func writeOneLine(b *strings.Builder, s string) {
+	cut := len(s) > maxErrorText
+	if cut {
+		s = s[:maxErrorText]
+	}
+	for _, r := range strings.ToValidUTF8(s, "\uFFFD") {
+		if r < 0x20 || r == 0x7f {
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	if cut {
+		b.WriteString("…")
+	}
 }
 
 // Unwrap returns the underlying cause, if any.
