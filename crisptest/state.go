@@ -19,11 +19,12 @@ type obj = map[string]any
 // conversations, their messages, and people profiles. Values are kept as
 // JSON objects shaped like openapi.yaml's schemas, so that answers validate.
 type state struct {
-	mu     sync.Mutex
-	convs  map[string]*conversation
-	people map[string]*profile
-	emails map[string]string // email → people_id
-	seq    int64
+	mu       sync.Mutex
+	websites map[string]obj
+	convs    map[string]*conversation
+	people   map[string]*profile
+	emails   map[string]string // email → people_id
+	seq      int64
 }
 
 type conversation struct {
@@ -39,7 +40,12 @@ type profile struct {
 }
 
 func newState() *state {
-	return &state{convs: map[string]*conversation{}, people: map[string]*profile{}, emails: map[string]string{}}
+	return &state{
+		websites: map[string]obj{WebsiteID: {"website_id": WebsiteID, "name": "Crisptest", "domain": "crisptest.example", "verified": true}},
+		convs:    map[string]*conversation{},
+		people:   map[string]*profile{},
+		emails:   map[string]string{},
+	}
 }
 
 // install prepares the state for a server (nothing to take yet).
@@ -47,6 +53,10 @@ func (st *state) install(*Server) {}
 
 // stateful lists the operations the state answers.
 var stateful = map[string]func(st *state, c *Call) (int, any){
+	"createWebsite":                           (*state).createWebsite,
+	"checkWebsiteExists":                      (*state).checkWebsite,
+	"getWebsite":                              (*state).getWebsite,
+	"deleteWebsite":                           (*state).deleteWebsite,
 	"listConversations":                       (*state).listConversations,
 	"createNewConversation":                   (*state).createConversation,
 	"checkConversationExists":                 (*state).checkConversation,
@@ -97,7 +107,7 @@ func (st *state) handles(op string) bool { _, ok := stateful[op]; return ok }
 func (st *state) serve(c *Call) (int, any) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
-	if c.PathParams["website_id"] != WebsiteID {
+	if id, keyed := c.PathParams["website_id"]; keyed && st.websites[id] == nil {
 		return notFound("website")
 	}
 	return stateful[c.Operation](st, c)
@@ -152,19 +162,53 @@ func page[T any](items []T, c *Call, size int) []T {
 	return items[start:min(start+size, len(items))]
 }
 
+// --- websites ---
+
+func (st *state) createWebsite(c *Call) (int, any) {
+	b := body(c)
+	id := newUUID()
+	w := obj{"website_id": id, "name": b["name"], "domain": b["domain"], "verified": false}
+	st.websites[id] = w
+	return ok("added", w)
+}
+
+func (st *state) checkWebsite(c *Call) (int, any) {
+	domain := c.Query.Get("domain")
+	for _, w := range st.websites {
+		if w["domain"] == domain {
+			return http.StatusOK, nil
+		}
+	}
+	return http.StatusNotFound, nil
+}
+
+func (st *state) getWebsite(c *Call) (int, any) {
+	return ok("resolved", st.websites[c.PathParams["website_id"]])
+}
+
+// deleteWebsite removes a website; its conversations and profiles become
+// unreachable (every route under it answers 404).
+func (st *state) deleteWebsite(c *Call) (int, any) {
+	delete(st.websites, c.PathParams["website_id"])
+	return ok("deleted", nil)
+}
+
 // --- conversations ---
 
 func (st *state) conv(c *Call) (*conversation, bool) {
 	cv, ok := st.convs[c.PathParams["session_id"]]
+	if ok && cv.data["website_id"] != c.PathParams["website_id"] {
+		return nil, false // a conversation of another website
+	}
 	return cv, ok
 }
 
-func (st *state) newConversation(sessionID string) *conversation {
+func (st *state) newConversation(websiteID, sessionID string) *conversation {
 	t := now()
 	st.seq++
 	d := obj{
 		"session_id":   sessionID,
-		"website_id":   WebsiteID,
+		"website_id":   websiteID,
 		"state":        "pending",
 		"status":       0,
 		"is_verified":  false,
@@ -180,9 +224,9 @@ func (st *state) newConversation(sessionID string) *conversation {
 	return cv
 }
 
-func (st *state) createConversation(_ *Call) (int, any) {
+func (st *state) createConversation(c *Call) (int, any) {
 	id := "session_" + newUUID()
-	st.newConversation(id)
+	st.newConversation(c.PathParams["website_id"], id)
 	return ok("added", obj{"session_id": id})
 }
 
@@ -225,6 +269,9 @@ func (st *state) listConversations(c *Call) (int, any) {
 	var out []obj
 	for _, cv := range st.convs {
 		d := cv.data
+		if d["website_id"] != c.PathParams["website_id"] {
+			continue
+		}
 		if q.Get("include_empty") != "1" && len(cv.messages) == 0 {
 			continue
 		}
@@ -461,7 +508,7 @@ func (st *state) sendMessage(c *Call) (int, any) {
 			st.seq++
 			fp = t*100 + st.seq%100
 		}
-		m := obj{"session_id": cv.data["session_id"], "website_id": WebsiteID, "fingerprint": fp, "timestamp": t}
+		m := obj{"session_id": cv.data["session_id"], "website_id": cv.data["website_id"], "fingerprint": fp, "timestamp": t}
 		for _, k := range []string{"type", "from", "origin", "content", "mentions", "stamped", "automated", "translated", "references", "properties"} {
 			if v, has := b[k]; has {
 				m[k] = v

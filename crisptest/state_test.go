@@ -171,3 +171,33 @@ func textContent(t *testing.T, s string) api.MessageContent {
 	require.NoError(t, c.FromMessageContentText(s))
 	return c
 }
+
+func TestWebsiteFlow(t *testing.T) {
+	s := Start(t)
+	user := s.Client(t, crisp.WithToken(crisp.TierUser, Identifier, Key))
+	ctx := t.Context()
+	ok, err := user.Website.CheckWebsiteExists(ctx, "crisptest.example")
+	require.NoError(t, err)
+	require.True(t, ok)
+	w, err := user.Website.CreateWebsite(ctx, &api.WebsiteCreation{Name: "Acme", Domain: "acme.example"})
+	require.NoError(t, err)
+	require.NotEqual(t, WebsiteID, w.WebsiteID)
+	got, err := user.Website.GetWebsite(ctx, w.WebsiteID)
+	require.NoError(t, err)
+	require.Equal(t, "acme.example", got.Domain)
+	ok, err = user.Website.CheckWebsiteExists(ctx, "acme.example")
+	require.NoError(t, err)
+	require.True(t, ok)
+
+	// A conversation lives in its website.
+	sid, err := user.Website.CreateNewConversation(ctx, w.WebsiteID)
+	require.NoError(t, err)
+	_, err = user.Website.GetConversation(ctx, w.WebsiteID, sid)
+	require.NoError(t, err)
+
+	require.NoError(t, user.Website.DeleteWebsite(ctx, w.WebsiteID, &api.WebsiteDeletion{Verify: api.WebsiteVerifyChallenge{Method: "password", Secret: "x"}}))
+	_, err = user.Website.GetWebsite(ctx, w.WebsiteID)
+	require.ErrorIs(t, err, crisp.ErrNotFound)
+	_, err = user.Website.GetConversation(ctx, w.WebsiteID, sid)
+	require.ErrorIs(t, err, crisp.ErrNotFound)
+}
