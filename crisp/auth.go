@@ -31,26 +31,20 @@ func (t Tier) Valid() bool {
 	return false
 }
 
-// secret holds a credential. Every way of printing it is redacted, so that
-// a client or its configuration can be logged safely.
-type secret string
+// secret holds a credential inside a closure: fmt prints a func as an
+// address whatever the verb and however deep it sits, even where it cannot
+// call a redacting method (unexported fields, values held in other
+// structs), so a credential never appears in printed output.
+type secret func() string
+
+func newSecret(v string) secret { return func() string { return v } }
 
 const redacted = "[REDACTED]"
-
-// String returns a redacted placeholder.
-func (secret) String() string { return redacted }
-
-// GoString returns a redacted placeholder.
-func (secret) GoString() string { return redacted }
-
-// Format prints a redacted placeholder for every verb.
-func (secret) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(redacted)) }
 
 // token is a Crisp token keypair and its tier.
 type token struct {
 	tier       Tier
 	identifier string
-	key        secret
 	// header is the precomputed Authorization header value.
 	header secret
 }
@@ -63,7 +57,7 @@ func newToken(tier Tier, identifier, key string) (*token, error) {
 		return nil, fmt.Errorf("crisp: token identifier and key must not be empty")
 	}
 	h := "Basic " + base64.StdEncoding.EncodeToString([]byte(identifier+":"+key))
-	return &token{tier: tier, identifier: identifier, key: secret(key), header: secret(h)}, nil
+	return &token{tier: tier, identifier: identifier, header: newSecret(h)}, nil
 }
 
 // Format prints the token's tier and identifier, never its key.

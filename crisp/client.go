@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"strings"
 	"time"
 
@@ -39,6 +40,17 @@ type Client struct {
 	api  *api.Client
 	raw  *api.ClientWithResponses
 	doer *doer
+	// fixed holds the headers editRequest sets on every request, built
+	// once by New (never the credentials).
+	fixed *[]fixedHeader
+}
+
+// fixedHeader is a header editRequest sets. Its values are shared by every
+// request, with no spare capacity, so that an append to a request's header
+// copies them.
+type fixedHeader struct {
+	key    string
+	values []string
 }
 
 // service is the common base of the services.
@@ -108,8 +120,12 @@ func (cfg config) build(opts []Option) (*Client, error) {
 	if cfg.httpClient == nil {
 		cfg.httpClient = &http.Client{Transport: defaultTransport}
 	}
-	c := &Client{cfg: cfg}
+	c := &Client{cfg: cfg, fixed: fixedHeaders(cfg)}
 	c.doer = &doer{hc: cfg.httpClient, policy: cfg.retry, timeout: cfg.timeout, sleep: cfg.sleep}
+	if t := cfg.token; t != nil {
+		auth := []string{t.header()}
+		c.doer.auth = func() []string { return auth }
+	}
 	editor := c.editRequest
 	var err error
 	c.api, err = api.NewClient(cfg.baseURL, api.WithHTTPClient(c.doer), api.WithRequestEditorFn(editor))
@@ -142,7 +158,7 @@ func (c *Client) Tier() Tier {
 func (c *Client) BaseURL() string { return c.cfg.baseURL }
 
 // String describes the client without its credentials.
-func (c *Client) String() string {
+func (c Client) String() string {
 	id := ""
 	if c.cfg.token != nil {
 		id = c.cfg.token.identifier
@@ -151,26 +167,41 @@ func (c *Client) String() string {
 }
 
 // GoString describes the client without its credentials.
-func (c *Client) GoString() string { return c.String() }
+func (c Client) GoString() string { return c.String() }
 
 // Format prints the client without its credentials, whatever the verb.
-func (c *Client) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }
+func (c Client) Format(f fmt.State, _ rune) { _, _ = f.Write([]byte(c.String())) }
 
-// editRequest sets the credentials and the fixed headers on every request.
+// editRequest sets the credentials and the fixed headers on every request:
+// the WithHeader headers, then the credentials and the User-Agent (which
+// win over them), then Accept unless a request has one.
 func (c *Client) editRequest(_ context.Context, req *http.Request) error {
 	h := req.Header
-	for k, v := range c.cfg.headers {
-		h[k] = v
+	for _, f := range *c.fixed {
+		h[f.key] = f.values
 	}
-	if t := c.cfg.token; t != nil {
-		h.Set("Authorization", string(t.header))
-		h.Set("X-Crisp-Tier", string(t.tier))
-	}
-	h.Set("User-Agent", c.cfg.userAgent)
 	if h.Get("Accept") == "" {
-		h.Set("Accept", "application/json")
+		h["Accept"] = acceptJSON
 	}
 	return nil
+}
+
+// acceptJSON is the Accept header of every request (unless set otherwise).
+var acceptJSON = []string{"application/json"}
+
+// fixedHeaders lists the headers editRequest sets, in order.
+func fixedHeaders(cfg config) *[]fixedHeader {
+	var fixed []fixedHeader
+	for k, v := range cfg.headers {
+		fixed = append(fixed, fixedHeader{k, slices.Clip(slices.Clone(v))})
+	}
+	if t := cfg.token; t != nil {
+		// Authorization is not among them: the doer sets it last, so that
+		// no request editor ever sees the credentials.
+		fixed = append(fixed, fixedHeader{"X-Crisp-Tier", []string{string(t.tier)}})
+	}
+	fixed = append(fixed, fixedHeader{"User-Agent", []string{cfg.userAgent}})
+	return &fixed
 }
 
 // defaultTransport is tuned for many concurrent calls to one host: the
@@ -220,17 +251,27 @@ func WithTokenFromEnv() Option {
 }
 
 // WithBaseURL sends requests to another base URL (a test server, a proxy).
-// It must be an absolute http or https URL.
+// It must be an absolute http or https URL without credentials, query or
+// fragment.
 func WithBaseURL(base string) Option {
 	return func(c *config) error {
 		u, err := url.Parse(base)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-			return fmt.Errorf("crisp: base URL %q is not an absolute http(s) URL", base)
+		switch {
+		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+			// The input is not echoed: it may hold a password.
+			return fmt.Errorf("crisp: the base URL is not an absolute http(s) URL")
+		case u.User != nil:
+			return fmt.Errorf("crisp: the base URL must not carry credentials (use WithToken)")
+		case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(base, "#"):
+			return fmt.Errorf("crisp: the base URL %s must not have a query or a fragment", u.Redacted())
 		}
-		if !strings.HasSuffix(base, "/") {
-			base += "/"
+		if !strings.HasSuffix(u.Path, "/") {
+			u.Path += "/"
+			if u.RawPath != "" {
+				u.RawPath += "/"
+			}
 		}
-		c.baseURL = base
+		c.baseURL = u.String()
 		return nil
 	}
 }

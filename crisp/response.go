@@ -1,6 +1,7 @@
 package crisp
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 )
 
 // maxErrorBody caps how much of an error answer is read.
@@ -46,25 +48,126 @@ func decodeList[T any](op string, resp *http.Response, err error) ([]T, error) {
 	return out, nil
 }
 
-// decodeInto decodes the data of a success answer into out and returns
-// the status code.
+// decodeInto decodes the data of a success answer into out, which must be
+// the zero value, and returns the status code.
 func decodeInto[T any](op string, resp *http.Response, err error, out *T) (int, error) {
 	if err != nil {
 		return 0, transportError(op, err)
 	}
-	defer drain(resp.Body)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		defer drain(resp.Body)
 		return resp.StatusCode, statusError(op, resp)
 	}
 	env := envelope[*T]{Data: out}
-	if err := json.NewDecoder(resp.Body).Decode(&env); err != nil {
+	if err := decodeBody(resp, &env); err != nil {
 		return resp.StatusCode, invalidResponse(op, resp, err)
 	}
 	if env.Error {
-		return resp.StatusCode, &Error{Operation: op, Method: resp.Request.Method, Path: requestPath(resp), StatusCode: resp.StatusCode, Reason: env.Reason}
+		reason := env.Reason
+		if reason == "" {
+			reason = ReasonHTTPError
+		}
+		return resp.StatusCode, &Error{Operation: op, Method: resp.Request.Method, Path: requestPath(resp), StatusCode: resp.StatusCode, Reason: reason}
 	}
 	return resp.StatusCode, nil
 }
+
+// maxBuffered is how much of a success answer decodeBody reads ahead into
+// a buffer; a longer body is decoded as a stream.
+const maxBuffered = 4 << 20
+
+// maxPooled is the largest buffer kept for reuse.
+const maxPooled = 1 << 20
+
+// bufPool holds the buffers answers are read into, so that a call does not
+// allocate (and grow) one of its own.
+var bufPool = sync.Pool{New: func() any {
+	b := make([]byte, 0, 16<<10)
+	return &b
+}}
+
+// decodeBody decodes the first JSON value of resp's body into env (whose
+// data must be the zero value), with exactly the result and the errors of
+// json.NewDecoder(resp.Body).Decode(env), and then drains and closes the
+// body.
+//
+// The body is read once: into a pooled buffer, up to its end (net/http
+// reports the end with the last bytes), so that the connection is back in
+// the pool before decoding starts. The whole value is then decoded by the
+// fast decoder (see json_fast.go); anything it does not accept as is goes
+// to encoding/json, from the zero value: json.Unmarshal, and json.Decoder
+// for what json.Unmarshal refuses as a syntax error (json.Decoder ignores
+// what follows the first value, and reports a cut value as
+// io.ErrUnexpectedEOF and an empty body as io.EOF). A read error and a body
+// longer than maxBuffered go to json.Decoder too, over the bytes already
+// read and what follows, as before.
+func decodeBody[T any](resp *http.Response, env *envelope[*T]) error {
+	defer drain(resp.Body)
+	out := env.Data // a "data": null sets env.Data to nil
+	bp := bufPool.Get().(*[]byte)
+	buf, eof, rerr := readBody((*bp)[:0], resp.Body, resp.ContentLength)
+	defer func() {
+		if cap(buf) <= maxPooled {
+			*bp = buf[:0]
+			bufPool.Put(bp)
+		}
+	}()
+	if eof {
+		if fastDecoder {
+			if unmarshalFast(buf, env) == nil {
+				return nil
+			}
+			// encoding/json decides what the error is, from the zero
+			// value.
+			var zero T
+			*out = zero
+			*env = envelope[*T]{Data: out}
+		}
+		err := json.Unmarshal(buf, env)
+		var se *json.SyntaxError
+		if !errors.As(err, &se) || json.Valid(buf) {
+			// nil, or an error json.Decoder reports alike: a type error,
+			// or one of an UnmarshalJSON method.
+			return err
+		}
+		// Not valid JSON, so env was not touched.
+		return json.NewDecoder(bytes.NewReader(buf)).Decode(env)
+	}
+	var rest io.Reader = resp.Body
+	if rerr != nil {
+		rest = errReader{rerr}
+	}
+	return json.NewDecoder(io.MultiReader(bytes.NewReader(buf), rest)).Decode(env)
+}
+
+// readBody appends body to buf until its end (eof), a read error, or
+// maxBuffered bytes. size is the announced length (-1 when unknown).
+func readBody(buf []byte, body io.Reader, size int64) (_ []byte, eof bool, _ error) {
+	if size > 0 && size < maxBuffered && int64(cap(buf)) <= size {
+		// One byte more, for a body that reports its end in a read of
+		// its own (net/http reports it with the last bytes).
+		buf = make([]byte, 0, size+1)
+	}
+	for len(buf) < maxBuffered {
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := body.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err == io.EOF {
+			return buf, true, nil
+		}
+		if err != nil {
+			return buf, false, err
+		}
+	}
+	return buf, false, nil
+}
+
+// errReader fails every read with err.
+type errReader struct{ err error }
+
+func (r errReader) Read([]byte) (int, error) { return 0, r.err }
 
 // done checks an answer whose data is not needed.
 func done(op string, resp *http.Response, err error) error {

@@ -3,6 +3,7 @@ package crisp
 import (
 	"context"
 	"io"
+	"math"
 	"math/rand/v2"
 	"net/http"
 	"strconv"
@@ -43,6 +44,9 @@ const maxDrain = 64 << 10
 // doer sends requests for the generated client, with the call timeout and
 // the retry policy. It never starts a goroutine.
 type doer struct {
+	// auth returns the Authorization header value, set on each request
+	// just before it is sent (a closure, so that printing never shows it).
+	auth    func() []string
 	hc      *http.Client
 	policy  RetryPolicy
 	timeout time.Duration
@@ -52,11 +56,19 @@ type doer struct {
 // Do sends req, retrying as the policy says. The call timeout covers all
 // attempts; it ends when the returned body is closed.
 func (d *doer) Do(req *http.Request) (*http.Response, error) {
+	if d.auth != nil {
+		req.Header["Authorization"] = d.auth()
+	}
 	ctx := req.Context()
 	var cancel context.CancelFunc
 	if d.timeout > 0 {
-		ctx, cancel = context.WithTimeout(ctx, d.timeout)
-		req = req.WithContext(ctx)
+		// A caller's deadline that comes first already bounds the call:
+		// a timer of our own (and the copy of the request that carries
+		// it) would change nothing.
+		if dl, ok := ctx.Deadline(); !ok || time.Until(dl) > d.timeout {
+			ctx, cancel = context.WithTimeout(ctx, d.timeout)
+			req = req.WithContext(ctx)
+		}
 	}
 	resp, err := d.do(ctx, req)
 	if cancel != nil {
@@ -123,7 +135,7 @@ func shouldRetry(resp *http.Response, err error) bool {
 func (d *doer) backoff(attempt int, resp *http.Response) time.Duration {
 	if resp != nil {
 		if ra, ok := retryAfter(resp.Header.Get("Retry-After")); ok {
-			return min(ra, d.policy.MaxBackoff)
+			return max(0, min(ra, d.policy.MaxBackoff))
 		}
 	}
 	w := d.policy.MinBackoff << attempt
@@ -142,7 +154,10 @@ func retryAfter(v string) (time.Duration, bool) {
 	if v == "" {
 		return 0, false
 	}
-	if s, err := strconv.Atoi(v); err == nil && s >= 0 {
+	if s, err := strconv.ParseInt(v, 10, 64); err == nil && s >= 0 {
+		if s > int64(math.MaxInt64/time.Second) {
+			return time.Duration(math.MaxInt64), true // longer than any cap
+		}
 		return time.Duration(s) * time.Second, true
 	}
 	if t, err := http.ParseTime(v); err == nil {
@@ -172,7 +187,21 @@ func drain(body io.ReadCloser) {
 	if body == nil {
 		return
 	}
-	_, _ = io.CopyN(io.Discard, body, maxDrain)
+	// io.CopyN(io.Discard, body, maxDrain), without its allocations.
+	bp := bufPool.Get().(*[]byte)
+	buf := (*bp)[:cap(*bp)]
+	if len(buf) == 0 {
+		buf = make([]byte, 8<<10)
+		*bp = buf[:0]
+	}
+	for left := maxDrain; left > 0; {
+		n, err := body.Read(buf[:min(len(buf), left)])
+		left -= n
+		if err != nil {
+			break
+		}
+	}
+	bufPool.Put(bp)
 	_ = body.Close()
 }
 

@@ -105,7 +105,7 @@ func TestSecretsNotInAnyPrintedForm(t *testing.T) {
 	d, derr := c.With(WithUserAgent("x/1"))
 	require.NoError(t, derr)
 	requireNoSecret(t, forbidden(),
-		c, d, c.cfg.token, *c.cfg.token, c.cfg.token.key, c.cfg.token.header,
+		c, d, c.cfg.token, *c.cfg.token, c.cfg.token.header, c.doer.auth,
 		c.doer, *c.doer, c.Website, c.Plugin, c.API(), c.cfg.retry, opt,
 		struct{ C *Client }{c}, []*Client{c}, map[string]*Client{"c": c},
 		err, errors.Unwrap(err), c.String(), c.GoString(), c.BaseURL(),
