@@ -41,6 +41,7 @@ type PanicError struct {
 	Stack []byte
 }
 
+// Error describes the panic in one line (the stack is in Stack).
 func (e *PanicError) Error() string {
 	return fmt.Sprintf("webhook: event handler panicked: %v", e.Value)
 }
