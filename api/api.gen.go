@@ -895,17 +895,17 @@ type ActionBrowsingSession struct {
 	// BrowsingID The browsing session identifier.
 	//
 	// Example: browsing_05a9392d-ff3f-45e7-b021-1179c45668fa
-	BrowsingID *string `json:"browsing_id,omitempty"`
+	BrowsingID string `json:"browsing_id,omitempty,omitzero"`
 
 	// BrowsingToken The token used to join the browsing stream.
 	//
 	// Example: 9b1c6f1e2d3a4b5c8e7f6a5b4c3d2e1f
-	BrowsingToken *string `json:"browsing_token,omitempty"`
+	BrowsingToken string `json:"browsing_token,omitempty,omitzero"`
 
 	// Useragent The user agent of the browser being shared.
 	//
 	// Example: Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/119.0 Safari/537.36
-	Useragent *string `json:"useragent,omitempty"`
+	Useragent string `json:"useragent,omitempty,omitzero"`
 }
 
 // ActionBrowsingSessionListEnvelope A response envelope holding browsing sessions.
@@ -932,7 +932,7 @@ type ActionCallAbort struct {
 	Origin *string `json:"origin,omitempty"`
 
 	// User The sender of a message, or the operator acting on a conversation.
-	User *MessageUser `json:"user,omitempty"`
+	User *MessageUserInput `json:"user,omitempty"`
 }
 
 // ActionCallInitiate A request to start a call with the conversation user.
@@ -948,7 +948,7 @@ type ActionCallInitiate struct {
 	Origin *string `json:"origin,omitempty"`
 
 	// User The sender of a message, or the operator acting on a conversation.
-	User *MessageUser `json:"user,omitempty"`
+	User *MessageUserInput `json:"user,omitempty"`
 }
 
 // ActionCallInitiateMode The call mode.
@@ -1050,7 +1050,7 @@ type ActionReminder struct {
 	Origin *string `json:"origin,omitempty"`
 
 	// User The sender of a message, or the operator acting on a conversation.
-	User *MessageUser `json:"user,omitempty"`
+	User *MessageUserInput `json:"user,omitempty"`
 }
 
 // ActionReport A report of a conversation to Crisp.
@@ -1166,10 +1166,10 @@ type ActionWidgetDispatch struct {
 	// CorrelationID The identifier that correlates the plugin's answer with this action.
 	//
 	// Example: 6d1a0e4f-5c2b-4a77-9d0e-3f8b2c1a9e55
-	CorrelationID *string `json:"correlation_id,omitempty"`
+	CorrelationID string `json:"correlation_id,omitempty,omitzero"`
 
 	// Strategy How Crisp delivers a widget action to the plugin.
-	Strategy *ActionWidgetDispatchStrategy `json:"strategy,omitempty"`
+	Strategy ActionWidgetDispatchStrategy `json:"strategy,omitempty,omitzero"`
 }
 
 // ActionWidgetDispatchEnvelope A response envelope holding a widget action receipt.
@@ -1193,12 +1193,12 @@ type ActionWidgetDispatchStrategy struct {
 	// Attempts How many delivery attempts Crisp makes.
 	//
 	// Example: 3
-	Attempts *int `json:"attempts,omitempty"`
+	Attempts int `json:"attempts,omitempty,omitzero"`
 
 	// Exhaustion How long Crisp keeps trying before giving up, in milliseconds.
 	//
 	// Example: 10000
-	Exhaustion *int `json:"exhaustion,omitempty"`
+	Exhaustion int `json:"exhaustion,omitempty,omitzero"`
 }
 
 // AnalyticsPoint One point of generated analytics.
@@ -1206,37 +1206,37 @@ type AnalyticsPoint struct {
 	// Hits Number of hits counted in the point.
 	//
 	// Example: 14
-	Hits *int `json:"hits,omitempty"`
+	Hits int `json:"hits,omitempty,omitzero"`
 
 	// Period The period the point covers (its start date).
 	//
 	// Example: 2024-10-01T00:00:00.000Z
-	Period *string `json:"period,omitempty"`
+	Period string `json:"period,omitempty,omitzero"`
 
 	// SplitBy The value of the split dimension, when the query was split.
 	//
 	// Example: d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31
-	SplitBy *string `json:"split_by,omitempty"`
+	SplitBy string `json:"split_by,omitempty,omitzero"`
 
 	// SumHits Sum of the hits over the point.
 	//
 	// Example: 14
-	SumHits *int `json:"sum_hits,omitempty"`
+	SumHits int `json:"sum_hits,omitempty,omitzero"`
 
 	// SumValue Sum of the values over the point.
 	//
 	// Example: 14
-	SumValue *float64 `json:"sum_value,omitempty"`
+	SumValue float64 `json:"sum_value,omitempty,omitzero"`
 
 	// UniqueHits Number of unique hits counted in the point.
 	//
 	// Example: 12
-	UniqueHits *int `json:"unique_hits,omitempty"`
+	UniqueHits int `json:"unique_hits,omitempty,omitzero"`
 
 	// Value The computed value of the point.
 	//
 	// Example: 14
-	Value *float64 `json:"value,omitempty"`
+	Value float64 `json:"value,omitempty,omitzero"`
 }
 
 // AnalyticsPointListEnvelope A response envelope holding analytics points.
@@ -1385,12 +1385,12 @@ type AnalyticsQueryThen struct {
 // AvailabilityOperator The availability of one operator of a website.
 type AvailabilityOperator struct {
 	// Time The validity window of an availability.
-	Time *AvailabilityTime `json:"time,omitempty"`
+	Time AvailabilityTime `json:"time,omitempty,omitzero"`
 
 	// Type An availability type.
 	//
 	// Example: online
-	Type *AvailabilityType `json:"type,omitempty"`
+	Type AvailabilityType `json:"type,omitempty,omitzero"`
 
 	// UserID The operator user identifier.
 	//
@@ -1419,12 +1419,12 @@ type AvailabilityStatus struct {
 	// Since When the website got this status (Unix milliseconds).
 	//
 	// Example: 1715068385123
-	Since *int64 `json:"since,omitempty"`
+	Since int64 `json:"since,omitempty,omitzero"`
 
 	// Status An availability type.
 	//
 	// Example: online
-	Status *AvailabilityType `json:"status,omitempty"`
+	Status AvailabilityType `json:"status,omitempty,omitzero"`
 }
 
 // AvailabilityStatusEnvelope A response envelope holding a website availability status.
@@ -1448,12 +1448,12 @@ type AvailabilityTime struct {
 	// For How long the availability stays valid, in seconds.
 	//
 	// Example: 300
-	For *int `json:"for,omitempty"`
+	For int `json:"for,omitempty,omitzero"`
 
 	// Since When the availability started (Unix milliseconds).
 	//
 	// Example: 1715068385123
-	Since *int64 `json:"since,omitempty"`
+	Since int64 `json:"since,omitempty,omitzero"`
 }
 
 // AvailabilityType An availability type.
@@ -1605,18 +1605,18 @@ type BatchSegmentsOperation struct {
 // BucketURL A generated bucket URL; Crisp also sends it as the `bucket:url:<namespace>:generated` event.
 type BucketURL struct {
 	// From Who the upload is from, as given in the request.
-	From *string `json:"from,omitempty"`
+	From string `json:"from,omitempty,omitzero"`
 
 	// ID The identifier given in the request.
 	//
 	// Example: upload-3f9c2a
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty,omitzero"`
 
 	// Identifier The owner identifier, as given in the request.
-	Identifier *string `json:"identifier,omitempty"`
+	Identifier string `json:"identifier,omitempty,omitzero"`
 
 	// Policy The limits of a generated upload URL.
-	Policy *BucketURLPolicy `json:"policy,omitempty"`
+	Policy BucketURLPolicy `json:"policy,omitempty,omitzero"`
 
 	// Resource The resource (such as a website) an upload belongs to.
 	Resource *BucketURLResource `json:"resource,omitempty"`
@@ -1624,10 +1624,10 @@ type BucketURL struct {
 	// Type The namespace the URL was generated for.
 	//
 	// Example: upload
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 
 	// URL The URLs of a generated upload.
-	URL *BucketURLLinks `json:"url,omitempty"`
+	URL BucketURLLinks `json:"url,omitempty,omitzero"`
 }
 
 // BucketURLEnvelope A response envelope holding a generated bucket URL.
@@ -1690,10 +1690,10 @@ type BucketURLGeneration struct {
 // BucketURLLinks The URLs of a generated upload.
 type BucketURLLinks struct {
 	// Resource The public URL of the file once uploaded.
-	Resource *string `json:"resource,omitempty"`
+	Resource string `json:"resource,omitempty,omitzero"`
 
 	// Signed The signed URL to upload the file to with an HTTP PUT.
-	Signed *string `json:"signed,omitempty"`
+	Signed string `json:"signed,omitempty,omitzero"`
 }
 
 // BucketURLNamespace The storage namespace a bucket URL is generated for.
@@ -1704,7 +1704,7 @@ type BucketURLPolicy struct {
 	// SizeLimit The maximum file size in bytes.
 	//
 	// Example: 20000000
-	SizeLimit *int64 `json:"size_limit,omitempty"`
+	SizeLimit int64 `json:"size_limit,omitempty,omitzero"`
 }
 
 // BucketURLResource The resource (such as a website) an upload belongs to.
@@ -1735,12 +1735,12 @@ type Campaign struct {
 	// Dispatched Whether the campaign was dispatched.
 	//
 	// Example: true
-	Dispatched *bool `json:"dispatched,omitempty"`
+	Dispatched bool `json:"dispatched,omitempty,omitzero"`
 
 	// DispatchedAt When the campaign was dispatched, in Unix milliseconds; omitted until it is.
 	//
 	// Example: 1714572000000
-	DispatchedAt *int64 `json:"dispatched_at,omitempty"`
+	DispatchedAt int64 `json:"dispatched_at,omitempty,omitzero"`
 
 	// Flow The automation flow of an automated campaign, which says when and to whom it is sent.
 	Flow *CampaignFlow `json:"flow,omitempty"`
@@ -1753,12 +1753,12 @@ type Campaign struct {
 	// Message The campaign message, in the campaign `format` (Markdown or HTML).
 	//
 	// Example: *Hey there*, welcome on Crisp!
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty,omitzero"`
 
 	// Name The campaign name, shown to operators only.
 	//
 	// Example: Welcome!
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Options Delivery options of a campaign.
 	Options *CampaignOptions `json:"options,omitempty"`
@@ -1766,17 +1766,17 @@ type Campaign struct {
 	// Progress The sending progress of a dispatched campaign, in percent.
 	//
 	// Example: 100
-	Progress *int `json:"progress,omitempty"`
+	Progress int `json:"progress,omitempty,omitzero"`
 
 	// Reached How many recipients the campaign has reached so far.
 	//
 	// Example: 1248
-	Reached *int `json:"reached,omitempty"`
+	Reached int `json:"reached,omitempty,omitzero"`
 
 	// Ready Whether the campaign is fully configured and can be dispatched.
 	//
 	// Example: true
-	Ready *bool `json:"ready,omitempty"`
+	Ready bool `json:"ready,omitempty,omitzero"`
 
 	// Recipients Who a campaign is sent to.
 	Recipients *CampaignRecipients `json:"recipients,omitempty"`
@@ -1784,33 +1784,33 @@ type Campaign struct {
 	// Running Whether the campaign is currently being sent (one-shot) or active (automated).
 	//
 	// Example: false
-	Running *bool `json:"running,omitempty"`
+	Running bool `json:"running,omitempty,omitzero"`
 
 	// Sender The operator a campaign is sent as.
 	Sender *CampaignSender `json:"sender,omitempty"`
 
 	// Statistics Counters of the recipient actions recorded for a campaign.
-	Statistics *CampaignStatisticsSummary `json:"statistics,omitempty"`
+	Statistics CampaignStatisticsSummary `json:"statistics,omitempty,omitzero"`
 
 	// Subject The subject of the campaign email.
 	//
 	// Example: Welcome on board
-	Subject *string `json:"subject,omitempty"`
+	Subject string `json:"subject,omitempty,omitzero"`
 
 	// Tag The tag that groups the campaign with others.
 	//
 	// Example: onboarding
-	Tag *string `json:"tag,omitempty"`
+	Tag string `json:"tag,omitempty,omitzero"`
 
 	// Targets How many recipients the campaign targets.
 	//
 	// Example: 1250
-	Targets *int `json:"targets,omitempty"`
+	Targets int `json:"targets,omitempty,omitzero"`
 
 	// Template The identifier of the campaign template that wraps the email, when one is selected.
 	//
 	// Example: a4876300-4dae-47f7-8599-3bf9283f36c2
-	Template *string `json:"template,omitempty"`
+	Template string `json:"template,omitempty,omitzero"`
 
 	// Type The campaign type, `one-shot` (sent once when dispatched) or `automated` (sent each time its launch event fires).
 	//
@@ -1828,12 +1828,12 @@ type CampaignCoordinates struct {
 	// Latitude The latitude, in degrees.
 	//
 	// Example: 47.2184
-	Latitude *float64 `json:"latitude,omitempty"`
+	Latitude float64 `json:"latitude,omitempty,omitzero"`
 
 	// Longitude The longitude, in degrees.
 	//
 	// Example: -1.5536
-	Longitude *float64 `json:"longitude,omitempty"`
+	Longitude float64 `json:"longitude,omitempty,omitzero"`
 }
 
 // CampaignCreated The identifier of a created campaign.
@@ -1891,12 +1891,12 @@ type CampaignExcerpt struct {
 	// Dispatched Whether the campaign was dispatched.
 	//
 	// Example: true
-	Dispatched *bool `json:"dispatched,omitempty"`
+	Dispatched bool `json:"dispatched,omitempty,omitzero"`
 
 	// DispatchedAt When the campaign was dispatched, in Unix milliseconds; omitted until it is.
 	//
 	// Example: 1714572000000
-	DispatchedAt *int64 `json:"dispatched_at,omitempty"`
+	DispatchedAt int64 `json:"dispatched_at,omitempty,omitzero"`
 
 	// Format The format of a campaign message or template, `markdown` or `html`.
 	//
@@ -1906,42 +1906,42 @@ type CampaignExcerpt struct {
 	// Name The campaign name, shown to operators only.
 	//
 	// Example: Welcome!
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Progress The sending progress of a dispatched campaign, in percent.
 	//
 	// Example: 100
-	Progress *int `json:"progress,omitempty"`
+	Progress int `json:"progress,omitempty,omitzero"`
 
 	// Reached How many recipients the campaign has reached so far.
 	//
 	// Example: 1248
-	Reached *int `json:"reached,omitempty"`
+	Reached int `json:"reached,omitempty,omitzero"`
 
 	// Ready Whether the campaign is fully configured and can be dispatched.
 	//
 	// Example: true
-	Ready *bool `json:"ready,omitempty"`
+	Ready bool `json:"ready,omitempty,omitzero"`
 
 	// Running Whether the campaign is currently being sent (one-shot) or active (automated).
 	//
 	// Example: false
-	Running *bool `json:"running,omitempty"`
+	Running bool `json:"running,omitempty,omitzero"`
 
 	// Subject The subject of the campaign email.
 	//
 	// Example: Welcome on board
-	Subject *string `json:"subject,omitempty"`
+	Subject string `json:"subject,omitempty,omitzero"`
 
 	// Tag The tag that groups the campaign with others.
 	//
 	// Example: onboarding
-	Tag *string `json:"tag,omitempty"`
+	Tag string `json:"tag,omitempty,omitzero"`
 
 	// Targets How many recipients the campaign targets.
 	//
 	// Example: 1250
-	Targets *int `json:"targets,omitempty"`
+	Targets int `json:"targets,omitempty,omitzero"`
 
 	// Type The campaign type, `one-shot` (sent once when dispatched) or `automated` (sent each time its launch event fires).
 	//
@@ -2029,20 +2029,20 @@ type CampaignGeolocation struct {
 	// City The city name.
 	//
 	// Example: Nantes
-	City *string `json:"city,omitempty"`
+	City string `json:"city,omitempty,omitzero"`
 
 	// Coordinates Geographic coordinates.
-	Coordinates *CampaignCoordinates `json:"coordinates,omitempty"`
+	Coordinates CampaignCoordinates `json:"coordinates,omitempty,omitzero"`
 
 	// Country The country code.
 	//
 	// Example: FR
-	Country *string `json:"country,omitempty"`
+	Country string `json:"country,omitempty,omitzero"`
 
 	// Region The region name.
 	//
 	// Example: Brittany
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty,omitzero"`
 }
 
 // CampaignNew A new campaign.
@@ -2091,7 +2091,7 @@ type CampaignRecipient struct {
 	// Email The email address of the profile.
 	//
 	// Example: valerian@crisp.chat
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty,omitzero"`
 
 	// PeopleID The people profile identifier.
 	//
@@ -2099,12 +2099,12 @@ type CampaignRecipient struct {
 	PeopleID string `json:"people_id"`
 
 	// Person Identity details of a campaign recipient.
-	Person *CampaignRecipientPerson `json:"person,omitempty"`
+	Person CampaignRecipientPerson `json:"person,omitempty,omitzero"`
 
 	// Subscribed Whether the profile is subscribed to campaign emails.
 	//
 	// Example: true
-	Subscribed *bool `json:"subscribed,omitempty"`
+	Subscribed bool `json:"subscribed,omitempty,omitzero"`
 }
 
 // CampaignRecipientListEnvelope A response envelope holding a page of campaign recipients.
@@ -2128,12 +2128,12 @@ type CampaignRecipientPerson struct {
 	// Avatar The avatar image URL of the person.
 	//
 	// Example: https://avatars.example.com/c5a2f70c.png
-	Avatar *string `json:"avatar,omitempty"`
+	Avatar string `json:"avatar,omitempty,omitzero"`
 
 	// Nickname The name of the person.
 	//
 	// Example: Valerian Saliou
-	Nickname *string `json:"nickname,omitempty"`
+	Nickname string `json:"nickname,omitempty,omitzero"`
 }
 
 // CampaignRecipients Who a campaign is sent to.
@@ -2225,7 +2225,7 @@ type CampaignStatistic struct {
 	// CreatedAt When the action was first recorded, in Unix milliseconds.
 	//
 	// Example: 1714575600000
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
 	// Data Details of the action, such as the clicked URL.
 	//
@@ -2233,17 +2233,17 @@ type CampaignStatistic struct {
 	Data map[string]interface{} `json:"data,omitempty"`
 
 	// Profile The people profile that performed a campaign action.
-	Profile *CampaignStatisticProfile `json:"profile,omitempty"`
+	Profile CampaignStatisticProfile `json:"profile,omitempty,omitzero"`
 
 	// Type A recipient action that campaign statistics record, `clicked`, `opened` or `unsubscribed`.
 	//
 	// Example: clicked
-	Type *CampaignStatisticType `json:"type,omitempty"`
+	Type CampaignStatisticType `json:"type,omitempty,omitzero"`
 
 	// UpdatedAt When the action was last recorded, in Unix milliseconds.
 	//
 	// Example: 1714575600000
-	UpdatedAt *int64 `json:"updated_at,omitempty"`
+	UpdatedAt int64 `json:"updated_at,omitempty,omitzero"`
 }
 
 // CampaignStatisticListEnvelope A response envelope holding a page of campaign statistics.
@@ -2267,15 +2267,15 @@ type CampaignStatisticPerson struct {
 	// Avatar The avatar image URL of the person.
 	//
 	// Example: https://avatars.example.com/c5a2f70c.png
-	Avatar *string `json:"avatar,omitempty"`
+	Avatar string `json:"avatar,omitempty,omitzero"`
 
 	// Geolocation Where the person was located when the campaign action was recorded.
-	Geolocation *CampaignGeolocation `json:"geolocation,omitempty"`
+	Geolocation CampaignGeolocation `json:"geolocation,omitempty,omitzero"`
 
 	// Nickname The name of the person.
 	//
 	// Example: Valerian Saliou
-	Nickname *string `json:"nickname,omitempty"`
+	Nickname string `json:"nickname,omitempty,omitzero"`
 }
 
 // CampaignStatisticProfile The people profile that performed a campaign action.
@@ -2283,15 +2283,15 @@ type CampaignStatisticProfile struct {
 	// Email The email address of the profile.
 	//
 	// Example: valerian@crisp.chat
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty,omitzero"`
 
 	// PeopleID The people profile identifier.
 	//
 	// Example: c5a2f70c-f605-4648-b47f-8c39d4b03a50
-	PeopleID *string `json:"people_id,omitempty"`
+	PeopleID string `json:"people_id,omitempty,omitzero"`
 
 	// Person Identity and location details of the person behind a campaign action.
-	Person *CampaignStatisticPerson `json:"person,omitempty"`
+	Person CampaignStatisticPerson `json:"person,omitempty,omitzero"`
 }
 
 // CampaignStatisticType A recipient action that campaign statistics record, `clicked`, `opened` or `unsubscribed`.
@@ -2304,17 +2304,17 @@ type CampaignStatisticsSummary struct {
 	// Clicked How many times a link in the campaign was clicked.
 	//
 	// Example: 204
-	Clicked *int64 `json:"clicked,omitempty"`
+	Clicked int64 `json:"clicked,omitempty,omitzero"`
 
 	// Opened How many times the campaign was opened.
 	//
 	// Example: 812
-	Opened *int64 `json:"opened,omitempty"`
+	Opened int64 `json:"opened,omitempty,omitzero"`
 
 	// Unsubscribed How many recipients unsubscribed from the campaign.
 	//
 	// Example: 9
-	Unsubscribed *int64 `json:"unsubscribed,omitempty"`
+	Unsubscribed int64 `json:"unsubscribed,omitempty,omitzero"`
 }
 
 // CampaignTagListEnvelope A response envelope holding the campaign tags of a website.
@@ -2338,12 +2338,12 @@ type CampaignTemplate struct {
 	// Content The template content, in the template `format`; placeholders such as `{{url.unsubscribe}}` are filled in when sending.
 	//
 	// Example: <html><body><a href="{{url.unsubscribe}}">Unsubscribe</a></body></html>
-	Content *string `json:"content,omitempty"`
+	Content string `json:"content,omitempty,omitzero"`
 
 	// CreatedAt When the template was created, in Unix milliseconds.
 	//
 	// Example: 1714485600000
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
 	// Format The format of a campaign message or template, `markdown` or `html`.
 	//
@@ -2353,7 +2353,7 @@ type CampaignTemplate struct {
 	// Name The template name.
 	//
 	// Example: HTML Template
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// TemplateID The template identifier.
 	//
@@ -2363,12 +2363,12 @@ type CampaignTemplate struct {
 	// Type The campaign template type, `static` (provided by Crisp) or `custom` (created on the website).
 	//
 	// Example: custom
-	Type *CampaignTemplateType `json:"type,omitempty"`
+	Type CampaignTemplateType `json:"type,omitempty,omitzero"`
 
 	// UpdatedAt When the template was last updated, in Unix milliseconds.
 	//
 	// Example: 1714572000000
-	UpdatedAt *int64 `json:"updated_at,omitempty"`
+	UpdatedAt int64 `json:"updated_at,omitempty,omitzero"`
 }
 
 // CampaignTemplateCreated The identifier of a created campaign template.
@@ -2416,7 +2416,7 @@ type CampaignTemplateExcerpt struct {
 	// CreatedAt When the template was created, in Unix milliseconds.
 	//
 	// Example: 1714485600000
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
 	// Format The format of a campaign message or template, `markdown` or `html`.
 	//
@@ -2426,7 +2426,7 @@ type CampaignTemplateExcerpt struct {
 	// Name The template name.
 	//
 	// Example: HTML Template
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// TemplateID The template identifier.
 	//
@@ -2436,12 +2436,12 @@ type CampaignTemplateExcerpt struct {
 	// Type The campaign template type, `static` (provided by Crisp) or `custom` (created on the website).
 	//
 	// Example: custom
-	Type *CampaignTemplateType `json:"type,omitempty"`
+	Type CampaignTemplateType `json:"type,omitempty,omitzero"`
 
 	// UpdatedAt When the template was last updated, in Unix milliseconds.
 	//
 	// Example: 1714572000000
-	UpdatedAt *int64 `json:"updated_at,omitempty"`
+	UpdatedAt int64 `json:"updated_at,omitempty,omitzero"`
 }
 
 // CampaignTemplateExcerptListEnvelope A response envelope holding a page of campaign template excerpts.
@@ -2572,10 +2572,10 @@ type CampaignUpdate struct {
 // ConnectEndpoints The RTM (WebSocket) endpoints a client connects to; connect Socket.IO to the origin of `socket.app` with its path.
 type ConnectEndpoints struct {
 	// Rescue Fallback RTM endpoints, to use when the main socket endpoint cannot be reached.
-	Rescue *ConnectEndpointsRescue `json:"rescue,omitempty"`
+	Rescue ConnectEndpointsRescue `json:"rescue,omitempty,omitzero"`
 
 	// Socket The URLs of a set of RTM socket endpoints.
-	Socket ConnectEndpointsSocket `json:"socket"`
+	Socket ConnectEndpointsSocket `json:"socket,omitzero"`
 }
 
 // ConnectEndpointsEnvelope A response envelope holding RTM endpoints.
@@ -2597,7 +2597,7 @@ type ConnectEndpointsEnvelope struct {
 // ConnectEndpointsRescue Fallback RTM endpoints, to use when the main socket endpoint cannot be reached.
 type ConnectEndpointsRescue struct {
 	// Socket The URLs of a set of RTM socket endpoints.
-	Socket *ConnectEndpointsSocket `json:"socket,omitempty"`
+	Socket ConnectEndpointsSocket `json:"socket,omitempty,omitzero"`
 }
 
 // ConnectEndpointsSocket The URLs of a set of RTM socket endpoints.
@@ -2610,29 +2610,29 @@ type ConnectEndpointsSocket struct {
 	// Stream The URL of the stream socket endpoint (website endpoints only).
 	//
 	// Example: https://stream.relay.crisp.chat/w/3/
-	Stream *string `json:"stream,omitempty"`
+	Stream string `json:"stream,omitempty,omitzero"`
 }
 
 // Conversation A conversation of a website, with its visitor session, state, unread counts and metas.
 type Conversation struct {
 	// Active The activity of the visitor of a conversation.
-	Active *ConversationActive `json:"active,omitempty"`
+	Active ConversationActive `json:"active,omitempty,omitzero"`
 
 	// Assigned The operator a conversation is assigned to.
-	Assigned *ConversationAssigned `json:"assigned,omitempty"`
+	Assigned ConversationAssigned `json:"assigned,omitempty,omitzero"`
 
 	// Availability Whether the visitor is currently connected to the chatbox.
 	//
 	// Example: online
-	Availability *ConversationAvailability `json:"availability,omitempty"`
+	Availability ConversationAvailability `json:"availability,omitempty,omitzero"`
 
 	// Compose Who is typing in a conversation.
-	Compose *ConversationCompose `json:"compose,omitempty"`
+	Compose ConversationCompose `json:"compose,omitempty,omitzero"`
 
 	// CreatedAt When the conversation was created (Unix milliseconds).
 	//
 	// Example: 1729158122041
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
 	// InboxID The inbox holding the conversation; absent or null for the default inbox.
 	//
@@ -2642,17 +2642,17 @@ type Conversation struct {
 	// IsBlocked Whether incoming messages from the visitor are blocked.
 	//
 	// Example: false
-	IsBlocked *bool `json:"is_blocked,omitempty"`
+	IsBlocked bool `json:"is_blocked,omitempty,omitzero"`
 
 	// IsVerified Whether the identity of the visitor is verified.
 	//
 	// Example: true
-	IsVerified *bool `json:"is_verified,omitempty"`
+	IsVerified bool `json:"is_verified,omitempty,omitzero"`
 
 	// LastMessage An excerpt of the last message of the conversation.
 	//
 	// Example: Sure, I am sending the invoice for order 4821 again right now.
-	LastMessage *string `json:"last_message,omitempty"`
+	LastMessage string `json:"last_message,omitempty,omitzero"`
 
 	// Mentions The identifiers of the operators mentioned in the conversation.
 	//
@@ -2660,7 +2660,7 @@ type Conversation struct {
 	Mentions []string `json:"mentions,omitempty"`
 
 	// Meta The metas of a conversation, what is known about its visitor.
-	Meta *ConversationMeta `json:"meta,omitempty"`
+	Meta ConversationMeta `json:"meta,omitempty,omitzero"`
 
 	// Participants The external participants of the conversation (such as email recipients in copy).
 	Participants []ConversationParticipant `json:"participants,omitempty"`
@@ -2668,10 +2668,10 @@ type Conversation struct {
 	// PeopleID The people profile linked to the conversation; absent when no profile is linked.
 	//
 	// Example: c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b
-	PeopleID *string `json:"people_id,omitempty"`
+	PeopleID string `json:"people_id,omitempty,omitzero"`
 
 	// PreviewMessage A short preview of the last message of a conversation.
-	PreviewMessage *ConversationPreviewMessage `json:"preview_message,omitempty"`
+	PreviewMessage ConversationPreviewMessage `json:"preview_message,omitempty,omitzero"`
 
 	// SessionID The conversation session identifier (`session_` followed by a UUID).
 	//
@@ -2681,25 +2681,25 @@ type Conversation struct {
 	// State The state of a conversation.
 	//
 	// Example: unresolved
-	State *ConversationState `json:"state,omitempty"`
+	State ConversationState `json:"state,omitempty,omitzero"`
 
 	// Status The numeric form of `state` (0 pending, 1 unresolved, 2 resolved).
 	//
 	// Example: 1
-	Status *int `json:"status,omitempty"`
+	Status int `json:"status,omitempty,omitzero"`
 
 	// Topic The topic of the conversation, as detected or set by an operator.
 	//
 	// Example: Invoice for order 4821
-	Topic *string `json:"topic,omitempty"`
+	Topic string `json:"topic,omitempty,omitzero"`
 
 	// Unread How many messages each side of a conversation has not read.
-	Unread *ConversationUnread `json:"unread,omitempty"`
+	Unread ConversationUnread `json:"unread,omitempty,omitzero"`
 
 	// UpdatedAt When the conversation was last updated (Unix milliseconds).
 	//
 	// Example: 1729162880114
-	UpdatedAt *int64 `json:"updated_at,omitempty"`
+	UpdatedAt int64 `json:"updated_at,omitempty,omitzero"`
 
 	// Verifications How the identity of the visitor was verified.
 	Verifications []ConversationVerification `json:"verifications,omitempty"`
@@ -2707,7 +2707,7 @@ type Conversation struct {
 	// WaitingSince Since when the visitor has been waiting for a reply (Unix milliseconds).
 	//
 	// Example: 1729162880114
-	WaitingSince *int64 `json:"waiting_since,omitempty"`
+	WaitingSince int64 `json:"waiting_since,omitempty,omitzero"`
 
 	// WebsiteID The website identifier.
 	//
@@ -2748,12 +2748,12 @@ type ConversationActive struct {
 	// Last When the visitor was last active (Unix milliseconds).
 	//
 	// Example: 1729162874503
-	Last *int64 `json:"last,omitempty"`
+	Last int64 `json:"last,omitempty,omitzero"`
 
 	// Now Whether the visitor is active right now.
 	//
 	// Example: true
-	Now *bool `json:"now,omitempty"`
+	Now bool `json:"now,omitempty,omitzero"`
 }
 
 // ConversationAssigned The operator a conversation is assigned to.
@@ -2761,7 +2761,7 @@ type ConversationAssigned struct {
 	// UserID The assigned operator user identifier.
 	//
 	// Example: a4c32c68-be91-4e29-8a05-976e93abbe3f
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty,omitzero"`
 }
 
 // ConversationBlock The block status of a conversation.
@@ -2769,7 +2769,7 @@ type ConversationBlock struct {
 	// Blocked Whether incoming messages from the visitor are blocked.
 	//
 	// Example: false
-	Blocked *bool `json:"blocked,omitempty"`
+	Blocked bool `json:"blocked,omitempty,omitzero"`
 }
 
 // ConversationBlockChange The new block status of a conversation.
@@ -2807,10 +2807,10 @@ type ConversationBlockEnvelope struct {
 // ConversationCompose Who is typing in a conversation.
 type ConversationCompose struct {
 	// Operator The typing status of one side of a conversation (operator or visitor).
-	Operator *ConversationComposeAtom `json:"operator,omitempty"`
+	Operator ConversationComposeAtom `json:"operator,omitempty,omitzero"`
 
 	// Visitor The typing status of one side of a conversation (operator or visitor).
-	Visitor *ConversationComposeAtom `json:"visitor,omitempty"`
+	Visitor ConversationComposeAtom `json:"visitor,omitempty,omitzero"`
 }
 
 // ConversationComposeAtom The typing status of one side of a conversation (operator or visitor).
@@ -2818,25 +2818,25 @@ type ConversationComposeAtom struct {
 	// Automated Whether the typing comes from an automation (bot) rather than a person.
 	//
 	// Example: false
-	Automated *bool `json:"automated,omitempty"`
+	Automated bool `json:"automated,omitempty,omitzero"`
 
 	// Excerpt What is being typed so far (may be blank).
 	//
 	// Example: Thanks! Could you also
-	Excerpt *string `json:"excerpt,omitempty"`
+	Excerpt string `json:"excerpt,omitempty,omitzero"`
 
 	// Timestamp When the typing status changed (Unix milliseconds).
 	//
 	// Example: 1729162880114
-	Timestamp *int64 `json:"timestamp,omitempty"`
+	Timestamp int64 `json:"timestamp,omitempty,omitzero"`
 
 	// Type Whether that side started or stopped typing.
 	//
 	// Example: start
-	Type *ConversationComposeAtomType `json:"type,omitempty"`
+	Type ConversationComposeAtomType `json:"type,omitempty,omitzero"`
 
 	// User The operator who is typing.
-	User *ConversationComposeAtomUser `json:"user,omitempty"`
+	User ConversationComposeAtomUser `json:"user,omitempty,omitzero"`
 }
 
 // ConversationComposeAtomType Whether that side started or stopped typing.
@@ -2849,17 +2849,17 @@ type ConversationComposeAtomUser struct {
 	// Avatar The operator avatar URL.
 	//
 	// Example: https://avatar.crisp.chat/operator/a4c32c68-be91-4e29-8a05-976e93abbe3f/240/
-	Avatar *string `json:"avatar,omitempty"`
+	Avatar string `json:"avatar,omitempty,omitzero"`
 
 	// Nickname The operator nickname.
 	//
 	// Example: Valerian Saliou
-	Nickname *string `json:"nickname,omitempty"`
+	Nickname string `json:"nickname,omitempty,omitzero"`
 
 	// UserID The operator user identifier.
 	//
 	// Example: a4c32c68-be91-4e29-8a05-976e93abbe3f
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty,omitzero"`
 }
 
 // ConversationEnvelope A response envelope holding a conversation.
@@ -2883,7 +2883,7 @@ type ConversationEvent struct {
 	// Color The color of the event in the Crisp inbox, such as `red`, `orange`, `yellow`, `green`, `blue`, `purple`, `pink`, `brown`, `grey` or `black`.
 	//
 	// Example: green
-	Color *string `json:"color,omitempty"`
+	Color string `json:"color,omitempty,omitzero"`
 
 	// Data Custom data attached to the event.
 	Data map[string]interface{} `json:"data,omitempty"`
@@ -2891,12 +2891,12 @@ type ConversationEvent struct {
 	// Text The event name.
 	//
 	// Example: Invoice downloaded
-	Text *string `json:"text,omitempty"`
+	Text string `json:"text,omitempty,omitzero"`
 
 	// Timestamp When the event happened (Unix milliseconds).
 	//
 	// Example: 1729162790433
-	Timestamp *int64 `json:"timestamp,omitempty"`
+	Timestamp int64 `json:"timestamp,omitempty,omitzero"`
 }
 
 // ConversationEventListEnvelope A response envelope holding one page of session events.
@@ -2920,27 +2920,27 @@ type ConversationFile struct {
 	// Fingerprint The fingerprint of the message that carried the file.
 	//
 	// Example: 172916279912057
-	Fingerprint *int64 `json:"fingerprint,omitempty"`
+	Fingerprint int64 `json:"fingerprint,omitempty,omitzero"`
 
 	// Name The file name.
 	//
 	// Example: invoice-4821.pdf
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Timestamp When the file was sent (Unix milliseconds).
 	//
 	// Example: 1729162799120
-	Timestamp *int64 `json:"timestamp,omitempty"`
+	Timestamp int64 `json:"timestamp,omitempty,omitzero"`
 
 	// Type The MIME type of the file.
 	//
 	// Example: application/pdf
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 
 	// URL The file URL.
 	//
 	// Example: https://storage.crisp.chat/users/upload/operator/a4c32c68-be91-4e29-8a05-976e93abbe3f/invoice-4821_5e1d6c9a.pdf
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty,omitzero"`
 }
 
 // ConversationFileListEnvelope A response envelope holding one page of conversation files.
@@ -2988,7 +2988,7 @@ type ConversationMessage struct {
 	// Automated True when the message was sent by an automation (bot, campaign, plugin).
 	//
 	// Example: false
-	Automated *bool `json:"automated,omitempty"`
+	Automated bool `json:"automated,omitempty,omitzero"`
 
 	// Content The content of a message; its shape follows the message `type` (a string for `text` and `note`, an object otherwise).
 	Content MessageContent `json:"content"`
@@ -2996,12 +2996,12 @@ type ConversationMessage struct {
 	// Delivered The origin through which the message was delivered, or an empty string while it is not delivered.
 	//
 	// Example: chat
-	Delivered *string `json:"delivered,omitempty"`
+	Delivered string `json:"delivered,omitempty,omitzero"`
 
 	// Edited True when the message was edited after it was sent.
 	//
 	// Example: false
-	Edited *bool `json:"edited,omitempty"`
+	Edited bool `json:"edited,omitempty,omitzero"`
 
 	// Fingerprint The message fingerprint, unique within the conversation.
 	//
@@ -3027,7 +3027,7 @@ type ConversationMessage struct {
 	Origin string `json:"origin"`
 
 	// Original A pointer to the original form of a message (see getAnOriginalMessageInConversation).
-	Original *MessageOriginalReference `json:"original,omitempty"`
+	Original MessageOriginalReference `json:"original,omitempty,omitzero"`
 
 	// Preview Link previews extracted from the message.
 	Preview []MessagePreview `json:"preview,omitempty"`
@@ -3040,7 +3040,7 @@ type ConversationMessage struct {
 	// Read The origin through which the message was read, or an empty string while it is unread.
 	//
 	// Example: chat
-	Read *string `json:"read,omitempty"`
+	Read string `json:"read,omitempty,omitzero"`
 
 	// References Entities the message refers to (links, helpdesk articles, ...).
 	References []MessageReference `json:"references,omitempty"`
@@ -3053,7 +3053,7 @@ type ConversationMessage struct {
 	// Stamped True once the message is stored and acknowledged by Crisp.
 	//
 	// Example: true
-	Stamped *bool `json:"stamped,omitempty"`
+	Stamped bool `json:"stamped,omitempty,omitzero"`
 
 	// Timestamp When the message was sent, in Unix milliseconds.
 	//
@@ -3063,7 +3063,7 @@ type ConversationMessage struct {
 	// Translated True when the message content was machine-translated.
 	//
 	// Example: false
-	Translated *bool `json:"translated,omitempty"`
+	Translated bool `json:"translated,omitempty,omitzero"`
 
 	// Type The kind of a message, which decides the shape of its `content`.
 	//
@@ -3071,7 +3071,7 @@ type ConversationMessage struct {
 	Type MessageType `json:"type"`
 
 	// User The sender of a message, or the operator acting on a conversation.
-	User *MessageUser `json:"user,omitempty"`
+	User MessageUser `json:"user,omitempty,omitzero"`
 
 	// WebsiteID The website identifier.
 	//
@@ -3116,15 +3116,15 @@ type ConversationMeta struct {
 	// Address The visitor postal address.
 	//
 	// Example: 12 Rue de la Paix, 75002 Paris, France
-	Address *string `json:"address,omitempty"`
+	Address string `json:"address,omitempty,omitzero"`
 
 	// Avatar The visitor avatar URL.
 	//
 	// Example: https://avatar.crisp.chat/visitor/c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b/240/
-	Avatar *string `json:"avatar,omitempty"`
+	Avatar string `json:"avatar,omitempty,omitzero"`
 
 	// Connection The network the visitor connects from.
-	Connection *ConversationMetaConnection `json:"connection,omitempty"`
+	Connection ConversationMetaConnection `json:"connection,omitempty,omitzero"`
 
 	// Data Custom data, a map from keys to strings, numbers or booleans.
 	//
@@ -3132,32 +3132,32 @@ type ConversationMeta struct {
 	Data map[string]interface{} `json:"data,omitempty"`
 
 	// Device The device of the visitor.
-	Device *ConversationMetaDevice `json:"device,omitempty"`
+	Device ConversationMetaDevice `json:"device,omitempty,omitzero"`
 
 	// Email The visitor email address.
 	//
 	// Example: john.doe@acme-inc.com
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty,omitzero"`
 
 	// IP The visitor IP address.
 	//
 	// Example: 203.0.113.42
-	IP *string `json:"ip,omitempty"`
+	IP string `json:"ip,omitempty,omitzero"`
 
 	// Nickname The visitor nickname.
 	//
 	// Example: John Doe
-	Nickname *string `json:"nickname,omitempty"`
+	Nickname string `json:"nickname,omitempty,omitzero"`
 
 	// Origin Where the conversation started, such as `chat`, `email` or a custom `urn:` channel.
 	//
 	// Example: chat
-	Origin *string `json:"origin,omitempty"`
+	Origin string `json:"origin,omitempty,omitzero"`
 
 	// Phone The visitor phone number.
 	//
 	// Example: +33612345678
-	Phone *string `json:"phone,omitempty"`
+	Phone string `json:"phone,omitempty,omitzero"`
 
 	// Segments The segments (tags) of the conversation.
 	//
@@ -3167,7 +3167,7 @@ type ConversationMeta struct {
 	// Subject The conversation subject (the email subject for email conversations).
 	//
 	// Example: Invoice for order 4821
-	Subject *string `json:"subject,omitempty"`
+	Subject string `json:"subject,omitempty,omitzero"`
 }
 
 // ConversationMetaConnection The network the visitor connects from.
@@ -3175,12 +3175,12 @@ type ConversationMetaConnection struct {
 	// Asn The autonomous system number of the network.
 	//
 	// Example: AS3215
-	Asn *string `json:"asn,omitempty"`
+	Asn string `json:"asn,omitempty,omitzero"`
 
 	// Isp The Internet service provider.
 	//
 	// Example: Orange S.A.
-	Isp *string `json:"isp,omitempty"`
+	Isp string `json:"isp,omitempty,omitzero"`
 }
 
 // ConversationMetaDevice The device of the visitor.
@@ -3191,7 +3191,7 @@ type ConversationMetaDevice struct {
 	Capabilities []string `json:"capabilities,omitempty"`
 
 	// Geolocation Where the visitor is, guessed from their IP address.
-	Geolocation *ConversationMetaDeviceGeolocation `json:"geolocation,omitempty"`
+	Geolocation ConversationMetaDeviceGeolocation `json:"geolocation,omitempty,omitzero"`
 
 	// Locales The preferred locales of the visitor, most preferred first.
 	//
@@ -3199,12 +3199,12 @@ type ConversationMetaDevice struct {
 	Locales []string `json:"locales,omitempty"`
 
 	// System The operating system, browser engine and browser of the visitor.
-	System *ConversationMetaDeviceSystem `json:"system,omitempty"`
+	System ConversationMetaDeviceSystem `json:"system,omitempty,omitzero"`
 
 	// Timezone The offset of the visitor time zone from UTC in minutes, as JavaScript reports it (UTC+2 is -120).
 	//
 	// Example: -120
-	Timezone *int `json:"timezone,omitempty"`
+	Timezone int `json:"timezone,omitempty,omitzero"`
 }
 
 // ConversationMetaDeviceGeolocation Where the visitor is, guessed from their IP address.
@@ -3212,10 +3212,57 @@ type ConversationMetaDeviceGeolocation struct {
 	// City The city name.
 	//
 	// Example: Nantes
+	City string `json:"city,omitempty,omitzero"`
+
+	// Coordinates Geographic coordinates.
+	Coordinates ConversationMetaDeviceGeolocationCoordinates `json:"coordinates,omitempty,omitzero"`
+
+	// Country The country code (ISO 3166-1 alpha-2).
+	//
+	// Example: FR
+	Country string `json:"country,omitempty,omitzero"`
+
+	// Region The region name.
+	//
+	// Example: Pays de la Loire
+	Region string `json:"region,omitempty,omitzero"`
+}
+
+// ConversationMetaDeviceGeolocationCoordinates Geographic coordinates.
+type ConversationMetaDeviceGeolocationCoordinates struct {
+	// Latitude The latitude in degrees.
+	//
+	// Example: 47.2184
+	Latitude float64 `json:"latitude,omitempty,omitzero"`
+
+	// Longitude The longitude in degrees.
+	//
+	// Example: -1.5536
+	Longitude float64 `json:"longitude,omitempty,omitzero"`
+}
+
+// ConversationMetaDeviceGeolocationCoordinatesInput Geographic coordinates.
+type ConversationMetaDeviceGeolocationCoordinatesInput struct {
+	// Latitude The latitude in degrees.
+	//
+	// Example: 47.2184
+	Latitude *float64 `json:"latitude,omitempty"`
+
+	// Longitude The longitude in degrees.
+	//
+	// Example: -1.5536
+	Longitude *float64 `json:"longitude,omitempty"`
+}
+
+// ConversationMetaDeviceGeolocationInput Where the visitor is, guessed from their IP address.
+type ConversationMetaDeviceGeolocationInput struct {
+	// City The city name.
+	//
+	// Example: Nantes
 	City *string `json:"city,omitempty"`
 
 	// Coordinates Geographic coordinates.
-	Coordinates *ConversationMetaDeviceGeolocationCoordinates `json:"coordinates,omitempty"`
+	Coordinates *ConversationMetaDeviceGeolocationCoordinatesInput `json:"coordinates,omitempty"`
 
 	// Country The country code (ISO 3166-1 alpha-2).
 	//
@@ -3228,38 +3275,67 @@ type ConversationMetaDeviceGeolocation struct {
 	Region *string `json:"region,omitempty"`
 }
 
-// ConversationMetaDeviceGeolocationCoordinates Geographic coordinates.
-type ConversationMetaDeviceGeolocationCoordinates struct {
-	// Latitude The latitude in degrees.
+// ConversationMetaDeviceInput The device of the visitor.
+type ConversationMetaDeviceInput struct {
+	// Capabilities What the chatbox of the visitor supports, such as `browsing` (co-browsing) or `call`.
 	//
-	// Example: 47.2184
-	Latitude *float64 `json:"latitude,omitempty"`
+	// Example: ["browsing","call"]
+	Capabilities []string `json:"capabilities,omitempty"`
 
-	// Longitude The longitude in degrees.
+	// Geolocation Where the visitor is, guessed from their IP address.
+	Geolocation *ConversationMetaDeviceGeolocationInput `json:"geolocation,omitempty"`
+
+	// Locales The preferred locales of the visitor, most preferred first.
 	//
-	// Example: -1.5536
-	Longitude *float64 `json:"longitude,omitempty"`
+	// Example: ["fr","en"]
+	Locales []string `json:"locales,omitempty"`
+
+	// System The operating system, browser engine and browser of the visitor.
+	System *ConversationMetaDeviceSystemInput `json:"system,omitempty"`
+
+	// Timezone The offset of the visitor time zone from UTC in minutes, as JavaScript reports it (UTC+2 is -120).
+	//
+	// Example: -120
+	Timezone *int `json:"timezone,omitempty"`
 }
 
 // ConversationMetaDeviceSystem The operating system, browser engine and browser of the visitor.
 type ConversationMetaDeviceSystem struct {
 	// Browser The browser of the visitor.
-	Browser *ConversationMetaDeviceSystemBrowser `json:"browser,omitempty"`
+	Browser ConversationMetaDeviceSystemBrowser `json:"browser,omitempty,omitzero"`
 
 	// Engine The browser engine of the visitor.
-	Engine *ConversationMetaDeviceSystemEngine `json:"engine,omitempty"`
+	Engine ConversationMetaDeviceSystemEngine `json:"engine,omitempty,omitzero"`
 
 	// Os The operating system of the visitor.
-	Os *ConversationMetaDeviceSystemOS `json:"os,omitempty"`
+	Os ConversationMetaDeviceSystemOS `json:"os,omitempty,omitzero"`
 
 	// Useragent The raw User-Agent string of the browser.
 	//
 	// Example: Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/129.0.0.0 Safari/537.36
-	Useragent *string `json:"useragent,omitempty"`
+	Useragent string `json:"useragent,omitempty,omitzero"`
 }
 
 // ConversationMetaDeviceSystemBrowser The browser of the visitor.
 type ConversationMetaDeviceSystemBrowser struct {
+	// Major The major browser version.
+	//
+	// Example: 129
+	Major string `json:"major,omitempty,omitzero"`
+
+	// Name The browser name.
+	//
+	// Example: Chrome
+	Name string `json:"name,omitempty,omitzero"`
+
+	// Version The full browser version.
+	//
+	// Example: 129.0.0.0
+	Version string `json:"version,omitempty,omitzero"`
+}
+
+// ConversationMetaDeviceSystemBrowserInput The browser of the visitor.
+type ConversationMetaDeviceSystemBrowserInput struct {
 	// Major The major browser version.
 	//
 	// Example: 129
@@ -3281,6 +3357,19 @@ type ConversationMetaDeviceSystemEngine struct {
 	// Name The engine name.
 	//
 	// Example: Blink
+	Name string `json:"name,omitempty,omitzero"`
+
+	// Version The engine version.
+	//
+	// Example: 129.0.0.0
+	Version string `json:"version,omitempty,omitzero"`
+}
+
+// ConversationMetaDeviceSystemEngineInput The browser engine of the visitor.
+type ConversationMetaDeviceSystemEngineInput struct {
+	// Name The engine name.
+	//
+	// Example: Blink
 	Name *string `json:"name,omitempty"`
 
 	// Version The engine version.
@@ -3289,8 +3378,38 @@ type ConversationMetaDeviceSystemEngine struct {
 	Version *string `json:"version,omitempty"`
 }
 
+// ConversationMetaDeviceSystemInput The operating system, browser engine and browser of the visitor.
+type ConversationMetaDeviceSystemInput struct {
+	// Browser The browser of the visitor.
+	Browser *ConversationMetaDeviceSystemBrowserInput `json:"browser,omitempty"`
+
+	// Engine The browser engine of the visitor.
+	Engine *ConversationMetaDeviceSystemEngineInput `json:"engine,omitempty"`
+
+	// Os The operating system of the visitor.
+	Os *ConversationMetaDeviceSystemOSInput `json:"os,omitempty"`
+
+	// Useragent The raw User-Agent string of the browser.
+	//
+	// Example: Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/129.0.0.0 Safari/537.36
+	Useragent *string `json:"useragent,omitempty"`
+}
+
 // ConversationMetaDeviceSystemOS The operating system of the visitor.
 type ConversationMetaDeviceSystemOS struct {
+	// Name The operating system name.
+	//
+	// Example: Mac OS
+	Name string `json:"name,omitempty,omitzero"`
+
+	// Version The operating system version.
+	//
+	// Example: 10.15.7
+	Version string `json:"version,omitempty,omitzero"`
+}
+
+// ConversationMetaDeviceSystemOSInput The operating system of the visitor.
+type ConversationMetaDeviceSystemOSInput struct {
 	// Name The operating system name.
 	//
 	// Example: Mac OS
@@ -3305,7 +3424,7 @@ type ConversationMetaDeviceSystemOS struct {
 // ConversationMetaEnvelope A response envelope holding the metas of a conversation.
 type ConversationMetaEnvelope struct {
 	// Data The metas of a conversation, what is known about its visitor.
-	Data ConversationMeta `json:"data"`
+	Data ConversationMeta `json:"data,omitzero"`
 
 	// Error True when the request failed.
 	//
@@ -3336,7 +3455,7 @@ type ConversationMetaUpdate struct {
 	Data map[string]interface{} `json:"data,omitempty"`
 
 	// Device The device of the visitor.
-	Device *ConversationMetaDevice `json:"device,omitempty"`
+	Device *ConversationMetaDeviceInput `json:"device,omitempty"`
 
 	// Email The visitor email address.
 	//
@@ -3406,22 +3525,22 @@ type ConversationPage struct {
 	// PageReferrer The URL of the page the visitor came from.
 	//
 	// Example: https://app.acme-inc.com/dashboard
-	PageReferrer *string `json:"page_referrer,omitempty"`
+	PageReferrer string `json:"page_referrer,omitempty,omitzero"`
 
 	// PageTitle The page title.
 	//
 	// Example: Billing - Acme Inc.
-	PageTitle *string `json:"page_title,omitempty"`
+	PageTitle string `json:"page_title,omitempty,omitzero"`
 
 	// PageURL The page URL.
 	//
 	// Example: https://app.acme-inc.com/settings/billing
-	PageURL *string `json:"page_url,omitempty"`
+	PageURL string `json:"page_url,omitempty,omitzero"`
 
 	// Timestamp When the page was visited (Unix milliseconds).
 	//
 	// Example: 1729162702118
-	Timestamp *int64 `json:"timestamp,omitempty"`
+	Timestamp int64 `json:"timestamp,omitempty,omitzero"`
 }
 
 // ConversationPageListEnvelope A response envelope holding one page of browsed web pages.
@@ -3442,6 +3561,19 @@ type ConversationPageListEnvelope struct {
 
 // ConversationParticipant An external participant of a conversation.
 type ConversationParticipant struct {
+	// Target The participant address (an email address for `email` participants).
+	//
+	// Example: jane.doe@acme-inc.com
+	Target string `json:"target,omitempty,omitzero"`
+
+	// Type The kind of participant, such as `email`.
+	//
+	// Example: email
+	Type string `json:"type,omitempty,omitzero"`
+}
+
+// ConversationParticipantInput An external participant of a conversation.
+type ConversationParticipantInput struct {
 	// Target The participant address (an email address for `email` participants).
 	//
 	// Example: jane.doe@acme-inc.com
@@ -3483,7 +3615,7 @@ type ConversationParticipantsSave struct {
 	Origin *string `json:"origin,omitempty"`
 
 	// Participants The participants; an empty list removes them all.
-	Participants []ConversationParticipant `json:"participants"`
+	Participants []ConversationParticipantInput `json:"participants"`
 
 	// User The user on whose behalf a change is made, shown in the conversation history.
 	User *ConversationActionUser `json:"user,omitempty"`
@@ -3494,22 +3626,22 @@ type ConversationPreviewMessage struct {
 	// Excerpt The beginning of the message.
 	//
 	// Example: Sure, I am sending the invoice for order 4821 again right now.
-	Excerpt *string `json:"excerpt,omitempty"`
+	Excerpt string `json:"excerpt,omitempty,omitzero"`
 
 	// Fingerprint The message fingerprint.
 	//
 	// Example: 172916287450312
-	Fingerprint *int64 `json:"fingerprint,omitempty"`
+	Fingerprint int64 `json:"fingerprint,omitempty,omitzero"`
 
 	// From Who sent the message, the visitor (`user`) or an operator (`operator`).
 	//
 	// Example: operator
-	From *ConversationPreviewMessageFrom `json:"from,omitempty"`
+	From ConversationPreviewMessageFrom `json:"from,omitempty,omitzero"`
 
 	// Type The message type (`text`, `file`, `animation`, `audio`, `picker`, `field`, `carousel`, `note` or `event`).
 	//
 	// Example: text
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 }
 
 // ConversationPreviewMessageFrom Who sent the message, the visitor (`user`) or an operator (`operator`).
@@ -3533,7 +3665,7 @@ type ConversationRelatedConversations struct {
 // ConversationRelations The conversations related to a conversation.
 type ConversationRelations struct {
 	// Conversations The parent and children of a conversation.
-	Conversations *ConversationRelatedConversations `json:"conversations,omitempty"`
+	Conversations ConversationRelatedConversations `json:"conversations,omitempty,omitzero"`
 }
 
 // ConversationRelationsEnvelope A response envelope holding the relations of a conversation.
@@ -3555,7 +3687,7 @@ type ConversationRelationsEnvelope struct {
 // ConversationRoutingAssign The routing assignment of a conversation.
 type ConversationRoutingAssign struct {
 	// Assigned The operator a conversation is assigned to.
-	Assigned *ConversationAssigned `json:"assigned,omitempty"`
+	Assigned ConversationAssigned `json:"assigned,omitempty,omitzero"`
 }
 
 // ConversationRoutingAssignEnvelope A response envelope holding the routing assignment of a conversation.
@@ -3627,7 +3759,7 @@ type ConversationSpam struct {
 	// Reason Why the content was held back.
 	//
 	// Example: spam_content
-	Reason *string `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty,omitzero"`
 
 	// SpamID The spam conversation identifier.
 	//
@@ -3637,12 +3769,12 @@ type ConversationSpam struct {
 	// Timestamp When the content was received (Unix milliseconds).
 	//
 	// Example: 1729156364120
-	Timestamp *int64 `json:"timestamp,omitempty"`
+	Timestamp int64 `json:"timestamp,omitempty,omitzero"`
 
 	// Type The kind of held-back content, such as `email`.
 	//
 	// Example: email
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 }
 
 // ConversationSpamContent A spam conversation together with the content that was held back.
@@ -3659,7 +3791,7 @@ type ConversationSpamContent struct {
 	// Reason Why the content was held back.
 	//
 	// Example: spam_content
-	Reason *string `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty,omitzero"`
 
 	// SpamID The spam conversation identifier.
 	//
@@ -3669,12 +3801,12 @@ type ConversationSpamContent struct {
 	// Timestamp When the content was received (Unix milliseconds).
 	//
 	// Example: 1729156364120
-	Timestamp *int64 `json:"timestamp,omitempty"`
+	Timestamp int64 `json:"timestamp,omitempty,omitzero"`
 
 	// Type The kind of held-back content, such as `email`.
 	//
 	// Example: email
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 }
 
 // ConversationSpamContentEnvelope A response envelope holding a spam conversation and its content.
@@ -3732,7 +3864,7 @@ type ConversationStateChange struct {
 	// State The state of a conversation.
 	//
 	// Example: unresolved
-	State ConversationState `json:"state"`
+	State ConversationState `json:"state,omitzero"`
 
 	// User The user on whose behalf a change is made, shown in the conversation history.
 	User *ConversationActionUser `json:"user,omitempty"`
@@ -3743,7 +3875,7 @@ type ConversationStateInfo struct {
 	// State The state of a conversation.
 	//
 	// Example: unresolved
-	State *ConversationState `json:"state,omitempty"`
+	State ConversationState `json:"state,omitempty,omitzero"`
 }
 
 // ConversationStateInfoEnvelope A response envelope holding the state of a conversation.
@@ -3767,12 +3899,12 @@ type ConversationSuggestedDataKey struct {
 	// Count How many conversations carry the key.
 	//
 	// Example: 2041
-	Count *int `json:"count,omitempty"`
+	Count int `json:"count,omitempty,omitzero"`
 
 	// Key The data key.
 	//
 	// Example: plan
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty,omitzero"`
 }
 
 // ConversationSuggestedDataKeyDeletion The suggested conversation data key to delete.
@@ -3804,12 +3936,12 @@ type ConversationSuggestedSegment struct {
 	// Count How many conversations carry the segment.
 	//
 	// Example: 1284
-	Count *int `json:"count,omitempty"`
+	Count int `json:"count,omitempty,omitzero"`
 
 	// Segment The segment name.
 	//
 	// Example: customer
-	Segment *string `json:"segment,omitempty"`
+	Segment string `json:"segment,omitempty,omitzero"`
 }
 
 // ConversationSuggestedSegmentDeletion The suggested conversation segment to delete.
@@ -3841,12 +3973,12 @@ type ConversationUnread struct {
 	// Operator Messages not yet read by operators.
 	//
 	// Example: 1
-	Operator *int `json:"operator,omitempty"`
+	Operator int `json:"operator,omitempty,omitzero"`
 
 	// Visitor Messages not yet read by the visitor.
 	//
 	// Example: 0
-	Visitor *int `json:"visitor,omitempty"`
+	Visitor int `json:"visitor,omitempty,omitzero"`
 }
 
 // ConversationVerification One verification of the identity of the visitor of a conversation.
@@ -3854,17 +3986,17 @@ type ConversationVerification struct {
 	// Annotation A note on the verification, such as the verified email address.
 	//
 	// Example: john.doe@acme-inc.com
-	Annotation *string `json:"annotation,omitempty"`
+	Annotation string `json:"annotation,omitempty,omitzero"`
 
 	// Identity The verified identity, `email`, `phone` or a custom `urn:` identity.
 	//
 	// Example: email
-	Identity *string `json:"identity,omitempty"`
+	Identity string `json:"identity,omitempty,omitzero"`
 
 	// Method How the identity was verified, such as `link`.
 	//
 	// Example: link
-	Method *string `json:"method,omitempty"`
+	Method string `json:"method,omitempty,omitzero"`
 }
 
 // ConversationVerify The identity verification status of a conversation.
@@ -3875,7 +4007,7 @@ type ConversationVerify struct {
 	// Verified Whether the identity of the visitor is verified.
 	//
 	// Example: true
-	Verified *bool `json:"verified,omitempty"`
+	Verified bool `json:"verified,omitempty,omitzero"`
 }
 
 // ConversationVerifyChange The new identity verification status of a conversation.
@@ -3908,7 +4040,7 @@ type Empty = map[string]interface{}
 // EmptyEnvelope A response envelope without meaningful data.
 type EmptyEnvelope struct {
 	// Data An empty object, the data of routes that return nothing.
-	Data *Empty `json:"data,omitempty"`
+	Data Empty `json:"data,omitempty,omitzero"`
 
 	// Error True when the request failed.
 	//
@@ -3942,13 +4074,13 @@ type ErrorData struct {
 	// Message A human-readable error message.
 	//
 	// Example: the route does not exist
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty,omitzero"`
 }
 
 // ErrorEnvelope The envelope of an error response.
 type ErrorEnvelope struct {
 	// Data Details of an error.
-	Data *ErrorData `json:"data,omitempty"`
+	Data ErrorData `json:"data,omitempty,omitzero"`
 
 	// Error True when the request failed.
 	//
@@ -4024,7 +4156,7 @@ type EventBucketURLGenerated struct {
 	// From Who the upload is from, as given in the request.
 	//
 	// Example: operator
-	From *string `json:"from,omitempty"`
+	From string `json:"from,omitempty,omitzero"`
 
 	// ID The identifier given in the request.
 	//
@@ -4034,10 +4166,10 @@ type EventBucketURLGenerated struct {
 	// Identifier The owner identifier, as given in the request.
 	//
 	// Example: a4c32c68-be91-4e29-8a05-976e93abbe3f
-	Identifier *string `json:"identifier,omitempty"`
+	Identifier string `json:"identifier,omitempty,omitzero"`
 
 	// Policy The limits of a generated upload URL.
-	Policy BucketURLPolicy `json:"policy"`
+	Policy BucketURLPolicy `json:"policy,omitzero"`
 
 	// Resource The resource (such as a website) an upload belongs to.
 	Resource BucketURLResource `json:"resource"`
@@ -4048,7 +4180,7 @@ type EventBucketURLGenerated struct {
 	Type string `json:"type"`
 
 	// URL The URLs of a generated upload.
-	URL BucketURLLinks `json:"url"`
+	URL BucketURLLinks `json:"url,omitzero"`
 }
 
 // EventCallRequestInitiated Payload of the call:request:initiated event: a call with the visitor of a conversation started.
@@ -4254,7 +4386,7 @@ type EventMediaAnimationListed struct {
 	// Identifier An identifier of the listing, when Crisp sends one.
 	//
 	// Example: rickroll
-	Identifier *string `json:"identifier,omitempty"`
+	Identifier string `json:"identifier,omitempty,omitzero"`
 
 	// Results The animations of this page.
 	Results []MediaAnimation `json:"results"`
@@ -4296,7 +4428,7 @@ type EventMessageAcknowledge struct {
 // Example: {"details":{"reason":"recipient_blocked","type":"delivery"},"fingerprints":[163408346341023],"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","origin":"email","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
 type EventMessageAcknowledgeIgnored struct {
 	// Details Why a message was not delivered on a channel.
-	Details *MessageIgnored `json:"details,omitempty"`
+	Details MessageIgnored `json:"details,omitempty,omitzero"`
 
 	// Fingerprints The fingerprints of the acknowledged messages.
 	Fingerprints []int64 `json:"fingerprints"`
@@ -4332,7 +4464,7 @@ type EventMessageComposeReceive struct {
 	// Excerpt What is being typed so far (may be blank).
 	//
 	// Example: Thanks! Could you also
-	Excerpt *string `json:"excerpt,omitempty"`
+	Excerpt string `json:"excerpt,omitempty,omitzero"`
 
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
@@ -4358,7 +4490,7 @@ type EventMessageComposeReceive struct {
 	Type EventMessageComposeType `json:"type"`
 
 	// User The sender of a message, or the operator acting on a conversation.
-	User MessageUser `json:"user"`
+	User MessageUser `json:"user,omitzero"`
 
 	// WebsiteID The website the event belongs to.
 	//
@@ -4373,7 +4505,7 @@ type EventMessageComposeSend struct {
 	// Excerpt What is being typed so far (may be blank).
 	//
 	// Example: Thanks! Could you also
-	Excerpt *string `json:"excerpt,omitempty"`
+	Excerpt string `json:"excerpt,omitempty,omitzero"`
 
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
@@ -4439,7 +4571,7 @@ type EventMessageReceived struct {
 	// Automated True when the message was sent by an automation (bot, campaign, plugin).
 	//
 	// Example: false
-	Automated *bool `json:"automated,omitempty"`
+	Automated bool `json:"automated,omitempty,omitzero"`
 
 	// Content The content of a message; its shape follows the message `type` (a string for `text` and `note`, an object otherwise).
 	Content MessageContent `json:"content"`
@@ -4478,7 +4610,7 @@ type EventMessageReceived struct {
 	// Stamped True once the message is stored and acknowledged by Crisp.
 	//
 	// Example: true
-	Stamped *bool `json:"stamped,omitempty"`
+	Stamped bool `json:"stamped,omitempty,omitzero"`
 
 	// Timestamp When the message was sent (Unix milliseconds).
 	//
@@ -4491,7 +4623,7 @@ type EventMessageReceived struct {
 	Type MessageType `json:"type"`
 
 	// User The sender of a message, or the operator acting on a conversation.
-	User MessageUser `json:"user"`
+	User MessageUser `json:"user,omitzero"`
 
 	// WebsiteID The website the event belongs to.
 	//
@@ -4534,7 +4666,7 @@ type EventMessageSend struct {
 	// Automated True when the message was sent by an automation (bot, campaign, plugin).
 	//
 	// Example: false
-	Automated *bool `json:"automated,omitempty"`
+	Automated bool `json:"automated,omitempty,omitzero"`
 
 	// Content The content of a message; its shape follows the message `type` (a string for `text` and `note`, an object otherwise).
 	Content MessageContent `json:"content"`
@@ -4573,7 +4705,7 @@ type EventMessageSend struct {
 	// Stamped True once the message is stored and acknowledged by Crisp.
 	//
 	// Example: true
-	Stamped *bool `json:"stamped,omitempty"`
+	Stamped bool `json:"stamped,omitempty,omitzero"`
 
 	// Timestamp When the message was sent (Unix milliseconds).
 	//
@@ -4586,7 +4718,7 @@ type EventMessageSend struct {
 	Type MessageType `json:"type"`
 
 	// User The sender of a message, or the operator acting on a conversation.
-	User MessageUser `json:"user"`
+	User MessageUser `json:"user,omitzero"`
 
 	// WebsiteID The website the event belongs to.
 	//
@@ -4635,7 +4767,7 @@ type EventOperator struct {
 	// Nickname The operator display name.
 	//
 	// Example: Valerian Saliou
-	Nickname *string `json:"nickname,omitempty"`
+	Nickname string `json:"nickname,omitempty,omitzero"`
 
 	// UserID The operator user identifier.
 	//
@@ -4648,7 +4780,7 @@ type EventOperatorAvailability struct {
 	// Type An availability type.
 	//
 	// Example: online
-	Type AvailabilityType `json:"type"`
+	Type AvailabilityType `json:"type,omitzero"`
 }
 
 // EventPeopleBindSession Payload of the people:bind:session event: a conversation was linked to a people profile.
@@ -4698,12 +4830,12 @@ type EventPeopleImportCount struct {
 	// Skipped The number of profiles skipped so far.
 	//
 	// Example: 3
-	Skipped *int `json:"skipped,omitempty"`
+	Skipped int `json:"skipped,omitempty,omitzero"`
 
 	// Total The number of profiles to import.
 	//
 	// Example: 1200
-	Total *int `json:"total,omitempty"`
+	Total int `json:"total,omitempty,omitzero"`
 }
 
 // EventPeopleImportDone Payload of the people:import:done event: a people import finished.
@@ -4718,12 +4850,12 @@ type EventPeopleImportDone struct {
 	// ImportID The import identifier.
 	//
 	// Example: f2a9c1e4-3b5d-4e6f-8a7b-9c0d1e2f3a4b
-	ImportID *string `json:"import_id,omitempty"`
+	ImportID string `json:"import_id,omitempty,omitzero"`
 
 	// PeopleID The people profile the event is about, when Crisp sends one.
 	//
 	// Example: c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b
-	PeopleID *string `json:"people_id,omitempty"`
+	PeopleID string `json:"people_id,omitempty,omitzero"`
 
 	// WebsiteID The website the event belongs to.
 	//
@@ -4747,15 +4879,15 @@ type EventPeopleImportProgress struct {
 	// ImportID The import identifier.
 	//
 	// Example: f2a9c1e4-3b5d-4e6f-8a7b-9c0d1e2f3a4b
-	ImportID *string `json:"import_id,omitempty"`
+	ImportID string `json:"import_id,omitempty,omitzero"`
 
 	// Items Details on the profiles of a people import.
-	Items *EventPeopleImportItems `json:"items,omitempty"`
+	Items EventPeopleImportItems `json:"items,omitempty,omitzero"`
 
 	// PeopleID The people profile the progress is about, when Crisp sends one.
 	//
 	// Example: c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b
-	PeopleID *string `json:"people_id,omitempty"`
+	PeopleID string `json:"people_id,omitempty,omitzero"`
 
 	// Progress How much of the import is done, in percent.
 	//
@@ -4788,7 +4920,7 @@ type EventPeopleProfileCreated struct {
 	// Email The email address of the profile.
 	//
 	// Example: john.doe@acme-inc.com
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty,omitzero"`
 
 	// PeopleID The people profile identifier.
 	//
@@ -4834,7 +4966,7 @@ type EventPeopleProfileUpdated struct {
 	// Email The email address of the profile.
 	//
 	// Example: john.doe@acme-inc.com
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty,omitzero"`
 
 	// PeopleID The people profile identifier.
 	//
@@ -4919,7 +5051,7 @@ type EventPluginChannel struct {
 	// Type The kind of payload, when given.
 	//
 	// Example: action
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 
 	// WebsiteID The website the event belongs to.
 	//
@@ -5052,7 +5184,7 @@ type EventSessionLocales struct {
 // EventSessionNetwork The network a visitor connects from.
 type EventSessionNetwork struct {
 	// Connection The network the visitor connects from.
-	Connection *ConversationMetaConnection `json:"connection,omitempty"`
+	Connection ConversationMetaConnection `json:"connection,omitempty,omitzero"`
 
 	// IP The visitor IP address.
 	//
@@ -5065,7 +5197,7 @@ type EventSessionRating struct {
 	// Comment The comment left with the rating.
 	//
 	// Example: Quick and helpful, thanks!
-	Comment *string `json:"comment,omitempty"`
+	Comment string `json:"comment,omitempty,omitzero"`
 
 	// Stars The rating, from 1 (bad) to 5 (great) stars.
 	//
@@ -5552,7 +5684,7 @@ type EventSessionSetState struct {
 	// State The state of a conversation.
 	//
 	// Example: unresolved
-	State ConversationState `json:"state"`
+	State ConversationState `json:"state,omitzero"`
 
 	// WebsiteID The website the event belongs to.
 	//
@@ -5645,7 +5777,7 @@ type EventSessionSyncEvents struct {
 // Example: {"geolocation":{"city":"Nantes","coordinates":{"latitude":47.2184,"longitude":-1.5536},"country":"FR","region":"Pays de la Loire"},"inbox_id":"3e2a8f4b-91c7-4d25-b6e0-7f1a9c3d5b28","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}
 type EventSessionSyncGeolocation struct {
 	// Geolocation Where the visitor is, guessed from their IP address.
-	Geolocation ConversationMetaDeviceGeolocation `json:"geolocation"`
+	Geolocation ConversationMetaDeviceGeolocation `json:"geolocation,omitzero"`
 
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
@@ -5788,7 +5920,7 @@ type EventSessionSyncSystem struct {
 	SessionID string `json:"session_id"`
 
 	// System The operating system, browser engine and browser of the visitor.
-	System ConversationMetaDeviceSystem `json:"system"`
+	System ConversationMetaDeviceSystem `json:"system,omitzero"`
 
 	// WebsiteID The website the event belongs to.
 	//
@@ -5893,7 +6025,7 @@ type EventSessionUpdateVerify struct {
 	// Error Why the verification failed, when it did.
 	//
 	// Example: unknown
-	Error *EventSessionUpdateVerifyError `json:"error,omitempty"`
+	Error EventSessionUpdateVerifyError `json:"error,omitempty,omitzero"`
 
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
@@ -6121,12 +6253,12 @@ type Helpdesk struct {
 	// Name The helpdesk name.
 	//
 	// Example: Valerian Helpdesk
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// URL The public URL of the helpdesk.
 	//
 	// Example: https://valerian.crisp.help/
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty,omitzero"`
 }
 
 // HelpdeskContentKind A kind of Knowledge Base content; each helpdesk locale holds one content tree per kind.
@@ -6163,22 +6295,22 @@ type HelpdeskDomain struct {
 	// Basic The basic subdomain of the helpdesk.
 	//
 	// Example: valerian
-	Basic *string `json:"basic,omitempty"`
+	Basic string `json:"basic,omitempty,omitzero"`
 
 	// Custom The custom domain of the helpdesk.
 	//
 	// Example: help.valeriansaliou.name
-	Custom *string `json:"custom,omitempty"`
+	Custom string `json:"custom,omitempty,omitzero"`
 
 	// Root Crisp's root helpdesk domain, under which the basic subdomain lives.
 	//
 	// Example: crisp.help
-	Root *string `json:"root,omitempty"`
+	Root string `json:"root,omitempty,omitzero"`
 
 	// Verified Whether the custom domain is verified (its DNS records are set up).
 	//
 	// Example: true
-	Verified *bool `json:"verified,omitempty"`
+	Verified bool `json:"verified,omitempty,omitzero"`
 }
 
 // HelpdeskDomainChange A requested change of the helpdesk domains; send either or both.
@@ -6215,10 +6347,10 @@ type HelpdeskDomainSetupFlow struct {
 	// Custom The custom domain the setup is for.
 	//
 	// Example: help.valeriansaliou.name
-	Custom *string `json:"custom,omitempty"`
+	Custom string `json:"custom,omitempty,omitzero"`
 
 	// Setup The setup steps of a custom domain.
-	Setup *HelpdeskDomainSetupFlowSetup `json:"setup,omitempty"`
+	Setup HelpdeskDomainSetupFlowSetup `json:"setup,omitempty,omitzero"`
 }
 
 // HelpdeskDomainSetupFlowEnvelope A response envelope holding a helpdesk domain setup flow.
@@ -6242,22 +6374,22 @@ type HelpdeskDomainSetupFlowRecord struct {
 	// Name The record name, relative to its zone.
 	//
 	// Example: help
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Query The fully qualified name the record answers for.
 	//
 	// Example: help.valeriansaliou.name
-	Query *string `json:"query,omitempty"`
+	Query string `json:"query,omitempty,omitzero"`
 
 	// Type The DNS record type (such as `CNAME` or `TXT`).
 	//
 	// Example: CNAME
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 
 	// Value The record value.
 	//
 	// Example: valerian.crisp.help
-	Value *string `json:"value,omitempty"`
+	Value string `json:"value,omitempty,omitzero"`
 }
 
 // HelpdeskDomainSetupFlowSetup The setup steps of a custom domain.
@@ -6303,17 +6435,17 @@ type HelpdeskFeedbackArticle struct {
 	// ArticleID The page identifier.
 	//
 	// Example: 9k2bx0a
-	ArticleID *string `json:"article_id,omitempty"`
+	ArticleID string `json:"article_id,omitempty,omitzero"`
 
 	// Title The page title.
 	//
 	// Example: Install the chatbox on WordPress
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty,omitzero"`
 
 	// URL The public URL of the page.
 	//
 	// Example: https://valerian.crisp.help/en/article/install-the-chatbox-on-wordpress-9k2bx0a/
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty,omitzero"`
 }
 
 // HelpdeskFeedbackAssignee The operator assigned to the conversation of the visitor who left a feedback.
@@ -6321,7 +6453,7 @@ type HelpdeskFeedbackAssignee struct {
 	// UserID The operator user identifier.
 	//
 	// Example: 4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty,omitzero"`
 }
 
 // HelpdeskFeedbackCoordinates Geographic coordinates.
@@ -6329,12 +6461,12 @@ type HelpdeskFeedbackCoordinates struct {
 	// Latitude The latitude, in degrees.
 	//
 	// Example: 47.2184
-	Latitude *float64 `json:"latitude,omitempty"`
+	Latitude float64 `json:"latitude,omitempty,omitzero"`
 
 	// Longitude The longitude, in degrees.
 	//
 	// Example: -1.5536
-	Longitude *float64 `json:"longitude,omitempty"`
+	Longitude float64 `json:"longitude,omitempty,omitzero"`
 }
 
 // HelpdeskFeedbackGeolocation Where the visitor who left a feedback was.
@@ -6342,44 +6474,44 @@ type HelpdeskFeedbackGeolocation struct {
 	// City The city name.
 	//
 	// Example: Nantes
-	City *string `json:"city,omitempty"`
+	City string `json:"city,omitempty,omitzero"`
 
 	// Coordinates Geographic coordinates.
-	Coordinates *HelpdeskFeedbackCoordinates `json:"coordinates,omitempty"`
+	Coordinates HelpdeskFeedbackCoordinates `json:"coordinates,omitempty,omitzero"`
 
 	// Country The country code.
 	//
 	// Example: FR
-	Country *string `json:"country,omitempty"`
+	Country string `json:"country,omitempty,omitzero"`
 
 	// Region The region name.
 	//
 	// Example: Brittany
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty,omitzero"`
 }
 
 // HelpdeskFeedbackItem A feedback a visitor left on a helpdesk page.
 type HelpdeskFeedbackItem struct {
 	// Article The helpdesk page a feedback is about.
-	Article *HelpdeskFeedbackArticle `json:"article,omitempty"`
+	Article HelpdeskFeedbackArticle `json:"article,omitempty,omitzero"`
 
 	// Comment The comment left with the rating.
 	//
 	// Example: The screenshots do not match the current WordPress admin.
-	Comment *string `json:"comment,omitempty"`
+	Comment string `json:"comment,omitempty,omitzero"`
 
 	// CreatedAt When the feedback was left (Unix milliseconds).
 	//
 	// Example: 1730284800000
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
 	// Rating The rating given.
 	//
 	// Example: unhelpful
-	Rating *HelpdeskFeedbackItemRating `json:"rating,omitempty"`
+	Rating HelpdeskFeedbackItemRating `json:"rating,omitempty,omitzero"`
 
 	// Session The conversation session of the visitor who left a feedback.
-	Session *HelpdeskFeedbackSession `json:"session,omitempty"`
+	Session HelpdeskFeedbackSession `json:"session,omitempty,omitzero"`
 }
 
 // HelpdeskFeedbackItemRating The rating given.
@@ -6408,18 +6540,18 @@ type HelpdeskFeedbackRatingCounts struct {
 	// Helpful The number of helpful ratings.
 	//
 	// Example: 128
-	Helpful *int `json:"helpful,omitempty"`
+	Helpful int `json:"helpful,omitempty,omitzero"`
 
 	// Unhelpful The number of unhelpful ratings.
 	//
 	// Example: 17
-	Unhelpful *int `json:"unhelpful,omitempty"`
+	Unhelpful int `json:"unhelpful,omitempty,omitzero"`
 }
 
 // HelpdeskFeedbackRatings Feedback rating counts of helpdesk content.
 type HelpdeskFeedbackRatings struct {
 	// Ratings The number of ratings of each kind.
-	Ratings *HelpdeskFeedbackRatingCounts `json:"ratings,omitempty"`
+	Ratings HelpdeskFeedbackRatingCounts `json:"ratings,omitempty,omitzero"`
 }
 
 // HelpdeskFeedbackRatingsEnvelope A response envelope holding helpdesk feedback rating counts.
@@ -6441,49 +6573,49 @@ type HelpdeskFeedbackRatingsEnvelope struct {
 // HelpdeskFeedbackSession The conversation session of the visitor who left a feedback.
 type HelpdeskFeedbackSession struct {
 	// Assigned The operator assigned to the conversation of the visitor who left a feedback.
-	Assigned *HelpdeskFeedbackAssignee `json:"assigned,omitempty"`
+	Assigned HelpdeskFeedbackAssignee `json:"assigned,omitempty,omitzero"`
 
 	// Avatar The visitor avatar URL.
 	//
 	// Example: https://avatars.example.com/jane-doe.png
-	Avatar *string `json:"avatar,omitempty"`
+	Avatar string `json:"avatar,omitempty,omitzero"`
 
 	// Email The visitor email address.
 	//
 	// Example: jane.doe@example.com
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty,omitzero"`
 
 	// Geolocation Where the visitor who left a feedback was.
-	Geolocation *HelpdeskFeedbackGeolocation `json:"geolocation,omitempty"`
+	Geolocation HelpdeskFeedbackGeolocation `json:"geolocation,omitempty,omitzero"`
 
 	// Nickname The visitor nickname.
 	//
 	// Example: Jane Doe
-	Nickname *string `json:"nickname,omitempty"`
+	Nickname string `json:"nickname,omitempty,omitzero"`
 
 	// SessionID The conversation session identifier.
 	//
 	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
-	SessionID *string `json:"session_id,omitempty"`
+	SessionID string `json:"session_id,omitempty,omitzero"`
 }
 
 // HelpdeskHistoryChange A change made to the helpdesk content, as recorded in its history.
 type HelpdeskHistoryChange struct {
 	// Author The author of a history change.
-	Author *HelpdeskHistoryChangeAuthor `json:"author,omitempty"`
+	Author HelpdeskHistoryChangeAuthor `json:"author,omitempty,omitzero"`
 
 	// ChangeID The change identifier.
 	//
 	// Example: 5d2c1f0e9b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d
-	ChangeID *string `json:"change_id,omitempty"`
+	ChangeID string `json:"change_id,omitempty,omitzero"`
 
 	// CreatedAt When the change was made (Unix milliseconds).
 	//
 	// Example: 1730284800000
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
 	// Edits Line counts of a history change.
-	Edits *HelpdeskHistoryChangeEdits `json:"edits,omitempty"`
+	Edits HelpdeskHistoryChangeEdits `json:"edits,omitempty,omitzero"`
 
 	// Files The files the change touched.
 	Files []HelpdeskHistoryChangeFile `json:"files,omitempty"`
@@ -6491,7 +6623,7 @@ type HelpdeskHistoryChange struct {
 	// Message The message describing the change.
 	//
 	// Example: Update Install the chatbox on WordPress
-	Message *string `json:"message,omitempty"`
+	Message string `json:"message,omitempty,omitzero"`
 }
 
 // HelpdeskHistoryChangeAuthor The author of a history change.
@@ -6499,12 +6631,12 @@ type HelpdeskHistoryChangeAuthor struct {
 	// Email The author email address.
 	//
 	// Example: valerian@crisp.chat
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty,omitzero"`
 
 	// Name The author name.
 	//
 	// Example: Valerian Saliou
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 }
 
 // HelpdeskHistoryChangeCancel How to cancel a helpdesk history change.
@@ -6520,12 +6652,12 @@ type HelpdeskHistoryChangeEdits struct {
 	// Deletions The number of deleted lines.
 	//
 	// Example: 3
-	Deletions *int `json:"deletions,omitempty"`
+	Deletions int `json:"deletions,omitempty,omitzero"`
 
 	// Insertions The number of inserted lines.
 	//
 	// Example: 12
-	Insertions *int `json:"insertions,omitempty"`
+	Insertions int `json:"insertions,omitempty,omitzero"`
 }
 
 // HelpdeskHistoryChangeEnvelope A response envelope holding a helpdesk history change.
@@ -6549,12 +6681,12 @@ type HelpdeskHistoryChangeFile struct {
 	// Change What happened to the file (for example `added`, `modified` or `deleted`).
 	//
 	// Example: modified
-	Change *string `json:"change,omitempty"`
+	Change string `json:"change,omitempty,omitzero"`
 
 	// Content The body content of the file after the change.
 	//
 	// Example: # Install the chatbox on WordPress
-	Content *string `json:"content,omitempty"`
+	Content string `json:"content,omitempty,omitzero"`
 
 	// Metadata The metadata of a content tree entry; as a request body, only the fields sent are changed.
 	Metadata *HelpdeskTreeMetadata `json:"metadata,omitempty"`
@@ -6562,7 +6694,7 @@ type HelpdeskHistoryChangeFile struct {
 	// Path The path of the file in the content store.
 	//
 	// Example: en/articles/getting-started/install-on-wordpress
-	Path *string `json:"path,omitempty"`
+	Path string `json:"path,omitempty,omitzero"`
 }
 
 // HelpdeskHistoryChangeListEnvelope A response envelope holding a list of helpdesk history changes.
@@ -6602,15 +6734,15 @@ type HelpdeskLegacyArticle struct {
 	ArticleID string `json:"article_id"`
 
 	// Category The category (and section) an article is filed in, as embedded in the article; absent when the article is uncategorized.
-	Category *HelpdeskLegacyArticleCategoryLink `json:"category,omitempty"`
+	Category HelpdeskLegacyArticleCategoryLink `json:"category,omitempty,omitzero"`
 
 	// Content The article content, in Markdown.
 	//
 	// Example: Crisp lets you create your customized chatbox easily.
-	Content *string `json:"content,omitempty"`
+	Content string `json:"content,omitempty,omitzero"`
 
 	// CreatedAt When the article was created, in Unix milliseconds.
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
 	// Description The short description shown under the title; null when not set.
 	//
@@ -6620,20 +6752,20 @@ type HelpdeskLegacyArticle struct {
 	// Featured Whether the article is featured on the helpdesk home page.
 	//
 	// Example: false
-	Featured *bool `json:"featured,omitempty"`
+	Featured bool `json:"featured,omitempty,omitzero"`
 
 	// Order The position of the article within its category or section.
 	//
 	// Example: 1
-	Order *int `json:"order,omitempty"`
+	Order int `json:"order,omitempty,omitzero"`
 
 	// PublishedAt When the article was last published, in Unix milliseconds; absent for articles never published.
-	PublishedAt *int64 `json:"published_at,omitempty"`
+	PublishedAt int64 `json:"published_at,omitempty,omitzero"`
 
 	// Status The publication status of an article in the old helpdesk.
 	//
 	// Example: published
-	Status *HelpdeskLegacyArticleStatus `json:"status,omitempty"`
+	Status HelpdeskLegacyArticleStatus `json:"status,omitempty,omitzero"`
 
 	// Title The article title.
 	//
@@ -6641,12 +6773,12 @@ type HelpdeskLegacyArticle struct {
 	Title string `json:"title"`
 
 	// UpdatedAt When the article was last updated, in Unix milliseconds.
-	UpdatedAt *int64 `json:"updated_at,omitempty"`
+	UpdatedAt int64 `json:"updated_at,omitempty,omitzero"`
 
 	// URL The public URL of the article.
 	//
 	// Example: https://crisp.help/en/article/how-to-use-crisp-javascript-sdk-10ud15y/
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty,omitzero"`
 
 	// Visibility Whether an article of the old helpdesk is listed publicly (`visible`) or only reachable by its URL (`hidden`).
 	//
@@ -6656,7 +6788,7 @@ type HelpdeskLegacyArticle struct {
 	// Visits How many times the article was read.
 	//
 	// Example: 1204
-	Visits *int `json:"visits,omitempty"`
+	Visits int `json:"visits,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyArticleAdd A new article for a helpdesk locale of the old helpdesk; it starts as a draft.
@@ -6730,7 +6862,7 @@ type HelpdeskLegacyArticleCategory struct {
 	// SectionID The section identifier; absent when the article is not in a section.
 	//
 	// Example: 14886b8c-faf6-4967-af0a-2d90b3419263
-	SectionID *string `json:"section_id,omitempty"`
+	SectionID string `json:"section_id,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyArticleCategoryEnvelope A response envelope holding the category of an old helpdesk article.
@@ -6759,15 +6891,15 @@ type HelpdeskLegacyArticleCategoryLink struct {
 	// Color The category color, as a hexadecimal RGB code.
 	//
 	// Example: #377FEA
-	Color *string `json:"color,omitempty"`
+	Color string `json:"color,omitempty,omitzero"`
 
 	// Name The category name.
 	//
 	// Example: Chatbox
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Section The section an article is filed in, as embedded in the article; absent when the article is not in a section.
-	Section *HelpdeskLegacyArticleSectionLink `json:"section,omitempty"`
+	Section HelpdeskLegacyArticleSectionLink `json:"section,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyArticleCategoryUpdate The category (and optional section) to file an article in.
@@ -6873,7 +7005,7 @@ type HelpdeskLegacyArticlePublished struct {
 	// URL The public URL of the published article.
 	//
 	// Example: https://crisp.help/en/article/how-to-use-crisp-javascript-sdk-10ud15y/
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyArticlePublishedEnvelope A response envelope holding the result of publishing an old helpdesk article.
@@ -6928,7 +7060,7 @@ type HelpdeskLegacyArticleSectionLink struct {
 	// Name The section name.
 	//
 	// Example: Integrate with our SDKs
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// SectionID The section identifier.
 	//
@@ -6987,10 +7119,10 @@ type HelpdeskLegacyCategory struct {
 	// Color The category color, as a hexadecimal RGB code.
 	//
 	// Example: #377FEA
-	Color *string `json:"color,omitempty"`
+	Color string `json:"color,omitempty,omitzero"`
 
 	// CreatedAt When the category was created, in Unix milliseconds.
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
 	// Description The category description; null when not set.
 	//
@@ -7008,15 +7140,15 @@ type HelpdeskLegacyCategory struct {
 	// Order The position of the category in the helpdesk.
 	//
 	// Example: 1
-	Order *int `json:"order,omitempty"`
+	Order int `json:"order,omitempty,omitzero"`
 
 	// UpdatedAt When the category was last updated, in Unix milliseconds.
-	UpdatedAt *int64 `json:"updated_at,omitempty"`
+	UpdatedAt int64 `json:"updated_at,omitempty,omitzero"`
 
 	// URL The public URL of the category.
 	//
 	// Example: https://crisp.help/en/category/chatbox-1ctdv4b/
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyCategoryAdd A new category for a helpdesk locale of the old helpdesk.
@@ -7138,23 +7270,23 @@ type HelpdeskLegacyCategoryUpdate struct {
 // HelpdeskLegacyFeedback A feedback left by a reader on an article of the old helpdesk.
 type HelpdeskLegacyFeedback struct {
 	// Article The article a feedback is about.
-	Article *HelpdeskLegacyFeedbackArticle `json:"article,omitempty"`
+	Article HelpdeskLegacyFeedbackArticle `json:"article,omitempty,omitzero"`
 
 	// Comment The comment the reader wrote, if any.
 	//
 	// Example: The snippet does not work with my React app.
-	Comment *string `json:"comment,omitempty"`
+	Comment string `json:"comment,omitempty,omitzero"`
 
 	// CreatedAt When the feedback was left, in Unix milliseconds.
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
 	// Rating The rating a reader gave an article.
 	//
 	// Example: helpful
-	Rating *HelpdeskLegacyFeedbackRating `json:"rating,omitempty"`
+	Rating HelpdeskLegacyFeedbackRating `json:"rating,omitempty,omitzero"`
 
 	// Session The conversation of the reader who left a feedback, when the reader had one.
-	Session *HelpdeskLegacyFeedbackSession `json:"session,omitempty"`
+	Session HelpdeskLegacyFeedbackSession `json:"session,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyFeedbackArticle The article a feedback is about.
@@ -7162,17 +7294,17 @@ type HelpdeskLegacyFeedbackArticle struct {
 	// ArticleID The article identifier.
 	//
 	// Example: fd036d68-c619-4c63-9deb-e2ce91733dd6
-	ArticleID *string `json:"article_id,omitempty"`
+	ArticleID string `json:"article_id,omitempty,omitzero"`
 
 	// Title The article title.
 	//
 	// Example: How to use $crisp JavaScript SDK?
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty,omitzero"`
 
 	// URL The public URL of the article.
 	//
 	// Example: https://crisp.help/en/article/how-to-use-crisp-javascript-sdk-10ud15y/
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyFeedbackAssignee The operator assigned to the reader conversation.
@@ -7180,7 +7312,7 @@ type HelpdeskLegacyFeedbackAssignee struct {
 	// UserID The operator user identifier.
 	//
 	// Example: 4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyFeedbackCoordinates Geographic coordinates of the reader.
@@ -7188,12 +7320,12 @@ type HelpdeskLegacyFeedbackCoordinates struct {
 	// Latitude The latitude, in degrees.
 	//
 	// Example: 47.2184
-	Latitude *float64 `json:"latitude,omitempty"`
+	Latitude float64 `json:"latitude,omitempty,omitzero"`
 
 	// Longitude The longitude, in degrees.
 	//
 	// Example: -1.5536
-	Longitude *float64 `json:"longitude,omitempty"`
+	Longitude float64 `json:"longitude,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyFeedbackGeolocation Where the reader was located.
@@ -7201,20 +7333,20 @@ type HelpdeskLegacyFeedbackGeolocation struct {
 	// City The city name.
 	//
 	// Example: Nantes
-	City *string `json:"city,omitempty"`
+	City string `json:"city,omitempty,omitzero"`
 
 	// Coordinates Geographic coordinates of the reader.
-	Coordinates *HelpdeskLegacyFeedbackCoordinates `json:"coordinates,omitempty"`
+	Coordinates HelpdeskLegacyFeedbackCoordinates `json:"coordinates,omitempty,omitzero"`
 
 	// Country The country code (ISO 3166-1 alpha-2).
 	//
 	// Example: FR
-	Country *string `json:"country,omitempty"`
+	Country string `json:"country,omitempty,omitzero"`
 
 	// Region The region name.
 	//
 	// Example: Brittany
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyFeedbackListEnvelope A response envelope holding a page of old helpdesk article feedbacks.
@@ -7243,18 +7375,18 @@ type HelpdeskLegacyFeedbackRatingCounts struct {
 	// Helpful How many helpful ratings.
 	//
 	// Example: 128
-	Helpful *int `json:"helpful,omitempty"`
+	Helpful int `json:"helpful,omitempty,omitzero"`
 
 	// Unhelpful How many unhelpful ratings.
 	//
 	// Example: 17
-	Unhelpful *int `json:"unhelpful,omitempty"`
+	Unhelpful int `json:"unhelpful,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyFeedbackRatings The article ratings of a helpdesk locale over the requested period.
 type HelpdeskLegacyFeedbackRatings struct {
 	// Ratings How many times readers rated articles helpful or unhelpful.
-	Ratings *HelpdeskLegacyFeedbackRatingCounts `json:"ratings,omitempty"`
+	Ratings HelpdeskLegacyFeedbackRatingCounts `json:"ratings,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyFeedbackRatingsEnvelope A response envelope holding the article rating counts of an old helpdesk locale.
@@ -7276,30 +7408,30 @@ type HelpdeskLegacyFeedbackRatingsEnvelope struct {
 // HelpdeskLegacyFeedbackSession The conversation of the reader who left a feedback, when the reader had one.
 type HelpdeskLegacyFeedbackSession struct {
 	// Assigned The operator assigned to the reader conversation.
-	Assigned *HelpdeskLegacyFeedbackAssignee `json:"assigned,omitempty"`
+	Assigned HelpdeskLegacyFeedbackAssignee `json:"assigned,omitempty,omitzero"`
 
 	// Avatar The URL of the reader avatar.
 	//
 	// Example: https://avatars.example.com/jane-doe.png
-	Avatar *string `json:"avatar,omitempty"`
+	Avatar string `json:"avatar,omitempty,omitzero"`
 
 	// Email The reader email address.
 	//
 	// Example: jane.doe@example.com
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty,omitzero"`
 
 	// Geolocation Where the reader was located.
-	Geolocation *HelpdeskLegacyFeedbackGeolocation `json:"geolocation,omitempty"`
+	Geolocation HelpdeskLegacyFeedbackGeolocation `json:"geolocation,omitempty,omitzero"`
 
 	// Nickname The reader nickname.
 	//
 	// Example: Jane Doe
-	Nickname *string `json:"nickname,omitempty"`
+	Nickname string `json:"nickname,omitempty,omitzero"`
 
 	// SessionID The conversation session identifier.
 	//
 	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
-	SessionID *string `json:"session_id,omitempty"`
+	SessionID string `json:"session_id,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyImport The external helpdesk to import into the locale.
@@ -7313,7 +7445,7 @@ type HelpdeskLegacyImport struct {
 // HelpdeskLegacySection A section of a category in the old helpdesk; sections group the articles of a category.
 type HelpdeskLegacySection struct {
 	// CreatedAt When the section was created, in Unix milliseconds.
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
 	// Name The section name.
 	//
@@ -7323,7 +7455,7 @@ type HelpdeskLegacySection struct {
 	// Order The position of the section within its category.
 	//
 	// Example: 1
-	Order *int `json:"order,omitempty"`
+	Order int `json:"order,omitempty,omitzero"`
 
 	// SectionID The section identifier, a UUID.
 	//
@@ -7331,7 +7463,7 @@ type HelpdeskLegacySection struct {
 	SectionID string `json:"section_id"`
 
 	// UpdatedAt When the section was last updated, in Unix milliseconds.
-	UpdatedAt *int64 `json:"updated_at,omitempty"`
+	UpdatedAt int64 `json:"updated_at,omitempty,omitzero"`
 }
 
 // HelpdeskLegacySectionAdd A new section for a category of the old helpdesk.
@@ -7429,30 +7561,30 @@ type HelpdeskLocale struct {
 	// Articles The number of articles, sent only for workspaces not yet migrated to the new Knowledge Base.
 	//
 	// Example: 42
-	Articles *int `json:"articles,omitempty"`
+	Articles int `json:"articles,omitempty,omitzero"`
 
 	// Categories The number of categories, sent only for workspaces not yet migrated to the new Knowledge Base.
 	//
 	// Example: 6
-	Categories *int `json:"categories,omitempty"`
+	Categories int `json:"categories,omitempty,omitzero"`
 
 	// Locale The locale code.
 	//
 	// Example: en
-	Locale *string `json:"locale,omitempty"`
+	Locale string `json:"locale,omitempty,omitzero"`
 
 	// LocaleID The locale identifier.
 	//
 	// Example: 3a1b1c4d-1f2e-4c3b-9a8d-7e6f5a4b3c2d
-	LocaleID *string `json:"locale_id,omitempty"`
+	LocaleID string `json:"locale_id,omitempty,omitzero"`
 
 	// Statistics Content counts of a helpdesk locale, per content type.
-	Statistics *HelpdeskLocaleStatistics `json:"statistics,omitempty"`
+	Statistics HelpdeskLocaleStatistics `json:"statistics,omitempty,omitzero"`
 
 	// URL The public URL of the helpdesk in this locale.
 	//
 	// Example: https://valerian.crisp.help/en/
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty,omitzero"`
 }
 
 // HelpdeskLocaleAddition A locale to add to the helpdesk.
@@ -7498,16 +7630,16 @@ type HelpdeskLocaleListEnvelope struct {
 // HelpdeskLocaleStatistics Content counts of a helpdesk locale, per content type.
 type HelpdeskLocaleStatistics struct {
 	// Articles Content counts of one content type in a helpdesk locale.
-	Articles *HelpdeskLocaleStatisticsContent `json:"articles,omitempty"`
+	Articles HelpdeskLocaleStatisticsContent `json:"articles,omitempty,omitzero"`
 
 	// Guides Content counts of one content type in a helpdesk locale.
-	Guides *HelpdeskLocaleStatisticsContent `json:"guides,omitempty"`
+	Guides HelpdeskLocaleStatisticsContent `json:"guides,omitempty,omitzero"`
 
 	// News Content counts of one content type in a helpdesk locale.
-	News *HelpdeskLocaleStatisticsContent `json:"news,omitempty"`
+	News HelpdeskLocaleStatisticsContent `json:"news,omitempty,omitzero"`
 
 	// References Content counts of one content type in a helpdesk locale.
-	References *HelpdeskLocaleStatisticsContent `json:"references,omitempty"`
+	References HelpdeskLocaleStatisticsContent `json:"references,omitempty,omitzero"`
 }
 
 // HelpdeskLocaleStatisticsContent Content counts of one content type in a helpdesk locale.
@@ -7515,12 +7647,12 @@ type HelpdeskLocaleStatisticsContent struct {
 	// Entries The number of entries (pages).
 	//
 	// Example: 42
-	Entries *int `json:"entries,omitempty"`
+	Entries int `json:"entries,omitempty,omitzero"`
 
 	// Groups The number of groups holding entries.
 	//
 	// Example: 6
-	Groups *int `json:"groups,omitempty"`
+	Groups int `json:"groups,omitempty,omitzero"`
 }
 
 // HelpdeskPage A publicly visible helpdesk page.
@@ -7528,22 +7660,22 @@ type HelpdeskPage struct {
 	// EntityID The page entity identifier.
 	//
 	// Example: 1xh7pqk
-	EntityID *string `json:"entity_id,omitempty"`
+	EntityID string `json:"entity_id,omitempty,omitzero"`
 
 	// Title The page title.
 	//
 	// Example: How can I automatically set custom user data?
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty,omitzero"`
 
 	// TreePath The path of the page in the content tree.
 	//
 	// Example: developers/set-custom-user-data
-	TreePath *string `json:"tree_path,omitempty"`
+	TreePath string `json:"tree_path,omitempty,omitzero"`
 
 	// URL The public URL of the page.
 	//
 	// Example: https://valerian.crisp.help/en/article/how-can-i-automatically-set-custom-user-data-1xh7pqk/
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty,omitzero"`
 }
 
 // HelpdeskPageEnvelope A response envelope holding a helpdesk page.
@@ -7583,27 +7715,27 @@ type HelpdeskRedirection struct {
 	// CreatedAt When the redirection was created (Unix milliseconds).
 	//
 	// Example: 1730284800000
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
 	// Path The helpdesk URL path that is redirected.
 	//
 	// Example: /en/article/how-can-i-automatically-set-custom-user-data/
-	Path *string `json:"path,omitempty"`
+	Path string `json:"path,omitempty,omitzero"`
 
 	// RedirectionID The redirection identifier.
 	//
 	// Example: 7ebf2e39-1780-45c9-aa81-fa7a7078cb25
-	RedirectionID *string `json:"redirection_id,omitempty"`
+	RedirectionID string `json:"redirection_id,omitempty,omitzero"`
 
 	// Target The path or URL it redirects to.
 	//
 	// Example: /en/article/how-can-i-automatically-set-custom-user-data-1xh7pqk/
-	Target *string `json:"target,omitempty"`
+	Target string `json:"target,omitempty,omitzero"`
 
 	// UpdatedAt When the redirection was last updated (Unix milliseconds).
 	//
 	// Example: 1730284800000
-	UpdatedAt *int64 `json:"updated_at,omitempty"`
+	UpdatedAt int64 `json:"updated_at,omitempty,omitzero"`
 }
 
 // HelpdeskRedirectionAddition A new helpdesk redirection.
@@ -7656,7 +7788,7 @@ type HelpdeskRedirectionNew struct {
 	// RedirectionID The redirection identifier.
 	//
 	// Example: 7ebf2e39-1780-45c9-aa81-fa7a7078cb25
-	RedirectionID *string `json:"redirection_id,omitempty"`
+	RedirectionID string `json:"redirection_id,omitempty,omitzero"`
 }
 
 // HelpdeskRedirectionNewEnvelope A response envelope holding the identifier of a newly added helpdesk redirection.
@@ -7913,7 +8045,7 @@ type HelpdeskTreeContent struct {
 	// Content The body content (Markdown).
 	//
 	// Example: # Install the chatbox on WordPress
-	Content *string `json:"content,omitempty"`
+	Content string `json:"content,omitempty,omitzero"`
 }
 
 // HelpdeskTreeContentEnvelope A response envelope holding the body content of a content tree entry.
@@ -7948,7 +8080,7 @@ type HelpdeskTreeEntry struct {
 	// Slug The slug of the entry, its segment in tree paths.
 	//
 	// Example: getting-started
-	Slug *string `json:"slug,omitempty"`
+	Slug string `json:"slug,omitempty,omitzero"`
 
 	// State The publication state of a content tree entry.
 	State *HelpdeskTreeState `json:"state,omitempty"`
@@ -7956,12 +8088,12 @@ type HelpdeskTreeEntry struct {
 	// Title The entry title.
 	//
 	// Example: Getting Started
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty,omitzero"`
 
 	// Type The kind of entry (a group of entries or a single page).
 	//
 	// Example: group
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 }
 
 // HelpdeskTreeEntryEnvelope A response envelope holding a content tree entry.
@@ -8059,12 +8191,12 @@ type HelpdeskTreePage struct {
 	// Title The page title.
 	//
 	// Example: Install the chatbox on WordPress
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty,omitzero"`
 
 	// URL The public URL of the page.
 	//
 	// Example: https://valerian.crisp.help/en/article/install-the-chatbox-on-wordpress-9k2bx0a/
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty,omitzero"`
 }
 
 // HelpdeskTreePageEnvelope A response envelope holding the public page of a content tree entry.
@@ -8133,12 +8265,12 @@ type Inbox struct {
 	// CreatedAt When the inbox was created (Unix milliseconds).
 	//
 	// Example: 1715068385123
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
 	// Emoji The inbox emoji.
 	//
 	// Example: ⭐️
-	Emoji *string `json:"emoji,omitempty"`
+	Emoji string `json:"emoji,omitempty,omitzero"`
 
 	// InboxID The inbox identifier, a UUID.
 	//
@@ -8163,7 +8295,7 @@ type Inbox struct {
 	// Order The inbox display order.
 	//
 	// Example: 1
-	Order *int `json:"order,omitempty"`
+	Order int `json:"order,omitempty,omitzero"`
 
 	// TeamOperators User identifiers of the operators assigned to the inbox through its teams.
 	//
@@ -8178,7 +8310,7 @@ type Inbox struct {
 	// UpdatedAt When the inbox was last updated (Unix milliseconds).
 	//
 	// Example: 1715154785456
-	UpdatedAt *int64 `json:"updated_at,omitempty"`
+	UpdatedAt int64 `json:"updated_at,omitempty,omitzero"`
 }
 
 // InboxCondition A routing condition of an inbox, matched against conversations.
@@ -8335,12 +8467,12 @@ type MediaAnimation struct {
 	// Type The MIME type of the animation.
 	//
 	// Example: image/gif
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 
 	// URL The URL of the animation.
 	//
 	// Example: https://media.tenor.com/x8v1oNUOmg4AAAAC/rickroll-roll.gif
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty,omitzero"`
 }
 
 // MediaAnimationListing A page of animation medias; Crisp also sends it as the `media:animation:listed` event.
@@ -8348,10 +8480,10 @@ type MediaAnimationListing struct {
 	// ID The list identifier given in `list_id`.
 	//
 	// Example: 12
-	ID *int64 `json:"id,omitempty"`
+	ID int64 `json:"id,omitempty,omitzero"`
 
 	// Identifier An identifier of the listing, when Crisp sends one.
-	Identifier *string `json:"identifier,omitempty"`
+	Identifier string `json:"identifier,omitempty,omitzero"`
 
 	// Results The animations of this page.
 	Results []MediaAnimation `json:"results,omitempty"`
@@ -8645,12 +8777,12 @@ type MessageIgnored struct {
 	// Reason The reason given by the channel.
 	//
 	// Example: recipient_blocked
-	Reason *string `json:"reason,omitempty"`
+	Reason string `json:"reason,omitempty,omitzero"`
 
 	// Type The kind of delivery failure.
 	//
 	// Example: delivery
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 }
 
 // MessageMark Marks messages as read or delivered.
@@ -8710,7 +8842,7 @@ type MessageNew struct {
 	Properties *MessageProperties `json:"properties,omitempty"`
 
 	// References Entities the message refers to.
-	References []MessageReference `json:"references,omitempty"`
+	References []MessageReferenceInput `json:"references,omitempty"`
 
 	// Stealth When true, the message is stored without notifying the other party.
 	//
@@ -8772,7 +8904,7 @@ type MessageOriginal struct {
 	// Content The original content.
 	//
 	// Example: <p>Hello</p>
-	Content *string `json:"content,omitempty"`
+	Content string `json:"content,omitempty,omitzero"`
 
 	// Headers The headers of the original message (email headers), by name.
 	Headers map[string]interface{} `json:"headers,omitempty"`
@@ -8780,27 +8912,27 @@ type MessageOriginal struct {
 	// OriginalID The original message identifier.
 	//
 	// Example: 2325a3c0-9b47-4fc6-b00e-111b752e44cd
-	OriginalID *string `json:"original_id,omitempty"`
+	OriginalID string `json:"original_id,omitempty,omitzero"`
 
 	// SessionID The conversation session identifier.
 	//
 	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
-	SessionID *string `json:"session_id,omitempty"`
+	SessionID string `json:"session_id,omitempty,omitzero"`
 
 	// Timestamp When the original message was received, in Unix milliseconds.
 	//
 	// Example: 1700482315000
-	Timestamp *int64 `json:"timestamp,omitempty"`
+	Timestamp int64 `json:"timestamp,omitempty,omitzero"`
 
 	// Type The MIME type of the original content.
 	//
 	// Example: text/html
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 
 	// WebsiteID The website identifier.
 	//
 	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
-	WebsiteID *string `json:"website_id,omitempty"`
+	WebsiteID string `json:"website_id,omitempty,omitzero"`
 }
 
 // MessageOriginalEnvelope A response envelope holding an original message.
@@ -8824,33 +8956,33 @@ type MessageOriginalReference struct {
 	// OriginalID The original message identifier.
 	//
 	// Example: 2325a3c0-9b47-4fc6-b00e-111b752e44cd
-	OriginalID *string `json:"original_id,omitempty"`
+	OriginalID string `json:"original_id,omitempty,omitzero"`
 }
 
 // MessagePreview A link preview attached to a message.
 type MessagePreview struct {
 	// Preview The details of a link preview.
-	Preview *MessagePreviewInformation `json:"preview,omitempty"`
+	Preview MessagePreviewInformation `json:"preview,omitempty,omitzero"`
 
 	// Stamped True once the preview was fetched.
 	//
 	// Example: true
-	Stamped *bool `json:"stamped,omitempty"`
+	Stamped bool `json:"stamped,omitempty,omitzero"`
 
 	// Title The page title.
 	//
 	// Example: Pricing | Crisp
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty,omitzero"`
 
 	// URL The previewed URL.
 	//
 	// Example: https://crisp.chat/en/pricing/
-	URL *string `json:"url,omitempty"`
+	URL string `json:"url,omitempty,omitzero"`
 
 	// Website The website name or domain of the URL.
 	//
 	// Example: crisp.chat
-	Website *string `json:"website,omitempty"`
+	Website string `json:"website,omitempty,omitzero"`
 }
 
 // MessagePreviewInformation The details of a link preview.
@@ -8858,17 +8990,17 @@ type MessagePreviewInformation struct {
 	// Embed The URL of an embeddable player (videos), if any.
 	//
 	// Example: https://www.youtube.com/embed/dQw4w9WgXcQ
-	Embed *string `json:"embed,omitempty"`
+	Embed string `json:"embed,omitempty,omitzero"`
 
 	// Excerpt An excerpt of the page.
 	//
 	// Example: Plans for teams of every size.
-	Excerpt *string `json:"excerpt,omitempty"`
+	Excerpt string `json:"excerpt,omitempty,omitzero"`
 
 	// Image The URL of the page image.
 	//
 	// Example: https://crisp.chat/static/images/pricing.png
-	Image *string `json:"image,omitempty"`
+	Image string `json:"image,omitempty,omitzero"`
 }
 
 // MessageProperties Custom key-value properties of a message; values are strings, numbers or booleans.
@@ -8878,6 +9010,24 @@ type MessageProperties map[string]interface{}
 
 // MessageReference An entity a message refers to.
 type MessageReference struct {
+	// Name The display name of the entity.
+	//
+	// Example: Pricing
+	Name string `json:"name,omitempty,omitzero"`
+
+	// Target The entity target, such as a URL or an identifier.
+	//
+	// Example: https://crisp.chat/en/pricing/
+	Target string `json:"target,omitempty,omitzero"`
+
+	// Type The kind of entity, such as `url`.
+	//
+	// Example: url
+	Type string `json:"type,omitempty,omitzero"`
+}
+
+// MessageReferenceInput An entity a message refers to.
+type MessageReferenceInput struct {
 	// Name The display name of the entity.
 	//
 	// Example: Pricing
@@ -8918,6 +9068,29 @@ type MessageUser struct {
 	// Avatar The avatar URL of the sender.
 	//
 	// Example: https://avatars.crisp.chat/operator/a4c32c68-be91-4e29-8a05-976e93abbe3f
+	Avatar string `json:"avatar,omitempty,omitzero"`
+
+	// Nickname The display name of the sender.
+	//
+	// Example: Valerian Saliou
+	Nickname string `json:"nickname,omitempty,omitzero"`
+
+	// Type The sender kind on operator messages, such as `website` (sent as the website) or `participant`.
+	//
+	// Example: website
+	Type string `json:"type,omitempty,omitzero"`
+
+	// UserID The user identifier (an operator ID, or the session ID for the visitor).
+	//
+	// Example: a4c32c68-be91-4e29-8a05-976e93abbe3f
+	UserID string `json:"user_id,omitempty,omitzero"`
+}
+
+// MessageUserInput The sender of a message, or the operator acting on a conversation.
+type MessageUserInput struct {
+	// Avatar The avatar URL of the sender.
+	//
+	// Example: https://avatars.crisp.chat/operator/a4c32c68-be91-4e29-8a05-976e93abbe3f
 	Avatar *string `json:"avatar,omitempty"`
 
 	// Nickname The display name of the sender.
@@ -8941,52 +9114,52 @@ type Operator struct {
 	// Availability An availability type.
 	//
 	// Example: online
-	Availability *AvailabilityType `json:"availability,omitempty"`
+	Availability AvailabilityType `json:"availability,omitempty,omitzero"`
 
 	// Avatar URL of the operator avatar image.
 	//
 	// Example: https://storage.crisp.chat/users/avatar/user/a4c32c68-be91-4e29-8a05-976e93abbe3f/4a6c1c3c.png
-	Avatar *string `json:"avatar,omitempty"`
+	Avatar string `json:"avatar,omitempty,omitzero"`
 
 	// Email The operator email address.
 	//
 	// Example: julien@crisp.chat
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty,omitzero"`
 
 	// FirstName The operator first name.
 	//
 	// Example: Julien
-	FirstName *string `json:"first_name,omitempty"`
+	FirstName string `json:"first_name,omitempty,omitzero"`
 
 	// HasToken Whether the operator has an API token for this website.
 	//
 	// Example: false
-	HasToken *bool `json:"has_token,omitempty"`
+	HasToken bool `json:"has_token,omitempty,omitzero"`
 
 	// Identifier The identifier of the operator API token, when there is one.
 	//
 	// Example: 3e5ef6fa-bc1e-4d3e-8e4f-0d0b2a6c1c3f
-	Identifier *string `json:"identifier,omitempty"`
+	Identifier string `json:"identifier,omitempty,omitzero"`
 
 	// Key The key of the operator API token, when there is one.
 	//
 	// Example: 0c5b6a3d1f2e4a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d8e7f6a5b
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty,omitzero"`
 
 	// LastName The operator last name.
 	//
 	// Example: Le Coupanec
-	LastName *string `json:"last_name,omitempty"`
+	LastName string `json:"last_name,omitempty,omitzero"`
 
 	// Role The role of an operator in a website.
 	//
 	// Example: member
-	Role *OperatorRole `json:"role,omitempty"`
+	Role OperatorRole `json:"role,omitempty,omitzero"`
 
 	// Title The operator job title in the website.
 	//
 	// Example: CTO
-	Title *string `json:"title,omitempty"`
+	Title string `json:"title,omitempty,omitzero"`
 
 	// UserID The operator user identifier.
 	//
@@ -9036,7 +9209,7 @@ type OperatorEmailTarget struct {
 // OperatorEnvelope A response envelope holding an operator.
 type OperatorEnvelope struct {
 	// Data An operator member of a website.
-	Data Operator `json:"data"`
+	Data Operator `json:"data,omitzero"`
 
 	// Error True when the request failed.
 	//
@@ -9059,7 +9232,7 @@ type OperatorInvitation struct {
 	// Role The role of an operator in a website.
 	//
 	// Example: member
-	Role OperatorRole `json:"role"`
+	Role OperatorRole `json:"role,omitzero"`
 
 	// Verify A user identity verification challenge, used to double-authenticate sensitive actions.
 	Verify WebsiteVerifyChallenge `json:"verify"`
@@ -9070,17 +9243,17 @@ type OperatorLastActive struct {
 	// Avatar URL of the operator avatar image.
 	//
 	// Example: https://storage.crisp.chat/users/avatar/user/a4c32c68-be91-4e29-8a05-976e93abbe3f/4a6c1c3c.png
-	Avatar *string `json:"avatar,omitempty"`
+	Avatar string `json:"avatar,omitempty,omitzero"`
 
 	// Nickname The operator nickname.
 	//
 	// Example: Julien Le Coupanec
-	Nickname *string `json:"nickname,omitempty"`
+	Nickname string `json:"nickname,omitempty,omitzero"`
 
 	// Timestamp When the operator was last active (Unix milliseconds).
 	//
 	// Example: 1715068385123
-	Timestamp *int64 `json:"timestamp,omitempty"`
+	Timestamp int64 `json:"timestamp,omitempty,omitzero"`
 
 	// UserID The operator user identifier.
 	//
@@ -9107,12 +9280,12 @@ type OperatorLastActiveListEnvelope struct {
 // OperatorMember A member of a website, as listed among its operators.
 type OperatorMember struct {
 	// Details An operator member of a website.
-	Details *Operator `json:"details,omitempty"`
+	Details Operator `json:"details,omitempty,omitzero"`
 
 	// Type The member type, such as `operator`.
 	//
 	// Example: operator
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 }
 
 // OperatorMemberListEnvelope A response envelope holding a list of website members.
@@ -9136,7 +9309,7 @@ type OperatorMembership struct {
 	// Role The role of an operator in a website.
 	//
 	// Example: member
-	Role OperatorRole `json:"role"`
+	Role OperatorRole `json:"role,omitzero"`
 
 	// Title The operator job title in the website.
 	//
@@ -9154,27 +9327,27 @@ type PeopleCampaign struct {
 	// CampaignID The campaign identifier.
 	//
 	// Example: 0d7a7d6c-3f8e-4a57-9b16-2f3c3f0c4e1a
-	CampaignID *string `json:"campaign_id,omitempty"`
+	CampaignID string `json:"campaign_id,omitempty,omitzero"`
 
 	// CreatedAt When the campaign was created (Unix milliseconds).
 	//
 	// Example: 1699000000000
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
 	// DispatchedAt When the campaign was dispatched (Unix milliseconds).
 	//
 	// Example: 1699200000000
-	DispatchedAt *int64 `json:"dispatched_at,omitempty"`
+	DispatchedAt int64 `json:"dispatched_at,omitempty,omitzero"`
 
 	// Name The campaign name.
 	//
 	// Example: November newsletter
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// OccurredAt When the campaign reached this profile (Unix milliseconds).
 	//
 	// Example: 1699200360000
-	OccurredAt *int64 `json:"occurred_at,omitempty"`
+	OccurredAt int64 `json:"occurred_at,omitempty,omitzero"`
 
 	// Statistics What happened with the campaign for this profile, such as `delivered`, `opened`, `clicked` or `unsubscribed`.
 	//
@@ -9184,12 +9357,12 @@ type PeopleCampaign struct {
 	// Type The campaign type (`one-shot` or `automated`).
 	//
 	// Example: one-shot
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 
 	// UpdatedAt When the campaign was last updated (Unix milliseconds).
 	//
 	// Example: 1699100000000
-	UpdatedAt *int64 `json:"updated_at,omitempty"`
+	UpdatedAt int64 `json:"updated_at,omitempty,omitzero"`
 }
 
 // PeopleCampaignListEnvelope A response envelope holding a list of the campaigns of a people profile.
@@ -9263,12 +9436,12 @@ type PeopleEvent struct {
 	// Text The event text.
 	//
 	// Example: Added item to basket
-	Text *string `json:"text,omitempty"`
+	Text string `json:"text,omitempty,omitzero"`
 
 	// Timestamp When the event occurred (Unix milliseconds).
 	//
 	// Example: 1700655600000
-	Timestamp *int64 `json:"timestamp,omitempty"`
+	Timestamp int64 `json:"timestamp,omitempty,omitzero"`
 }
 
 // PeopleEventColor The color of a people event in the timeline.
@@ -9372,7 +9545,7 @@ type PeopleImport struct {
 	// ImportID The import identifier.
 	//
 	// Example: 3a7f5b61-6c8d-4e2f-9b1a-0c2d4e6f8a10
-	ImportID *string `json:"import_id,omitempty"`
+	ImportID string `json:"import_id,omitempty,omitzero"`
 }
 
 // PeopleImportEnvelope A response envelope holding a started people profile import.
@@ -9434,7 +9607,7 @@ type PeopleImportSetup struct {
 // PeopleProfile A people profile (a contact of the website).
 type PeopleProfile struct {
 	// Active The activity of a people profile.
-	Active *PeopleProfileActive `json:"active,omitempty"`
+	Active PeopleProfileActive `json:"active,omitempty,omitzero"`
 
 	// Company The company of a people profile.
 	Company *PeopleProfileCompany `json:"company,omitempty"`
@@ -9442,17 +9615,17 @@ type PeopleProfile struct {
 	// CreatedAt When the profile was created (Unix milliseconds).
 	//
 	// Example: 1656587730000
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
 	// Email The email address of the person.
 	//
 	// Example: valerian@crisp.chat
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty,omitzero"`
 
 	// Notepad Private notes of the operators on this profile.
 	//
 	// Example: Prefers to be contacted by email.
-	Notepad *string `json:"notepad,omitempty"`
+	Notepad string `json:"notepad,omitempty,omitzero"`
 
 	// PeopleID The people profile identifier.
 	//
@@ -9465,7 +9638,7 @@ type PeopleProfile struct {
 	// Score The profile rating score.
 	//
 	// Example: 4
-	Score *int `json:"score,omitempty"`
+	Score int `json:"score,omitempty,omitzero"`
 
 	// Segments The segments the profile belongs to.
 	//
@@ -9475,7 +9648,7 @@ type PeopleProfile struct {
 	// UpdatedAt When the profile was last updated (Unix milliseconds).
 	//
 	// Example: 1700655600000
-	UpdatedAt *int64 `json:"updated_at,omitempty"`
+	UpdatedAt int64 `json:"updated_at,omitempty,omitzero"`
 }
 
 // PeopleProfileActive The activity of a people profile.
@@ -9483,12 +9656,12 @@ type PeopleProfileActive struct {
 	// Last When the person was last active (Unix milliseconds).
 	//
 	// Example: 1700655600000
-	Last *int64 `json:"last,omitempty"`
+	Last int64 `json:"last,omitempty,omitzero"`
 
 	// Now Whether the person is active right now.
 	//
 	// Example: false
-	Now *bool `json:"now,omitempty"`
+	Now bool `json:"now,omitempty,omitzero"`
 }
 
 // PeopleProfileCompany The company of a people profile.
@@ -9857,7 +10030,7 @@ type PeopleStatistics struct {
 	// Total The total number of people profiles.
 	//
 	// Example: 1280
-	Total *int `json:"total,omitempty"`
+	Total int `json:"total,omitempty,omitzero"`
 }
 
 // PeopleStatisticsEnvelope A response envelope holding people statistics.
@@ -9881,7 +10054,7 @@ type PeopleSubscription struct {
 	// Email Whether the profile is subscribed to emails (campaigns).
 	//
 	// Example: true
-	Email *bool `json:"email,omitempty"`
+	Email bool `json:"email,omitempty,omitzero"`
 }
 
 // PeopleSubscriptionEnvelope A response envelope holding the subscription status of a people profile.
@@ -9913,12 +10086,12 @@ type PeopleSuggestedDataKey struct {
 	// Count How many profiles carry this key.
 	//
 	// Example: 12
-	Count *int `json:"count,omitempty"`
+	Count int `json:"count,omitempty,omitzero"`
 
 	// Key The data key.
 	//
 	// Example: price
-	Key *string `json:"key,omitempty"`
+	Key string `json:"key,omitempty,omitzero"`
 }
 
 // PeopleSuggestedDataKeyDelete The suggested people data key to delete.
@@ -9950,12 +10123,12 @@ type PeopleSuggestedEvent struct {
 	// Count How many times this event occurs.
 	//
 	// Example: 87
-	Count *int `json:"count,omitempty"`
+	Count int `json:"count,omitempty,omitzero"`
 
 	// Text The event text.
 	//
 	// Example: Added item to basket
-	Text *string `json:"text,omitempty"`
+	Text string `json:"text,omitempty,omitzero"`
 }
 
 // PeopleSuggestedEventDelete The suggested people event to delete.
@@ -9987,12 +10160,12 @@ type PeopleSuggestedSegment struct {
 	// Count How many profiles carry this segment.
 	//
 	// Example: 42
-	Count *int `json:"count,omitempty"`
+	Count int `json:"count,omitempty,omitzero"`
 
 	// Segment The segment name.
 	//
 	// Example: poweruser
-	Segment *string `json:"segment,omitempty"`
+	Segment string `json:"segment,omitempty,omitzero"`
 }
 
 // PeopleSuggestedSegmentDelete The suggested people segment to delete.
@@ -10025,7 +10198,7 @@ type PlanBillPeriod string
 // PlanBillPeriodChange A new bill period for a plan subscription.
 type PlanBillPeriodChange struct {
 	// Period How often a plan subscription is billed.
-	Period PlanBillPeriod `json:"period"`
+	Period PlanBillPeriod `json:"period,omitzero"`
 }
 
 // PlanCoupon A coupon that can be redeemed on a plan subscription.
@@ -10033,18 +10206,18 @@ type PlanCoupon struct {
 	// Code The coupon code.
 	//
 	// Example: CRISP+AWESOME
-	Code *string `json:"code,omitempty"`
+	Code string `json:"code,omitempty,omitzero"`
 
 	// ExpireAt When the coupon expires.
-	ExpireAt *time.Time `json:"expire_at,omitempty"`
+	ExpireAt time.Time `json:"expire_at,omitempty,omitzero"`
 
 	// Policy What a coupon grants.
-	Policy *PlanCouponPolicy `json:"policy,omitempty"`
+	Policy PlanCouponPolicy `json:"policy,omitempty,omitzero"`
 
 	// RedeemLimit How many times the coupon can be redeemed.
 	//
 	// Example: 100
-	RedeemLimit *int `json:"redeem_limit,omitempty"`
+	RedeemLimit int `json:"redeem_limit,omitempty,omitzero"`
 }
 
 // PlanCouponEnvelope A response envelope holding a coupon.
@@ -10068,12 +10241,12 @@ type PlanCouponPolicy struct {
 	// RebatePercent The rebate on the plan price, in percent.
 	//
 	// Example: 20
-	RebatePercent *float64 `json:"rebate_percent,omitempty"`
+	RebatePercent float64 `json:"rebate_percent,omitempty,omitzero"`
 
 	// TrialDays How many trial days the coupon adds.
 	//
 	// Example: 14
-	TrialDays *int `json:"trial_days,omitempty"`
+	TrialDays int `json:"trial_days,omitempty,omitzero"`
 }
 
 // PlanCouponRedeem A coupon code to redeem.
@@ -10087,55 +10260,55 @@ type PlanCouponRedeem struct {
 // PlanSubscription The plan subscription of a website.
 type PlanSubscription struct {
 	// Active Whether the subscription is active.
-	Active *bool `json:"active,omitempty"`
+	Active bool `json:"active,omitempty,omitzero"`
 
 	// BillPeriod How often a plan subscription is billed.
-	BillPeriod *PlanBillPeriod `json:"bill_period,omitempty"`
+	BillPeriod PlanBillPeriod `json:"bill_period,omitempty,omitzero"`
 
 	// BillValidUntil Until when the current bill is valid.
-	BillValidUntil *time.Time `json:"bill_valid_until,omitempty"`
+	BillValidUntil time.Time `json:"bill_valid_until,omitempty,omitzero"`
 
 	// CardID The identifier of the payment card that pays for the plan.
-	CardID *string `json:"card_id,omitempty"`
+	CardID string `json:"card_id,omitempty,omitzero"`
 
 	// CouponRedeemed Whether a coupon was redeemed on the subscription.
-	CouponRedeemed *bool `json:"coupon_redeemed,omitempty"`
+	CouponRedeemed bool `json:"coupon_redeemed,omitempty,omitzero"`
 
 	// ID The plan identifier.
 	//
 	// Example: 8886efed-54d4-4f3e-b4a6-6e2a5e0a7f52
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty,omitzero"`
 
 	// Name The plan name.
 	//
 	// Example: Essentials
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Owner The user who owns (pays for) a plan subscription.
-	Owner *PlanSubscriptionOwner `json:"owner,omitempty"`
+	Owner PlanSubscriptionOwner `json:"owner,omitempty,omitzero"`
 
 	// Price The plan price per bill period.
 	//
 	// Example: 95
-	Price *float64 `json:"price,omitempty"`
+	Price float64 `json:"price,omitempty,omitzero"`
 
 	// Sandbox Whether the subscription is a sandbox (test) subscription.
-	Sandbox *bool `json:"sandbox,omitempty"`
+	Sandbox bool `json:"sandbox,omitempty,omitzero"`
 
 	// Since When the website subscribed to the plan.
-	Since *time.Time `json:"since,omitempty"`
+	Since time.Time `json:"since,omitempty,omitzero"`
 
 	// TrialEnd When the trial ends.
-	TrialEnd *time.Time `json:"trial_end,omitempty"`
+	TrialEnd time.Time `json:"trial_end,omitempty,omitzero"`
 
 	// TrialEndDate The day the trial ends, as sent by Crisp.
-	TrialEndDate *string `json:"trial_end_date,omitempty"`
+	TrialEndDate string `json:"trial_end_date,omitempty,omitzero"`
 
 	// Trialing Whether the subscription is in its trial.
-	Trialing *bool `json:"trialing,omitempty"`
+	Trialing bool `json:"trialing,omitempty,omitzero"`
 
 	// Website The website of a plan subscription.
-	Website *PlanSubscriptionWebsite `json:"website,omitempty"`
+	Website PlanSubscriptionWebsite `json:"website,omitempty,omitzero"`
 }
 
 // PlanSubscriptionCreate The plan to subscribe a website to.
@@ -10183,22 +10356,22 @@ type PlanSubscriptionOwner struct {
 	// Email The user email address.
 	//
 	// Example: valerian@crisp.chat
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty,omitzero"`
 
 	// FirstName The user first name.
 	//
 	// Example: Valerian
-	FirstName *string `json:"first_name,omitempty"`
+	FirstName string `json:"first_name,omitempty,omitzero"`
 
 	// LastName The user last name.
 	//
 	// Example: Saliou
-	LastName *string `json:"last_name,omitempty"`
+	LastName string `json:"last_name,omitempty,omitzero"`
 
 	// UserID The user identifier.
 	//
 	// Example: 4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty,omitzero"`
 }
 
 // PlanSubscriptionWebsite The website of a plan subscription.
@@ -10206,20 +10379,20 @@ type PlanSubscriptionWebsite struct {
 	// Domain The website domain.
 	//
 	// Example: acme.com
-	Domain *string `json:"domain,omitempty"`
+	Domain string `json:"domain,omitempty,omitzero"`
 
 	// ID The website identifier.
 	//
 	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty,omitzero"`
 
 	// Logo The URL of the website logo (can be empty).
-	Logo *string `json:"logo,omitempty"`
+	Logo string `json:"logo,omitempty,omitzero"`
 
 	// Name The website name.
 	//
 	// Example: Acme
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 }
 
 // PluginAttestProvenance A provenance attestation, signed with the plugin signature secret.
@@ -10227,13 +10400,13 @@ type PluginAttestProvenance struct {
 	// ExpireAt When the attestation expires (Unix milliseconds).
 	//
 	// Example: 1710411215000
-	ExpireAt *int64 `json:"expire_at,omitempty"`
+	ExpireAt int64 `json:"expire_at,omitempty,omitzero"`
 
 	// Payload The attested provenance (which website, user and plugin).
-	Payload *PluginAttestProvenancePayload `json:"payload,omitempty"`
+	Payload PluginAttestProvenancePayload `json:"payload,omitempty,omitzero"`
 
 	// Signed The signature of the payload, computed with the plugin signature secret.
-	Signed *string `json:"signed,omitempty"`
+	Signed string `json:"signed,omitempty,omitzero"`
 }
 
 // PluginAttestProvenanceEnvelope A response envelope holding a provenance attestation.
@@ -10255,13 +10428,13 @@ type PluginAttestProvenanceEnvelope struct {
 // PluginAttestProvenancePayload The attested provenance (which website, user and plugin).
 type PluginAttestProvenancePayload struct {
 	// Plugin The plugin of an attested provenance.
-	Plugin *PluginAttestProvenancePlugin `json:"plugin,omitempty"`
+	Plugin PluginAttestProvenancePlugin `json:"plugin,omitempty,omitzero"`
 
 	// User The user of an attested provenance.
-	User *PluginAttestProvenanceUser `json:"user,omitempty"`
+	User PluginAttestProvenanceUser `json:"user,omitempty,omitzero"`
 
 	// Website The website of an attested provenance.
-	Website *PluginAttestProvenanceWebsite `json:"website,omitempty"`
+	Website PluginAttestProvenanceWebsite `json:"website,omitempty,omitzero"`
 }
 
 // PluginAttestProvenancePlugin The plugin of an attested provenance.
@@ -10269,7 +10442,7 @@ type PluginAttestProvenancePlugin struct {
 	// PluginID The plugin identifier.
 	//
 	// Example: c64f3595-adee-425a-8d3a-89d47f7ed6bb
-	PluginID *string `json:"plugin_id,omitempty"`
+	PluginID string `json:"plugin_id,omitempty,omitzero"`
 }
 
 // PluginAttestProvenanceUser The user of an attested provenance.
@@ -10277,12 +10450,12 @@ type PluginAttestProvenanceUser struct {
 	// Role The role of the user on the website, such as `owner` or `member`.
 	//
 	// Example: owner
-	Role *string `json:"role,omitempty"`
+	Role string `json:"role,omitempty,omitzero"`
 
 	// UserID The user identifier.
 	//
 	// Example: 4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7
-	UserID *string `json:"user_id,omitempty"`
+	UserID string `json:"user_id,omitempty,omitzero"`
 }
 
 // PluginAttestProvenanceWebsite The website of an attested provenance.
@@ -10290,7 +10463,7 @@ type PluginAttestProvenanceWebsite struct {
 	// WebsiteID The website identifier.
 	//
 	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
-	WebsiteID *string `json:"website_id,omitempty"`
+	WebsiteID string `json:"website_id,omitempty,omitzero"`
 }
 
 // PluginChannelForward A payload to forward to the plugin channel of a website.
@@ -10315,7 +10488,7 @@ type PluginConnectAccount struct {
 	// PluginID The identifier of the plugin that owns the token.
 	//
 	// Example: c64f3595-adee-425a-8d3a-89d47f7ed6bb
-	PluginID *string `json:"plugin_id,omitempty"`
+	PluginID string `json:"plugin_id,omitempty,omitzero"`
 }
 
 // PluginConnectAccountEnvelope A response envelope holding the connected plugin account.
@@ -10339,21 +10512,21 @@ type PluginConnectWebsite struct {
 	// Difference What changed for this website since the requested date, such as `added` or `removed` (List Connect Websites Since only).
 	//
 	// Example: added
-	Difference *string `json:"difference,omitempty"`
+	Difference string `json:"difference,omitempty,omitzero"`
 
 	// Plan The Crisp plan of a connected website (sent when `include_plan` is 1).
-	Plan *PluginConnectWebsitePlan `json:"plan,omitempty"`
+	Plan PluginConnectWebsitePlan `json:"plan,omitempty,omitzero"`
 
 	// Price The price the website pays for the plugin.
 	//
 	// Example: 9
-	Price *float64 `json:"price,omitempty"`
+	Price float64 `json:"price,omitempty,omitzero"`
 
 	// Settings The settings of a plugin on a website; their shape is defined by each plugin (see its settings schema).
 	Settings *PluginSettingsValues `json:"settings,omitempty"`
 
 	// Token The plugin token of this website (a per-website secret of the plugin).
-	Token *string `json:"token,omitempty"`
+	Token string `json:"token,omitempty,omitzero"`
 
 	// WebsiteID The website identifier.
 	//
@@ -10382,17 +10555,17 @@ type PluginConnectWebsitePlan struct {
 	// ID The plan identifier.
 	//
 	// Example: 8886efed-54d4-4f3e-b4a6-6e2a5e0a7f52
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty,omitzero"`
 
 	// Name The plan name.
 	//
 	// Example: Essentials
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Trialing Whether the website is trialing the plan.
 	//
 	// Example: false
-	Trialing *bool `json:"trialing,omitempty"`
+	Trialing bool `json:"trialing,omitempty,omitzero"`
 }
 
 // PluginEventData The data of a plugin event; its shape is up to the plugin.
@@ -10418,33 +10591,33 @@ type PluginSettingsValues map[string]interface{}
 // PluginSubscription A plugin, as subscribed to by a website.
 type PluginSubscription struct {
 	// Active Whether the subscription is active.
-	Active *bool `json:"active,omitempty"`
+	Active bool `json:"active,omitempty,omitzero"`
 
 	// BillPeriod How often a paid plugin is billed, such as `monthly`.
-	BillPeriod *string `json:"bill_period,omitempty"`
+	BillPeriod string `json:"bill_period,omitempty,omitzero"`
 
 	// BillValidUntil Until when the current bill of a paid plugin is valid.
-	BillValidUntil *time.Time `json:"bill_valid_until,omitempty"`
+	BillValidUntil time.Time `json:"bill_valid_until,omitempty,omitzero"`
 
 	// CardID The identifier of the payment card that pays for the plugin.
-	CardID *string `json:"card_id,omitempty"`
+	CardID string `json:"card_id,omitempty,omitzero"`
 
 	// Category The plugin category in the Marketplace.
 	//
 	// Example: productivity
-	Category *string `json:"category,omitempty"`
+	Category string `json:"category,omitempty,omitzero"`
 
 	// Configurable Whether the plugin has settings.
-	Configurable *bool `json:"configurable,omitempty"`
+	Configurable bool `json:"configurable,omitempty,omitzero"`
 
 	// ContactURL The URL to contact the plugin author.
-	ContactURL *string `json:"contact_url,omitempty"`
+	ContactURL string `json:"contact_url,omitempty,omitzero"`
 
 	// HelpURL The URL of the plugin help page.
-	HelpURL *string `json:"help_url,omitempty"`
+	HelpURL string `json:"help_url,omitempty,omitzero"`
 
 	// Icon The URL of the plugin icon.
-	Icon *string `json:"icon,omitempty"`
+	Icon string `json:"icon,omitempty,omitzero"`
 
 	// ID The plugin identifier.
 	//
@@ -10454,7 +10627,7 @@ type PluginSubscription struct {
 	// Name The plugin name.
 	//
 	// Example: Slack
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Plans The pricing plans of the plugin.
 	Plans []PluginSubscriptionPlan `json:"plans,omitempty"`
@@ -10462,40 +10635,40 @@ type PluginSubscription struct {
 	// Price The plugin price (0 for free plugins).
 	//
 	// Example: 0
-	Price *float64 `json:"price,omitempty"`
+	Price float64 `json:"price,omitempty,omitzero"`
 
 	// PrivacyURL The URL of the plugin privacy policy.
-	PrivacyURL *string `json:"privacy_url,omitempty"`
+	PrivacyURL string `json:"privacy_url,omitempty,omitzero"`
 
 	// Since When the website subscribed to the plugin.
-	Since *time.Time `json:"since,omitempty"`
+	Since time.Time `json:"since,omitempty,omitzero"`
 
 	// Summary A short summary of the plugin.
-	Summary *string `json:"summary,omitempty"`
+	Summary string `json:"summary,omitempty,omitzero"`
 
 	// TermsURL The URL of the plugin terms of use.
-	TermsURL *string `json:"terms_url,omitempty"`
+	TermsURL string `json:"terms_url,omitempty,omitzero"`
 
 	// Type The plugin type.
 	//
 	// Example: integration
-	Type *string `json:"type,omitempty"`
+	Type string `json:"type,omitempty,omitzero"`
 
 	// Urn The plugin URN.
 	//
 	// Example: urn:crisp.im:slack:0
-	Urn *string `json:"urn,omitempty"`
+	Urn string `json:"urn,omitempty,omitzero"`
 
 	// VideoURL The URL of a video presenting the plugin.
-	VideoURL *string `json:"video_url,omitempty"`
+	VideoURL string `json:"video_url,omitempty,omitzero"`
 
 	// WebsiteID The identifier of the subscribed website.
 	//
 	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
-	WebsiteID *string `json:"website_id,omitempty"`
+	WebsiteID string `json:"website_id,omitempty,omitzero"`
 
 	// WebsiteURL The URL of the plugin website.
-	WebsiteURL *string `json:"website_url,omitempty"`
+	WebsiteURL string `json:"website_url,omitempty,omitzero"`
 }
 
 // PluginSubscriptionCreate The plugin to subscribe a website to.
@@ -10541,45 +10714,45 @@ type PluginSubscriptionListEnvelope struct {
 // PluginSubscriptionPlan A pricing plan of a plugin.
 type PluginSubscriptionPlan struct {
 	// ID The plugin plan identifier.
-	ID *string `json:"id,omitempty"`
+	ID string `json:"id,omitempty,omitzero"`
 
 	// Name The plugin plan name.
 	//
 	// Example: Pro
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Price The plugin plan price.
 	//
 	// Example: 9
-	Price *float64 `json:"price,omitempty"`
+	Price float64 `json:"price,omitempty,omitzero"`
 }
 
 // PluginSubscriptionSettings The settings of a plugin on a website, with the plugin settings schema and URLs.
 type PluginSubscriptionSettings struct {
 	// CallbackURL The URL Crisp calls when the settings change.
-	CallbackURL *string `json:"callback_url,omitempty"`
+	CallbackURL string `json:"callback_url,omitempty,omitzero"`
 
 	// PluginID The plugin identifier.
 	//
 	// Example: c64f3595-adee-425a-8d3a-89d47f7ed6bb
-	PluginID *string `json:"plugin_id,omitempty"`
+	PluginID string `json:"plugin_id,omitempty,omitzero"`
 
 	// Schema The JSON Schema document that describes the settings of a plugin.
-	Schema *PluginSettingsSchema `json:"schema,omitempty"`
+	Schema PluginSettingsSchema `json:"schema,omitempty,omitzero"`
 
 	// Settings The settings of a plugin on a website; their shape is defined by each plugin (see its settings schema).
 	Settings *PluginSettingsValues `json:"settings,omitempty"`
 
 	// SettingsFormURL The URL of the plugin settings form shown in the Crisp app.
-	SettingsFormURL *string `json:"settings_form_url,omitempty"`
+	SettingsFormURL string `json:"settings_form_url,omitempty,omitzero"`
 
 	// Token The plugin token of this website (a per-website secret of the plugin).
-	Token *string `json:"token,omitempty"`
+	Token string `json:"token,omitempty,omitzero"`
 
 	// WebsiteID The website identifier.
 	//
 	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
-	WebsiteID *string `json:"website_id,omitempty"`
+	WebsiteID string `json:"website_id,omitempty,omitzero"`
 }
 
 // PluginSubscriptionSettingsEnvelope A response envelope holding plugin subscription settings.
@@ -10603,17 +10776,17 @@ type PluginUsageBill struct {
 	// Name What the usage is for.
 	//
 	// Example: Paid messages sent
-	Name *string `json:"name,omitempty"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Price The price per unit.
 	//
 	// Example: 0.1
-	Price *float64 `json:"price,omitempty"`
+	Price float64 `json:"price,omitempty,omitzero"`
 
 	// Units How many units were used.
 	//
 	// Example: 250
-	Units *int `json:"units,omitempty"`
+	Units int `json:"units,omitempty,omitzero"`
 }
 
 // PluginUsageBillListEnvelope A response envelope holding a list of plugin usage bills.
@@ -10655,12 +10828,12 @@ type Team struct {
 	// CreatedAt When the team was created (Unix milliseconds).
 	//
 	// Example: 1715068385123
-	CreatedAt *int64 `json:"created_at,omitempty"`
+	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
 	// Emoji The team emoji.
 	//
 	// Example: 💰
-	Emoji *string `json:"emoji,omitempty"`
+	Emoji string `json:"emoji,omitempty,omitzero"`
 
 	// Name The team name.
 	//
@@ -10680,7 +10853,7 @@ type Team struct {
 	// UpdatedAt When the team was last updated (Unix milliseconds).
 	//
 	// Example: 1715154785456
-	UpdatedAt *int64 `json:"updated_at,omitempty"`
+	UpdatedAt int64 `json:"updated_at,omitempty,omitzero"`
 }
 
 // TeamCreated The identifier of a newly created team.
@@ -10762,7 +10935,7 @@ type VerifyKey struct {
 	// Secret The secret key.
 	//
 	// Example: 6f3b2a9c1d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4
-	Secret *string `json:"secret,omitempty"`
+	Secret string `json:"secret,omitempty,omitzero"`
 }
 
 // VerifyKeyEnvelope A response envelope holding a verify key.
@@ -10786,7 +10959,7 @@ type VerifySettings struct {
 	// Enabled Whether user identity verification is enabled.
 	//
 	// Example: true
-	Enabled *bool `json:"enabled,omitempty"`
+	Enabled bool `json:"enabled,omitempty,omitzero"`
 }
 
 // VerifySettingsEnvelope A response envelope holding verify settings.
@@ -10818,12 +10991,12 @@ type Visitor struct {
 	// Active Whether the visitor is currently active.
 	//
 	// Example: true
-	Active *bool `json:"active,omitempty"`
+	Active bool `json:"active,omitempty,omitzero"`
 
 	// Avatar URL of the visitor avatar image.
 	//
 	// Example: https://storage.crisp.chat/users/avatar/visitor/700c65e1.png
-	Avatar *string `json:"avatar,omitempty"`
+	Avatar string `json:"avatar,omitempty,omitzero"`
 
 	// Capabilities The capabilities of the visitor chatbox (such as `browsing` or `call`).
 	//
@@ -10833,10 +11006,10 @@ type Visitor struct {
 	// Email The visitor email address.
 	//
 	// Example: john.doe@example.com
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty,omitzero"`
 
 	// Geolocation The geolocation of a visitor or of a map point.
-	Geolocation *VisitorGeolocation `json:"geolocation,omitempty"`
+	Geolocation VisitorGeolocation `json:"geolocation,omitempty,omitzero"`
 
 	// InboxID The inbox of the visitor conversation (null for the default inbox).
 	//
@@ -10846,10 +11019,10 @@ type Visitor struct {
 	// Initiated Whether the visitor has started a conversation.
 	//
 	// Example: true
-	Initiated *bool `json:"initiated,omitempty"`
+	Initiated bool `json:"initiated,omitempty,omitzero"`
 
 	// LastPage The last page a visitor browsed.
-	LastPage *VisitorLastPage `json:"last_page,omitempty"`
+	LastPage VisitorLastPage `json:"last_page,omitempty,omitzero"`
 
 	// Locales The visitor browser locales.
 	//
@@ -10859,7 +11032,7 @@ type Visitor struct {
 	// Nickname The visitor nickname.
 	//
 	// Example: visitor07a9f4
-	Nickname *string `json:"nickname,omitempty"`
+	Nickname string `json:"nickname,omitempty,omitzero"`
 
 	// SessionID The visitor session identifier.
 	//
@@ -10869,12 +11042,12 @@ type Visitor struct {
 	// Timezone The visitor timezone offset from UTC, in minutes (as given by the browser).
 	//
 	// Example: -120
-	Timezone *int `json:"timezone,omitempty"`
+	Timezone int `json:"timezone,omitempty,omitzero"`
 
 	// Useragent The visitor browser user agent.
 	//
 	// Example: Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15
-	Useragent *string `json:"useragent,omitempty"`
+	Useragent string `json:"useragent,omitempty,omitzero"`
 }
 
 // VisitorBlockedCount The number of visitors blocked by a blocking rule.
@@ -10882,7 +11055,7 @@ type VisitorBlockedCount struct {
 	// Blocked Number of blocked visitors.
 	//
 	// Example: 12
-	Blocked *int `json:"blocked,omitempty"`
+	Blocked int `json:"blocked,omitempty,omitzero"`
 
 	// Rule The rule the count applies to.
 	//
@@ -10927,17 +11100,17 @@ type VisitorCount struct {
 	// Active Number of those visitors that are active in a conversation.
 	//
 	// Example: 7
-	Active *int `json:"active,omitempty"`
+	Active int `json:"active,omitempty,omitzero"`
 
 	// Count Number of visitors currently browsing the website.
 	//
 	// Example: 42
-	Count *int `json:"count,omitempty"`
+	Count int `json:"count,omitempty,omitzero"`
 
 	// Limited Whether the count was capped (too many visitors to count exactly).
 	//
 	// Example: false
-	Limited *bool `json:"limited,omitempty"`
+	Limited bool `json:"limited,omitempty,omitzero"`
 }
 
 // VisitorCountEnvelope A response envelope holding visitor counts.
@@ -10961,20 +11134,20 @@ type VisitorGeolocation struct {
 	// City The city name.
 	//
 	// Example: Paris
-	City *string `json:"city,omitempty"`
+	City string `json:"city,omitempty,omitzero"`
 
 	// Coordinates Geographic coordinates.
-	Coordinates *VisitorGeolocationCoordinates `json:"coordinates,omitempty"`
+	Coordinates VisitorGeolocationCoordinates `json:"coordinates,omitempty,omitzero"`
 
 	// Country The country code (ISO 3166-1 alpha-2).
 	//
 	// Example: FR
-	Country *string `json:"country,omitempty"`
+	Country string `json:"country,omitempty,omitzero"`
 
 	// Region The region name.
 	//
 	// Example: Île-de-France
-	Region *string `json:"region,omitempty"`
+	Region string `json:"region,omitempty,omitzero"`
 }
 
 // VisitorGeolocationCoordinates Geographic coordinates.
@@ -10982,12 +11155,12 @@ type VisitorGeolocationCoordinates struct {
 	// Latitude The latitude, in degrees.
 	//
 	// Example: 48.8566
-	Latitude *float64 `json:"latitude,omitempty"`
+	Latitude float64 `json:"latitude,omitempty,omitzero"`
 
 	// Longitude The longitude, in degrees.
 	//
 	// Example: 2.3522
-	Longitude *float64 `json:"longitude,omitempty"`
+	Longitude float64 `json:"longitude,omitempty,omitzero"`
 }
 
 // VisitorLastPage The last page a visitor browsed.
@@ -10995,12 +11168,12 @@ type VisitorLastPage struct {
 	// PageTitle The page title.
 	//
 	// Example: Pricing | Crisp
-	PageTitle *string `json:"page_title,omitempty"`
+	PageTitle string `json:"page_title,omitempty,omitzero"`
 
 	// PageURL The page URL.
 	//
 	// Example: https://crisp.chat/en/pricing/
-	PageURL *string `json:"page_url,omitempty"`
+	PageURL string `json:"page_url,omitempty,omitzero"`
 }
 
 // VisitorListEnvelope A response envelope holding a list of visitors.
@@ -11022,7 +11195,7 @@ type VisitorListEnvelope struct {
 // VisitorMapPoint A point on the visitors map, grouping the visitors of one location.
 type VisitorMapPoint struct {
 	// Geolocation The geolocation of a visitor or of a map point.
-	Geolocation VisitorGeolocation `json:"geolocation"`
+	Geolocation VisitorGeolocation `json:"geolocation,omitzero"`
 
 	// Visitors The visitors grouped on a map point.
 	Visitors VisitorMapPointVisitors `json:"visitors"`
@@ -11049,7 +11222,7 @@ type VisitorMapPointVisitors struct {
 	// Count Number of visitors at this point.
 	//
 	// Example: 2
-	Count *int `json:"count,omitempty"`
+	Count int `json:"count,omitempty,omitzero"`
 
 	// Sessions The visitor sessions at this point (up to the threshold).
 	Sessions []VisitorMapSession `json:"sessions,omitempty"`
@@ -11057,7 +11230,7 @@ type VisitorMapPointVisitors struct {
 	// Threshold Maximum number of sessions listed for a point; above it, only the count is given.
 	//
 	// Example: 10
-	Threshold *int `json:"threshold,omitempty"`
+	Threshold int `json:"threshold,omitempty,omitzero"`
 }
 
 // VisitorMapSession A visitor session shown on a map point.
@@ -11065,12 +11238,12 @@ type VisitorMapSession struct {
 	// Active Whether the visitor is currently active.
 	//
 	// Example: true
-	Active *bool `json:"active,omitempty"`
+	Active bool `json:"active,omitempty,omitzero"`
 
 	// Avatar URL of the visitor avatar image.
 	//
 	// Example: https://storage.crisp.chat/users/avatar/visitor/700c65e1.png
-	Avatar *string `json:"avatar,omitempty"`
+	Avatar string `json:"avatar,omitempty,omitzero"`
 
 	// Capabilities The capabilities of the visitor chatbox.
 	//
@@ -11080,15 +11253,15 @@ type VisitorMapSession struct {
 	// Email The visitor email address.
 	//
 	// Example: john.doe@example.com
-	Email *string `json:"email,omitempty"`
+	Email string `json:"email,omitempty,omitzero"`
 
 	// Initiated Whether the visitor has started a conversation.
 	//
 	// Example: true
-	Initiated *bool `json:"initiated,omitempty"`
+	Initiated bool `json:"initiated,omitempty,omitzero"`
 
 	// LastPage The last page a visitor browsed.
-	LastPage *VisitorLastPage `json:"last_page,omitempty"`
+	LastPage VisitorLastPage `json:"last_page,omitempty,omitzero"`
 
 	// Locales The visitor browser locales.
 	//
@@ -11098,7 +11271,7 @@ type VisitorMapSession struct {
 	// Nickname The visitor nickname.
 	//
 	// Example: visitor07a9f4
-	Nickname *string `json:"nickname,omitempty"`
+	Nickname string `json:"nickname,omitempty,omitzero"`
 
 	// SessionID The visitor session identifier.
 	//
@@ -11108,7 +11281,7 @@ type VisitorMapSession struct {
 	// Timezone The visitor timezone offset from UTC, in minutes.
 	//
 	// Example: -120
-	Timezone *int `json:"timezone,omitempty"`
+	Timezone int `json:"timezone,omitempty,omitzero"`
 }
 
 // VisitorTokenSession The session bound to a visitor session token.
@@ -11145,12 +11318,12 @@ type Website struct {
 	// Institutional Whether the website is an institutional website.
 	//
 	// Example: false
-	Institutional *bool `json:"institutional,omitempty"`
+	Institutional bool `json:"institutional,omitempty,omitzero"`
 
 	// Logo URL of the custom logo image of the website (may be empty).
 	//
 	// Example: https://storage.crisp.chat/users/avatar/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/b6c2948d-b061-405e-91a9-2fdf855d1cc0.png
-	Logo *string `json:"logo,omitempty"`
+	Logo string `json:"logo,omitempty,omitzero"`
 
 	// Name The website name.
 	//
@@ -11160,7 +11333,7 @@ type Website struct {
 	// Verified Whether the website has been verified by Crisp.
 	//
 	// Example: true
-	Verified *bool `json:"verified,omitempty"`
+	Verified bool `json:"verified,omitempty,omitzero"`
 
 	// WebsiteID The website identifier, a UUID.
 	//
@@ -11233,7 +11406,7 @@ type WebsiteSettings struct {
 	// Logo URL of the custom logo image of the website (may be empty).
 	//
 	// Example: https://storage.crisp.chat/users/avatar/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/b6c2948d-b061-405e-91a9-2fdf855d1cc0.png
-	Logo *string `json:"logo,omitempty"`
+	Logo string `json:"logo,omitempty,omitzero"`
 
 	// Name The website name.
 	//

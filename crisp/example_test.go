@@ -89,7 +89,7 @@ func ExampleWebsiteService_ChangeConversationState() {
 		log.Fatal(err)
 	}
 	state, _ := client.Website.GetConversationState(ctx, crisptest.WebsiteID, id)
-	fmt.Println(*state.State)
+	fmt.Println(state.State)
 	// Output: resolved
 }
 

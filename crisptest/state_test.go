@@ -50,7 +50,7 @@ func TestConversationFlow(t *testing.T) {
 	list, err = c.Website.ListConversations(ctx, WebsiteID, 1, &crisp.ListConversationsOptions{SearchText: "parcel"})
 	require.NoError(t, err)
 	require.Len(t, list, 1)
-	require.Equal(t, "Where is my parcel?", *list[0].LastMessage)
+	require.Equal(t, "Where is my parcel?", list[0].LastMessage)
 	list, err = c.Website.ListConversations(ctx, WebsiteID, 1, &crisp.ListConversationsOptions{SearchText: "invoice"})
 	require.NoError(t, err)
 	require.Empty(t, list)
@@ -59,7 +59,7 @@ func TestConversationFlow(t *testing.T) {
 	require.NoError(t, c.Website.ChangeConversationState(ctx, WebsiteID, sid, api.ConversationStateResolved))
 	st, err := c.Website.GetConversationState(ctx, WebsiteID, sid)
 	require.NoError(t, err)
-	require.Equal(t, api.ConversationStateResolved, *st.State)
+	require.Equal(t, api.ConversationStateResolved, st.State)
 	list, err = c.Website.ListConversations(ctx, WebsiteID, 1, &crisp.ListConversationsOptions{FilterNotResolved: true})
 	require.NoError(t, err)
 	require.Empty(t, list)
@@ -68,7 +68,7 @@ func TestConversationFlow(t *testing.T) {
 	require.NoError(t, c.Website.UpdateConversationMetas(ctx, WebsiteID, sid, &api.ConversationMetaUpdate{Nickname: ptr("Jane"), Data: map[string]any{"plan": "pro"}}))
 	meta, err := c.Website.GetConversationMetas(ctx, WebsiteID, sid)
 	require.NoError(t, err)
-	require.Equal(t, "Jane", *meta.Nickname)
+	require.Equal(t, "Jane", meta.Nickname)
 	require.Equal(t, "pro", meta.Data["plan"])
 
 	// Removal.

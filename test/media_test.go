@@ -57,9 +57,9 @@ func TestListAnimationMediasIter(t *testing.T) {
 	var urls []string
 	for m, err := range c.Media.ListAnimationMediasIter(t.Context(), &api.ListAnimationMediasParams{PerPage: &perPage}) {
 		require.NoError(t, err)
-		urls = append(urls, *m.URL)
+		urls = append(urls, m.URL)
 	}
-	require.Equal(t, []string{*results[0].URL, *results[1].URL, *results[0].URL}, urls)
+	require.Equal(t, []string{results[0].URL, results[1].URL, results[0].URL}, urls)
 	require.Equal(t, 2, calls)
 	require.Equal(t, "2", lastRequest(t, srv, "listAnimationMedias").Query.Get("per_page"))
 }

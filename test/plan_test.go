@@ -24,7 +24,7 @@ func TestGetPlanSubscriptionForWebsite(t *testing.T) {
 	got, err := c.Plan.GetPlanSubscriptionForWebsite(t.Context(), websiteID)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.PlanSubscription](t, srv, "getPlanSubscriptionForWebsite"), *got)
-	require.Equal(t, api.PlanBillPeriodYearly, *got.BillPeriod)
+	require.Equal(t, api.PlanBillPeriodYearly, got.BillPeriod)
 	requirePath(t, lastRequest(t, srv, "getPlanSubscriptionForWebsite"), "plans", "subscription", websiteID)
 
 	srv.Reset()
@@ -77,7 +77,7 @@ func TestCheckCouponAvailabilityForWebsitePlanSubscription(t *testing.T) {
 	got, err := c.Plan.CheckCouponAvailabilityForWebsitePlanSubscription(t.Context(), websiteID, "CRISP+AWESOME &more")
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.PlanCoupon](t, srv, "checkCouponAvailabilityForWebsitePlanSubscription"), *got)
-	require.Equal(t, "CRISP+AWESOME", *got.Code)
+	require.Equal(t, "CRISP+AWESOME", got.Code)
 	req := lastRequest(t, srv, "checkCouponAvailabilityForWebsitePlanSubscription")
 	require.Equal(t, "GET", req.Method)
 	requirePath(t, req, "plans", "subscription", websiteID, "coupon")

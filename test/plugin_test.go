@@ -96,7 +96,7 @@ func TestListConnectWebsitesSince(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[[]api.PluginConnectWebsite](t, srv, "listConnectWebsitesSince"), got)
 	require.Len(t, got, 2)
-	require.Equal(t, "removed", *got[1].Difference)
+	require.Equal(t, "removed", got[1].Difference)
 	req := lastRequest(t, srv, "listConnectWebsitesSince")
 	requirePath(t, req, "plugin", "connect", "websites", "since")
 	require.Equal(t, "2023-08-16T09:00:00Z", req.Query.Get("date_since"))

@@ -385,7 +385,7 @@ func TestGetOriginalMessageInConversation(t *testing.T) {
 	require.NoError(t, err)
 	want := exampleData[api.MessageOriginal](t, srv, "getOriginalMessageInConversation")
 	require.Equal(t, want, *got)
-	require.Equal(t, "text/html", *got.Type)
+	require.Equal(t, "text/html", got.Type)
 	req := lastRequest(t, srv, "getOriginalMessageInConversation")
 	require.Equal(t, "GET", req.Method)
 	requirePath(t, req, "website", websiteID, "conversation", msgSessionID, "original", "orig/1 ?x")

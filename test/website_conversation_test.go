@@ -317,7 +317,7 @@ func TestSaveConversationParticipants(t *testing.T) {
 	requireBody(t, req, string(requestExamples(t)["saveConversationParticipants"]))
 
 	// An empty list removes every participant.
-	require.NoError(t, c.Website.SaveConversationParticipants(t.Context(), websiteID, sessionID, &api.ConversationParticipantsSave{Participants: []api.ConversationParticipant{}}))
+	require.NoError(t, c.Website.SaveConversationParticipants(t.Context(), websiteID, sessionID, &api.ConversationParticipantsSave{Participants: []api.ConversationParticipantInput{}}))
 	requireBody(t, lastRequest(t, srv, "saveConversationParticipants"), `{"participants":[]}`)
 
 	n := len(srv.Requests())

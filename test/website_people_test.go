@@ -72,12 +72,12 @@ func TestListSuggestedPeopleDataKeys(t *testing.T) {
 	var keys []string
 	for k, err := range c.Website.ListSuggestedPeopleDataKeysIter(t.Context(), websiteID) {
 		require.NoError(t, err)
-		keys = append(keys, *k.Key)
+		keys = append(keys, k.Key)
 		if len(keys) == len(got)+1 {
 			break
 		}
 	}
-	require.Equal(t, *got[0].Key, keys[len(got)], "page 2 follows page 1")
+	require.Equal(t, got[0].Key, keys[len(got)], "page 2 follows page 1")
 	require.Len(t, srv.RequestsFor("listSuggestedPeopleDataKeys"), 3)
 }
 

@@ -71,15 +71,7 @@ func run(ctx context.Context) error {
 		if err != nil {
 			return err
 		}
-		last := ""
-		if conv.LastMessage != nil {
-			last = *conv.LastMessage
-		}
-		state := ""
-		if conv.State != nil {
-			state = string(*conv.State)
-		}
-		fmt.Printf("- %s [%s] %q\n", conv.SessionID, state, last)
+		fmt.Printf("- %s [%s] %q\n", conv.SessionID, conv.State, conv.LastMessage)
 		if n++; n == 20 {
 			break
 		}

@@ -914,8 +914,8 @@ func TestFloorAndFacadeAgree(t *testing.T) {
 	}
 	for i := range fc {
 		a, b := fc[i], cc[i]
-		if a.SessionID != b.SessionID || a.CreatedAt != *b.CreatedAt || a.Meta.Device.System.OS.Name != *b.Meta.Device.System.Os.Name ||
-			a.Preview.Fingerprint != *b.PreviewMessage.Fingerprint || a.Meta.Device.Geolocation.Coordinates.Latitude != *b.Meta.Device.Geolocation.Coordinates.Latitude {
+		if a.SessionID != b.SessionID || a.CreatedAt != b.CreatedAt || a.Meta.Device.System.OS.Name != b.Meta.Device.System.Os.Name ||
+			a.Preview.Fingerprint != b.PreviewMessage.Fingerprint || a.Meta.Device.Geolocation.Coordinates.Latitude != b.Meta.Device.Geolocation.Coordinates.Latitude {
 			t.Errorf("conversation %d differs", i)
 		}
 	}
