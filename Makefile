@@ -11,9 +11,9 @@ help: ## list the targets
 generate: ## regenerate api/ from openapi.yaml
 	$(GO) generate $(PKGS)
 
-check-generated: generate ## fail when api/ is not what openapi.yaml generates
-	@git diff --exit-code -- api/ || (echo "api/ is stale: run make generate and commit"; exit 1)
-	@test -z "$$(git status --porcelain --untracked-files=all -- api/)" || (git status --short -- api/; echo "untracked files under api/"; exit 1)
+check-generated: generate ## fail when api/ (or test/internal/stockapi/) is not what openapi.yaml generates
+	@git diff --exit-code -- api/ test/internal/stockapi/ || (echo "api/ is stale: run make generate and commit"; exit 1)
+	@test -z "$$(git status --porcelain --untracked-files=all -- api/ test/internal/stockapi/)" || (git status --short -- api/ test/internal/stockapi/; echo "untracked generated files"; exit 1)
 
 test: ## run every test with the race detector
 	$(GO) test -race $(PKGS)

@@ -11,6 +11,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -16122,11 +16123,10 @@ type ClientInterface interface {
 //
 // Corresponds with POST /bucket/url/generate (the `GenerateBucketURL` operationId).
 func (c *Client) GenerateBucketURLWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGenerateBucketURLRequestWithBody(c.Server, contentType, body)
+	req, err := newGenerateBucketURLRequestWithBody(ctx, c.Server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16141,11 +16141,10 @@ func (c *Client) GenerateBucketURLWithBody(ctx context.Context, contentType stri
 //
 // Corresponds with POST /bucket/url/generate (the `GenerateBucketURL` operationId).
 func (c *Client) GenerateBucketURL(ctx context.Context, body GenerateBucketURLJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGenerateBucketURLRequest(c.Server, body)
+	req, err := newGenerateBucketURLRequest(ctx, c.Server, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16158,11 +16157,10 @@ func (c *Client) GenerateBucketURL(ctx context.Context, body GenerateBucketURLJS
 //
 // Corresponds with GET /media/animation/list/{page_number} (the `ListAnimationMedias` operationId).
 func (c *Client) ListAnimationMedias(ctx context.Context, pageNumber PageNumber, params *ListAnimationMediasParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAnimationMediasRequest(c.Server, pageNumber, params)
+	req, err := newListAnimationMediasRequest(ctx, c.Server, pageNumber, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16175,11 +16173,10 @@ func (c *Client) ListAnimationMedias(ctx context.Context, pageNumber PageNumber,
 //
 // Corresponds with GET /plans/subscription (the `ListAllActivePlanSubscriptions` operationId).
 func (c *Client) ListAllActivePlanSubscriptions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAllActivePlanSubscriptionsRequest(c.Server)
+	req, err := newListAllActivePlanSubscriptionsRequest(ctx, c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16192,11 +16189,10 @@ func (c *Client) ListAllActivePlanSubscriptions(ctx context.Context, reqEditors 
 //
 // Corresponds with DELETE /plans/subscription/{website_id} (the `UnsubscribePlanFromWebsite` operationId).
 func (c *Client) UnsubscribePlanFromWebsite(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUnsubscribePlanFromWebsiteRequest(c.Server, websiteID)
+	req, err := newUnsubscribePlanFromWebsiteRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16209,11 +16205,10 @@ func (c *Client) UnsubscribePlanFromWebsite(ctx context.Context, websiteID Websi
 //
 // Corresponds with GET /plans/subscription/{website_id} (the `GetPlanSubscriptionForWebsite` operationId).
 func (c *Client) GetPlanSubscriptionForWebsite(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetPlanSubscriptionForWebsiteRequest(c.Server, websiteID)
+	req, err := newGetPlanSubscriptionForWebsiteRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16228,11 +16223,10 @@ func (c *Client) GetPlanSubscriptionForWebsite(ctx context.Context, websiteID We
 //
 // Corresponds with POST /plans/subscription/{website_id} (the `SubscribeWebsiteToPlan` operationId).
 func (c *Client) SubscribeWebsiteToPlanWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSubscribeWebsiteToPlanRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newSubscribeWebsiteToPlanRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16247,11 +16241,10 @@ func (c *Client) SubscribeWebsiteToPlanWithBody(ctx context.Context, websiteID W
 //
 // Corresponds with POST /plans/subscription/{website_id} (the `SubscribeWebsiteToPlan` operationId).
 func (c *Client) SubscribeWebsiteToPlan(ctx context.Context, websiteID WebsiteID, body SubscribeWebsiteToPlanJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSubscribeWebsiteToPlanRequest(c.Server, websiteID, body)
+	req, err := newSubscribeWebsiteToPlanRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16266,11 +16259,10 @@ func (c *Client) SubscribeWebsiteToPlan(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with PATCH /plans/subscription/{website_id}/bill/period (the `ChangeBillPeriodForWebsitePlanSubscription` operationId).
 func (c *Client) ChangeBillPeriodForWebsitePlanSubscriptionWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewChangeBillPeriodForWebsitePlanSubscriptionRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newChangeBillPeriodForWebsitePlanSubscriptionRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16285,11 +16277,10 @@ func (c *Client) ChangeBillPeriodForWebsitePlanSubscriptionWithBody(ctx context.
 //
 // Corresponds with PATCH /plans/subscription/{website_id}/bill/period (the `ChangeBillPeriodForWebsitePlanSubscription` operationId).
 func (c *Client) ChangeBillPeriodForWebsitePlanSubscription(ctx context.Context, websiteID WebsiteID, body ChangeBillPeriodForWebsitePlanSubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewChangeBillPeriodForWebsitePlanSubscriptionRequest(c.Server, websiteID, body)
+	req, err := newChangeBillPeriodForWebsitePlanSubscriptionRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16302,11 +16293,10 @@ func (c *Client) ChangeBillPeriodForWebsitePlanSubscription(ctx context.Context,
 //
 // Corresponds with GET /plans/subscription/{website_id}/coupon (the `CheckCouponAvailabilityForWebsitePlanSubscription` operationId).
 func (c *Client) CheckCouponAvailabilityForWebsitePlanSubscription(ctx context.Context, websiteID WebsiteID, params *CheckCouponAvailabilityForWebsitePlanSubscriptionParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckCouponAvailabilityForWebsitePlanSubscriptionRequest(c.Server, websiteID, params)
+	req, err := newCheckCouponAvailabilityForWebsitePlanSubscriptionRequest(ctx, c.Server, websiteID, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16321,11 +16311,10 @@ func (c *Client) CheckCouponAvailabilityForWebsitePlanSubscription(ctx context.C
 //
 // Corresponds with PATCH /plans/subscription/{website_id}/coupon (the `RedeemCouponForWebsitePlanSubscription` operationId).
 func (c *Client) RedeemCouponForWebsitePlanSubscriptionWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRedeemCouponForWebsitePlanSubscriptionRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newRedeemCouponForWebsitePlanSubscriptionRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16340,11 +16329,10 @@ func (c *Client) RedeemCouponForWebsitePlanSubscriptionWithBody(ctx context.Cont
 //
 // Corresponds with PATCH /plans/subscription/{website_id}/coupon (the `RedeemCouponForWebsitePlanSubscription` operationId).
 func (c *Client) RedeemCouponForWebsitePlanSubscription(ctx context.Context, websiteID WebsiteID, body RedeemCouponForWebsitePlanSubscriptionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRedeemCouponForWebsitePlanSubscriptionRequest(c.Server, websiteID, body)
+	req, err := newRedeemCouponForWebsitePlanSubscriptionRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16357,11 +16345,10 @@ func (c *Client) RedeemCouponForWebsitePlanSubscription(ctx context.Context, web
 //
 // Corresponds with GET /plugin/connect/account (the `GetConnectAccount` operationId).
 func (c *Client) GetConnectAccount(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetConnectAccountRequest(c.Server)
+	req, err := newGetConnectAccountRequest(ctx, c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16374,11 +16361,10 @@ func (c *Client) GetConnectAccount(ctx context.Context, reqEditors ...RequestEdi
 //
 // Corresponds with GET /plugin/connect/endpoints (the `GetConnectEndpoints` operationId).
 func (c *Client) GetConnectEndpoints(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetConnectEndpointsRequest(c.Server)
+	req, err := newGetConnectEndpointsRequest(ctx, c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16391,11 +16377,10 @@ func (c *Client) GetConnectEndpoints(ctx context.Context, reqEditors ...RequestE
 //
 // Corresponds with HEAD /plugin/connect/session (the `CheckConnectSessionValidity` operationId).
 func (c *Client) CheckConnectSessionValidity(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckConnectSessionValidityRequest(c.Server)
+	req, err := newCheckConnectSessionValidityRequest(ctx, c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16408,11 +16393,10 @@ func (c *Client) CheckConnectSessionValidity(ctx context.Context, reqEditors ...
 //
 // Corresponds with GET /plugin/connect/websites/all/{page_number} (the `ListAllConnectWebsites` operationId).
 func (c *Client) ListAllConnectWebsites(ctx context.Context, pageNumber PageNumber, params *ListAllConnectWebsitesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAllConnectWebsitesRequest(c.Server, pageNumber, params)
+	req, err := newListAllConnectWebsitesRequest(ctx, c.Server, pageNumber, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16425,11 +16409,10 @@ func (c *Client) ListAllConnectWebsites(ctx context.Context, pageNumber PageNumb
 //
 // Corresponds with GET /plugin/connect/websites/since (the `ListConnectWebsitesSince` operationId).
 func (c *Client) ListConnectWebsitesSince(ctx context.Context, params *ListConnectWebsitesSinceParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListConnectWebsitesSinceRequest(c.Server, params)
+	req, err := newListConnectWebsitesSinceRequest(ctx, c.Server, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16442,11 +16425,10 @@ func (c *Client) ListConnectWebsitesSince(ctx context.Context, params *ListConne
 //
 // Corresponds with GET /plugins/subscription (the `ListAllActiveSubscriptions` operationId).
 func (c *Client) ListAllActiveSubscriptions(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListAllActiveSubscriptionsRequest(c.Server)
+	req, err := newListAllActiveSubscriptionsRequest(ctx, c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16459,11 +16441,10 @@ func (c *Client) ListAllActiveSubscriptions(ctx context.Context, reqEditors ...R
 //
 // Corresponds with GET /plugins/subscription/{website_id} (the `ListSubscriptionsForWebsite` operationId).
 func (c *Client) ListSubscriptionsForWebsite(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSubscriptionsForWebsiteRequest(c.Server, websiteID)
+	req, err := newListSubscriptionsForWebsiteRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16478,11 +16459,10 @@ func (c *Client) ListSubscriptionsForWebsite(ctx context.Context, websiteID Webs
 //
 // Corresponds with POST /plugins/subscription/{website_id} (the `SubscribeWebsiteToPlugin` operationId).
 func (c *Client) SubscribeWebsiteToPluginWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSubscribeWebsiteToPluginRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newSubscribeWebsiteToPluginRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16497,11 +16477,10 @@ func (c *Client) SubscribeWebsiteToPluginWithBody(ctx context.Context, websiteID
 //
 // Corresponds with POST /plugins/subscription/{website_id} (the `SubscribeWebsiteToPlugin` operationId).
 func (c *Client) SubscribeWebsiteToPlugin(ctx context.Context, websiteID WebsiteID, body SubscribeWebsiteToPluginJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSubscribeWebsiteToPluginRequest(c.Server, websiteID, body)
+	req, err := newSubscribeWebsiteToPluginRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16514,11 +16493,10 @@ func (c *Client) SubscribeWebsiteToPlugin(ctx context.Context, websiteID Website
 //
 // Corresponds with DELETE /plugins/subscription/{website_id}/{plugin_id} (the `UnsubscribePluginFromWebsite` operationId).
 func (c *Client) UnsubscribePluginFromWebsite(ctx context.Context, websiteID WebsiteID, pluginID PluginID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUnsubscribePluginFromWebsiteRequest(c.Server, websiteID, pluginID)
+	req, err := newUnsubscribePluginFromWebsiteRequest(ctx, c.Server, websiteID, pluginID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16531,11 +16509,10 @@ func (c *Client) UnsubscribePluginFromWebsite(ctx context.Context, websiteID Web
 //
 // Corresponds with GET /plugins/subscription/{website_id}/{plugin_id} (the `GetSubscriptionDetails` operationId).
 func (c *Client) GetSubscriptionDetails(ctx context.Context, websiteID WebsiteID, pluginID PluginID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetSubscriptionDetailsRequest(c.Server, websiteID, pluginID)
+	req, err := newGetSubscriptionDetailsRequest(ctx, c.Server, websiteID, pluginID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16548,11 +16525,10 @@ func (c *Client) GetSubscriptionDetails(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with GET /plugins/subscription/{website_id}/{plugin_id}/attest/provenance (the `GetPluginAttestProvenance` operationId).
 func (c *Client) GetPluginAttestProvenance(ctx context.Context, websiteID WebsiteID, pluginID PluginID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetPluginAttestProvenanceRequest(c.Server, websiteID, pluginID)
+	req, err := newGetPluginAttestProvenanceRequest(ctx, c.Server, websiteID, pluginID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16565,11 +16541,10 @@ func (c *Client) GetPluginAttestProvenance(ctx context.Context, websiteID Websit
 //
 // Corresponds with GET /plugins/subscription/{website_id}/{plugin_id}/bill/usage (the `GetPluginUsageBills` operationId).
 func (c *Client) GetPluginUsageBills(ctx context.Context, websiteID WebsiteID, pluginID PluginID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetPluginUsageBillsRequest(c.Server, websiteID, pluginID)
+	req, err := newGetPluginUsageBillsRequest(ctx, c.Server, websiteID, pluginID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16584,11 +16559,10 @@ func (c *Client) GetPluginUsageBills(ctx context.Context, websiteID WebsiteID, p
 //
 // Corresponds with POST /plugins/subscription/{website_id}/{plugin_id}/bill/usage (the `ReportPluginUsageToBill` operationId).
 func (c *Client) ReportPluginUsageToBillWithBody(ctx context.Context, websiteID WebsiteID, pluginID PluginID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewReportPluginUsageToBillRequestWithBody(c.Server, websiteID, pluginID, contentType, body)
+	req, err := newReportPluginUsageToBillRequestWithBody(ctx, c.Server, websiteID, pluginID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16603,11 +16577,10 @@ func (c *Client) ReportPluginUsageToBillWithBody(ctx context.Context, websiteID 
 //
 // Corresponds with POST /plugins/subscription/{website_id}/{plugin_id}/bill/usage (the `ReportPluginUsageToBill` operationId).
 func (c *Client) ReportPluginUsageToBill(ctx context.Context, websiteID WebsiteID, pluginID PluginID, body ReportPluginUsageToBillJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewReportPluginUsageToBillRequest(c.Server, websiteID, pluginID, body)
+	req, err := newReportPluginUsageToBillRequest(ctx, c.Server, websiteID, pluginID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16622,11 +16595,10 @@ func (c *Client) ReportPluginUsageToBill(ctx context.Context, websiteID WebsiteI
 //
 // Corresponds with POST /plugins/subscription/{website_id}/{plugin_id}/channel (the `ForwardPluginPayloadToChannel` operationId).
 func (c *Client) ForwardPluginPayloadToChannelWithBody(ctx context.Context, websiteID WebsiteID, pluginID PluginID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewForwardPluginPayloadToChannelRequestWithBody(c.Server, websiteID, pluginID, contentType, body)
+	req, err := newForwardPluginPayloadToChannelRequestWithBody(ctx, c.Server, websiteID, pluginID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16641,11 +16613,10 @@ func (c *Client) ForwardPluginPayloadToChannelWithBody(ctx context.Context, webs
 //
 // Corresponds with POST /plugins/subscription/{website_id}/{plugin_id}/channel (the `ForwardPluginPayloadToChannel` operationId).
 func (c *Client) ForwardPluginPayloadToChannel(ctx context.Context, websiteID WebsiteID, pluginID PluginID, body ForwardPluginPayloadToChannelJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewForwardPluginPayloadToChannelRequest(c.Server, websiteID, pluginID, body)
+	req, err := newForwardPluginPayloadToChannelRequest(ctx, c.Server, websiteID, pluginID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16660,11 +16631,10 @@ func (c *Client) ForwardPluginPayloadToChannel(ctx context.Context, websiteID We
 //
 // Corresponds with POST /plugins/subscription/{website_id}/{plugin_id}/event (the `DispatchPluginEvent` operationId).
 func (c *Client) DispatchPluginEventWithBody(ctx context.Context, websiteID WebsiteID, pluginID PluginID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDispatchPluginEventRequestWithBody(c.Server, websiteID, pluginID, contentType, body)
+	req, err := newDispatchPluginEventRequestWithBody(ctx, c.Server, websiteID, pluginID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16679,11 +16649,10 @@ func (c *Client) DispatchPluginEventWithBody(ctx context.Context, websiteID Webs
 //
 // Corresponds with POST /plugins/subscription/{website_id}/{plugin_id}/event (the `DispatchPluginEvent` operationId).
 func (c *Client) DispatchPluginEvent(ctx context.Context, websiteID WebsiteID, pluginID PluginID, body DispatchPluginEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDispatchPluginEventRequest(c.Server, websiteID, pluginID, body)
+	req, err := newDispatchPluginEventRequest(ctx, c.Server, websiteID, pluginID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16696,11 +16665,10 @@ func (c *Client) DispatchPluginEvent(ctx context.Context, websiteID WebsiteID, p
 //
 // Corresponds with GET /plugins/subscription/{website_id}/{plugin_id}/settings (the `GetSubscriptionSettings` operationId).
 func (c *Client) GetSubscriptionSettings(ctx context.Context, websiteID WebsiteID, pluginID PluginID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetSubscriptionSettingsRequest(c.Server, websiteID, pluginID)
+	req, err := newGetSubscriptionSettingsRequest(ctx, c.Server, websiteID, pluginID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16715,11 +16683,10 @@ func (c *Client) GetSubscriptionSettings(ctx context.Context, websiteID WebsiteI
 //
 // Corresponds with PATCH /plugins/subscription/{website_id}/{plugin_id}/settings (the `UpdateSubscriptionSettings` operationId).
 func (c *Client) UpdateSubscriptionSettingsWithBody(ctx context.Context, websiteID WebsiteID, pluginID PluginID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateSubscriptionSettingsRequestWithBody(c.Server, websiteID, pluginID, contentType, body)
+	req, err := newUpdateSubscriptionSettingsRequestWithBody(ctx, c.Server, websiteID, pluginID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16734,11 +16701,10 @@ func (c *Client) UpdateSubscriptionSettingsWithBody(ctx context.Context, website
 //
 // Corresponds with PATCH /plugins/subscription/{website_id}/{plugin_id}/settings (the `UpdateSubscriptionSettings` operationId).
 func (c *Client) UpdateSubscriptionSettings(ctx context.Context, websiteID WebsiteID, pluginID PluginID, body UpdateSubscriptionSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateSubscriptionSettingsRequest(c.Server, websiteID, pluginID, body)
+	req, err := newUpdateSubscriptionSettingsRequest(ctx, c.Server, websiteID, pluginID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16753,11 +16719,10 @@ func (c *Client) UpdateSubscriptionSettings(ctx context.Context, websiteID Websi
 //
 // Corresponds with PUT /plugins/subscription/{website_id}/{plugin_id}/settings (the `SaveSubscriptionSettings` operationId).
 func (c *Client) SaveSubscriptionSettingsWithBody(ctx context.Context, websiteID WebsiteID, pluginID PluginID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveSubscriptionSettingsRequestWithBody(c.Server, websiteID, pluginID, contentType, body)
+	req, err := newSaveSubscriptionSettingsRequestWithBody(ctx, c.Server, websiteID, pluginID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16772,11 +16737,10 @@ func (c *Client) SaveSubscriptionSettingsWithBody(ctx context.Context, websiteID
 //
 // Corresponds with PUT /plugins/subscription/{website_id}/{plugin_id}/settings (the `SaveSubscriptionSettings` operationId).
 func (c *Client) SaveSubscriptionSettings(ctx context.Context, websiteID WebsiteID, pluginID PluginID, body SaveSubscriptionSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveSubscriptionSettingsRequest(c.Server, websiteID, pluginID, body)
+	req, err := newSaveSubscriptionSettingsRequest(ctx, c.Server, websiteID, pluginID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16789,11 +16753,10 @@ func (c *Client) SaveSubscriptionSettings(ctx context.Context, websiteID Website
 //
 // Corresponds with GET /user/connect/endpoints (the `GetUserConnectEndpoints` operationId).
 func (c *Client) GetUserConnectEndpoints(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetUserConnectEndpointsRequest(c.Server)
+	req, err := newGetUserConnectEndpointsRequest(ctx, c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16806,11 +16769,10 @@ func (c *Client) GetUserConnectEndpoints(ctx context.Context, reqEditors ...Requ
 //
 // Corresponds with HEAD /website (the `CheckWebsiteExists` operationId).
 func (c *Client) CheckWebsiteExists(ctx context.Context, params *CheckWebsiteExistsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckWebsiteExistsRequest(c.Server, params)
+	req, err := newCheckWebsiteExistsRequest(ctx, c.Server, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16825,11 +16787,10 @@ func (c *Client) CheckWebsiteExists(ctx context.Context, params *CheckWebsiteExi
 //
 // Corresponds with POST /website (the `CreateWebsite` operationId).
 func (c *Client) CreateWebsiteWithBody(ctx context.Context, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateWebsiteRequestWithBody(c.Server, contentType, body)
+	req, err := newCreateWebsiteRequestWithBody(ctx, c.Server, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16844,11 +16805,10 @@ func (c *Client) CreateWebsiteWithBody(ctx context.Context, contentType string, 
 //
 // Corresponds with POST /website (the `CreateWebsite` operationId).
 func (c *Client) CreateWebsite(ctx context.Context, body CreateWebsiteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateWebsiteRequest(c.Server, body)
+	req, err := newCreateWebsiteRequest(ctx, c.Server, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16861,11 +16821,10 @@ func (c *Client) CreateWebsite(ctx context.Context, body CreateWebsiteJSONReques
 //
 // Corresponds with GET /website/connect/endpoints (the `GetWebsiteTokenConnectEndpoints` operationId).
 func (c *Client) GetWebsiteTokenConnectEndpoints(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetWebsiteTokenConnectEndpointsRequest(c.Server)
+	req, err := newGetWebsiteTokenConnectEndpointsRequest(ctx, c.Server)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16880,11 +16839,10 @@ func (c *Client) GetWebsiteTokenConnectEndpoints(ctx context.Context, reqEditors
 //
 // Corresponds with DELETE /website/{website_id} (the `DeleteWebsite` operationId).
 func (c *Client) DeleteWebsiteWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteWebsiteRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newDeleteWebsiteRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16899,11 +16857,10 @@ func (c *Client) DeleteWebsiteWithBody(ctx context.Context, websiteID WebsiteID,
 //
 // Corresponds with DELETE /website/{website_id} (the `DeleteWebsite` operationId).
 func (c *Client) DeleteWebsite(ctx context.Context, websiteID WebsiteID, body DeleteWebsiteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteWebsiteRequest(c.Server, websiteID, body)
+	req, err := newDeleteWebsiteRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16916,11 +16873,10 @@ func (c *Client) DeleteWebsite(ctx context.Context, websiteID WebsiteID, body De
 //
 // Corresponds with GET /website/{website_id} (the `GetWebsite` operationId).
 func (c *Client) GetWebsite(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetWebsiteRequest(c.Server, websiteID)
+	req, err := newGetWebsiteRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16935,11 +16891,10 @@ func (c *Client) GetWebsite(ctx context.Context, websiteID WebsiteID, reqEditors
 //
 // Corresponds with POST /website/{website_id}/analytics/generate (the `GenerateAnalytics` operationId).
 func (c *Client) GenerateAnalyticsWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGenerateAnalyticsRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newGenerateAnalyticsRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16954,11 +16909,10 @@ func (c *Client) GenerateAnalyticsWithBody(ctx context.Context, websiteID Websit
 //
 // Corresponds with POST /website/{website_id}/analytics/generate (the `GenerateAnalytics` operationId).
 func (c *Client) GenerateAnalytics(ctx context.Context, websiteID WebsiteID, body GenerateAnalyticsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGenerateAnalyticsRequest(c.Server, websiteID, body)
+	req, err := newGenerateAnalyticsRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16971,11 +16925,10 @@ func (c *Client) GenerateAnalytics(ctx context.Context, websiteID WebsiteID, bod
 //
 // Corresponds with GET /website/{website_id}/availability/operators (the `ListWebsiteOperatorAvailabilities` operationId).
 func (c *Client) ListWebsiteOperatorAvailabilities(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListWebsiteOperatorAvailabilitiesRequest(c.Server, websiteID)
+	req, err := newListWebsiteOperatorAvailabilitiesRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -16988,11 +16941,10 @@ func (c *Client) ListWebsiteOperatorAvailabilities(ctx context.Context, websiteI
 //
 // Corresponds with GET /website/{website_id}/availability/status (the `GetWebsiteAvailabilityStatus` operationId).
 func (c *Client) GetWebsiteAvailabilityStatus(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetWebsiteAvailabilityStatusRequest(c.Server, websiteID)
+	req, err := newGetWebsiteAvailabilityStatusRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17007,11 +16959,10 @@ func (c *Client) GetWebsiteAvailabilityStatus(ctx context.Context, websiteID Web
 //
 // Corresponds with PATCH /website/{website_id}/batch/block (the `BatchBlockConversations` operationId).
 func (c *Client) BatchBlockConversationsWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchBlockConversationsRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newBatchBlockConversationsRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17026,11 +16977,10 @@ func (c *Client) BatchBlockConversationsWithBody(ctx context.Context, websiteID 
 //
 // Corresponds with PATCH /website/{website_id}/batch/block (the `BatchBlockConversations` operationId).
 func (c *Client) BatchBlockConversations(ctx context.Context, websiteID WebsiteID, body BatchBlockConversationsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchBlockConversationsRequest(c.Server, websiteID, body)
+	req, err := newBatchBlockConversationsRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17045,11 +16995,10 @@ func (c *Client) BatchBlockConversations(ctx context.Context, websiteID WebsiteI
 //
 // Corresponds with PATCH /website/{website_id}/batch/data (the `BatchUpdateConversationsData` operationId).
 func (c *Client) BatchUpdateConversationsDataWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchUpdateConversationsDataRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newBatchUpdateConversationsDataRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17064,11 +17013,10 @@ func (c *Client) BatchUpdateConversationsDataWithBody(ctx context.Context, websi
 //
 // Corresponds with PATCH /website/{website_id}/batch/data (the `BatchUpdateConversationsData` operationId).
 func (c *Client) BatchUpdateConversationsData(ctx context.Context, websiteID WebsiteID, body BatchUpdateConversationsDataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchUpdateConversationsDataRequest(c.Server, websiteID, body)
+	req, err := newBatchUpdateConversationsDataRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17083,11 +17031,10 @@ func (c *Client) BatchUpdateConversationsData(ctx context.Context, websiteID Web
 //
 // Corresponds with PATCH /website/{website_id}/batch/inbox (the `BatchInboxConversations` operationId).
 func (c *Client) BatchInboxConversationsWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchInboxConversationsRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newBatchInboxConversationsRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17102,11 +17049,10 @@ func (c *Client) BatchInboxConversationsWithBody(ctx context.Context, websiteID 
 //
 // Corresponds with PATCH /website/{website_id}/batch/inbox (the `BatchInboxConversations` operationId).
 func (c *Client) BatchInboxConversations(ctx context.Context, websiteID WebsiteID, body BatchInboxConversationsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchInboxConversationsRequest(c.Server, websiteID, body)
+	req, err := newBatchInboxConversationsRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17121,11 +17067,10 @@ func (c *Client) BatchInboxConversations(ctx context.Context, websiteID WebsiteI
 //
 // Corresponds with PATCH /website/{website_id}/batch/read (the `BatchReadConversations` operationId).
 func (c *Client) BatchReadConversationsWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchReadConversationsRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newBatchReadConversationsRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17140,11 +17085,10 @@ func (c *Client) BatchReadConversationsWithBody(ctx context.Context, websiteID W
 //
 // Corresponds with PATCH /website/{website_id}/batch/read (the `BatchReadConversations` operationId).
 func (c *Client) BatchReadConversations(ctx context.Context, websiteID WebsiteID, body BatchReadConversationsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchReadConversationsRequest(c.Server, websiteID, body)
+	req, err := newBatchReadConversationsRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17159,11 +17103,10 @@ func (c *Client) BatchReadConversations(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with PATCH /website/{website_id}/batch/remove (the `BatchRemoveConversations` operationId).
 func (c *Client) BatchRemoveConversationsWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchRemoveConversationsRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newBatchRemoveConversationsRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17178,11 +17121,10 @@ func (c *Client) BatchRemoveConversationsWithBody(ctx context.Context, websiteID
 //
 // Corresponds with PATCH /website/{website_id}/batch/remove (the `BatchRemoveConversations` operationId).
 func (c *Client) BatchRemoveConversations(ctx context.Context, websiteID WebsiteID, body BatchRemoveConversationsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchRemoveConversationsRequest(c.Server, websiteID, body)
+	req, err := newBatchRemoveConversationsRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17197,11 +17139,10 @@ func (c *Client) BatchRemoveConversations(ctx context.Context, websiteID Website
 //
 // Corresponds with POST /website/{website_id}/batch/report (the `BatchReportConversations` operationId).
 func (c *Client) BatchReportConversationsWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchReportConversationsRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newBatchReportConversationsRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17216,11 +17157,10 @@ func (c *Client) BatchReportConversationsWithBody(ctx context.Context, websiteID
 //
 // Corresponds with POST /website/{website_id}/batch/report (the `BatchReportConversations` operationId).
 func (c *Client) BatchReportConversations(ctx context.Context, websiteID WebsiteID, body BatchReportConversationsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchReportConversationsRequest(c.Server, websiteID, body)
+	req, err := newBatchReportConversationsRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17235,11 +17175,10 @@ func (c *Client) BatchReportConversations(ctx context.Context, websiteID Website
 //
 // Corresponds with PATCH /website/{website_id}/batch/resolve (the `BatchResolveConversations` operationId).
 func (c *Client) BatchResolveConversationsWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchResolveConversationsRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newBatchResolveConversationsRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17254,11 +17193,10 @@ func (c *Client) BatchResolveConversationsWithBody(ctx context.Context, websiteI
 //
 // Corresponds with PATCH /website/{website_id}/batch/resolve (the `BatchResolveConversations` operationId).
 func (c *Client) BatchResolveConversations(ctx context.Context, websiteID WebsiteID, body BatchResolveConversationsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchResolveConversationsRequest(c.Server, websiteID, body)
+	req, err := newBatchResolveConversationsRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17273,11 +17211,10 @@ func (c *Client) BatchResolveConversations(ctx context.Context, websiteID Websit
 //
 // Corresponds with PATCH /website/{website_id}/batch/routing (the `BatchRoutingConversations` operationId).
 func (c *Client) BatchRoutingConversationsWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchRoutingConversationsRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newBatchRoutingConversationsRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17292,11 +17229,10 @@ func (c *Client) BatchRoutingConversationsWithBody(ctx context.Context, websiteI
 //
 // Corresponds with PATCH /website/{website_id}/batch/routing (the `BatchRoutingConversations` operationId).
 func (c *Client) BatchRoutingConversations(ctx context.Context, websiteID WebsiteID, body BatchRoutingConversationsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchRoutingConversationsRequest(c.Server, websiteID, body)
+	req, err := newBatchRoutingConversationsRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17311,11 +17247,10 @@ func (c *Client) BatchRoutingConversations(ctx context.Context, websiteID Websit
 //
 // Corresponds with PATCH /website/{website_id}/batch/segments (the `BatchUpdateConversationsSegments` operationId).
 func (c *Client) BatchUpdateConversationsSegmentsWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchUpdateConversationsSegmentsRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newBatchUpdateConversationsSegmentsRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17330,11 +17265,10 @@ func (c *Client) BatchUpdateConversationsSegmentsWithBody(ctx context.Context, w
 //
 // Corresponds with PATCH /website/{website_id}/batch/segments (the `BatchUpdateConversationsSegments` operationId).
 func (c *Client) BatchUpdateConversationsSegments(ctx context.Context, websiteID WebsiteID, body BatchUpdateConversationsSegmentsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchUpdateConversationsSegmentsRequest(c.Server, websiteID, body)
+	req, err := newBatchUpdateConversationsSegmentsRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17349,11 +17283,10 @@ func (c *Client) BatchUpdateConversationsSegments(ctx context.Context, websiteID
 //
 // Corresponds with PATCH /website/{website_id}/batch/unread (the `BatchUnreadConversations` operationId).
 func (c *Client) BatchUnreadConversationsWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchUnreadConversationsRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newBatchUnreadConversationsRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17368,11 +17301,10 @@ func (c *Client) BatchUnreadConversationsWithBody(ctx context.Context, websiteID
 //
 // Corresponds with PATCH /website/{website_id}/batch/unread (the `BatchUnreadConversations` operationId).
 func (c *Client) BatchUnreadConversations(ctx context.Context, websiteID WebsiteID, body BatchUnreadConversationsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchUnreadConversationsRequest(c.Server, websiteID, body)
+	req, err := newBatchUnreadConversationsRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17387,11 +17319,10 @@ func (c *Client) BatchUnreadConversations(ctx context.Context, websiteID Website
 //
 // Corresponds with PATCH /website/{website_id}/batch/unresolve (the `BatchUnresolveConversations` operationId).
 func (c *Client) BatchUnresolveConversationsWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchUnresolveConversationsRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newBatchUnresolveConversationsRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17406,11 +17337,10 @@ func (c *Client) BatchUnresolveConversationsWithBody(ctx context.Context, websit
 //
 // Corresponds with PATCH /website/{website_id}/batch/unresolve (the `BatchUnresolveConversations` operationId).
 func (c *Client) BatchUnresolveConversations(ctx context.Context, websiteID WebsiteID, body BatchUnresolveConversationsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchUnresolveConversationsRequest(c.Server, websiteID, body)
+	req, err := newBatchUnresolveConversationsRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17425,11 +17355,10 @@ func (c *Client) BatchUnresolveConversations(ctx context.Context, websiteID Webs
 //
 // Corresponds with POST /website/{website_id}/campaign (the `CreateNewCampaign` operationId).
 func (c *Client) CreateNewCampaignWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateNewCampaignRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newCreateNewCampaignRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17444,11 +17373,10 @@ func (c *Client) CreateNewCampaignWithBody(ctx context.Context, websiteID Websit
 //
 // Corresponds with POST /website/{website_id}/campaign (the `CreateNewCampaign` operationId).
 func (c *Client) CreateNewCampaign(ctx context.Context, websiteID WebsiteID, body CreateNewCampaignJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateNewCampaignRequest(c.Server, websiteID, body)
+	req, err := newCreateNewCampaignRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17461,11 +17389,10 @@ func (c *Client) CreateNewCampaign(ctx context.Context, websiteID WebsiteID, bod
 //
 // Corresponds with DELETE /website/{website_id}/campaign/{campaign_id} (the `RemoveCampaign` operationId).
 func (c *Client) RemoveCampaign(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRemoveCampaignRequest(c.Server, websiteID, campaignID)
+	req, err := newRemoveCampaignRequest(ctx, c.Server, websiteID, campaignID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17478,11 +17405,10 @@ func (c *Client) RemoveCampaign(ctx context.Context, websiteID WebsiteID, campai
 //
 // Corresponds with GET /website/{website_id}/campaign/{campaign_id} (the `GetCampaign` operationId).
 func (c *Client) GetCampaign(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCampaignRequest(c.Server, websiteID, campaignID)
+	req, err := newGetCampaignRequest(ctx, c.Server, websiteID, campaignID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17495,11 +17421,10 @@ func (c *Client) GetCampaign(ctx context.Context, websiteID WebsiteID, campaignI
 //
 // Corresponds with HEAD /website/{website_id}/campaign/{campaign_id} (the `CheckCampaignExists` operationId).
 func (c *Client) CheckCampaignExists(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckCampaignExistsRequest(c.Server, websiteID, campaignID)
+	req, err := newCheckCampaignExistsRequest(ctx, c.Server, websiteID, campaignID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17514,11 +17439,10 @@ func (c *Client) CheckCampaignExists(ctx context.Context, websiteID WebsiteID, c
 //
 // Corresponds with PATCH /website/{website_id}/campaign/{campaign_id} (the `UpdateCampaign` operationId).
 func (c *Client) UpdateCampaignWithBody(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateCampaignRequestWithBody(c.Server, websiteID, campaignID, contentType, body)
+	req, err := newUpdateCampaignRequestWithBody(ctx, c.Server, websiteID, campaignID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17533,11 +17457,10 @@ func (c *Client) UpdateCampaignWithBody(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with PATCH /website/{website_id}/campaign/{campaign_id} (the `UpdateCampaign` operationId).
 func (c *Client) UpdateCampaign(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, body UpdateCampaignJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateCampaignRequest(c.Server, websiteID, campaignID, body)
+	req, err := newUpdateCampaignRequest(ctx, c.Server, websiteID, campaignID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17552,11 +17475,10 @@ func (c *Client) UpdateCampaign(ctx context.Context, websiteID WebsiteID, campai
 //
 // Corresponds with PUT /website/{website_id}/campaign/{campaign_id} (the `SaveCampaign` operationId).
 func (c *Client) SaveCampaignWithBody(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveCampaignRequestWithBody(c.Server, websiteID, campaignID, contentType, body)
+	req, err := newSaveCampaignRequestWithBody(ctx, c.Server, websiteID, campaignID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17571,11 +17493,10 @@ func (c *Client) SaveCampaignWithBody(ctx context.Context, websiteID WebsiteID, 
 //
 // Corresponds with PUT /website/{website_id}/campaign/{campaign_id} (the `SaveCampaign` operationId).
 func (c *Client) SaveCampaign(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, body SaveCampaignJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveCampaignRequest(c.Server, websiteID, campaignID, body)
+	req, err := newSaveCampaignRequest(ctx, c.Server, websiteID, campaignID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17590,11 +17511,10 @@ func (c *Client) SaveCampaign(ctx context.Context, websiteID WebsiteID, campaign
 //
 // Corresponds with POST /website/{website_id}/campaign/{campaign_id}/dispatch (the `DispatchCampaign` operationId).
 func (c *Client) DispatchCampaignWithBody(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDispatchCampaignRequestWithBody(c.Server, websiteID, campaignID, contentType, body)
+	req, err := newDispatchCampaignRequestWithBody(ctx, c.Server, websiteID, campaignID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17609,11 +17529,10 @@ func (c *Client) DispatchCampaignWithBody(ctx context.Context, websiteID Website
 //
 // Corresponds with POST /website/{website_id}/campaign/{campaign_id}/dispatch (the `DispatchCampaign` operationId).
 func (c *Client) DispatchCampaign(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, body DispatchCampaignJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDispatchCampaignRequest(c.Server, websiteID, campaignID, body)
+	req, err := newDispatchCampaignRequest(ctx, c.Server, websiteID, campaignID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17628,11 +17547,10 @@ func (c *Client) DispatchCampaign(ctx context.Context, websiteID WebsiteID, camp
 //
 // Corresponds with POST /website/{website_id}/campaign/{campaign_id}/pause (the `PauseCampaign` operationId).
 func (c *Client) PauseCampaignWithBody(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPauseCampaignRequestWithBody(c.Server, websiteID, campaignID, contentType, body)
+	req, err := newPauseCampaignRequestWithBody(ctx, c.Server, websiteID, campaignID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17647,11 +17565,10 @@ func (c *Client) PauseCampaignWithBody(ctx context.Context, websiteID WebsiteID,
 //
 // Corresponds with POST /website/{website_id}/campaign/{campaign_id}/pause (the `PauseCampaign` operationId).
 func (c *Client) PauseCampaign(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, body PauseCampaignJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPauseCampaignRequest(c.Server, websiteID, campaignID, body)
+	req, err := newPauseCampaignRequest(ctx, c.Server, websiteID, campaignID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17664,11 +17581,10 @@ func (c *Client) PauseCampaign(ctx context.Context, websiteID WebsiteID, campaig
 //
 // Corresponds with GET /website/{website_id}/campaign/{campaign_id}/recipients/{page_number} (the `ListCampaignRecipients` operationId).
 func (c *Client) ListCampaignRecipients(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListCampaignRecipientsRequest(c.Server, websiteID, campaignID, pageNumber)
+	req, err := newListCampaignRecipientsRequest(ctx, c.Server, websiteID, campaignID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17683,11 +17599,10 @@ func (c *Client) ListCampaignRecipients(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with POST /website/{website_id}/campaign/{campaign_id}/resume (the `ResumeCampaign` operationId).
 func (c *Client) ResumeCampaignWithBody(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResumeCampaignRequestWithBody(c.Server, websiteID, campaignID, contentType, body)
+	req, err := newResumeCampaignRequestWithBody(ctx, c.Server, websiteID, campaignID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17702,11 +17617,10 @@ func (c *Client) ResumeCampaignWithBody(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with POST /website/{website_id}/campaign/{campaign_id}/resume (the `ResumeCampaign` operationId).
 func (c *Client) ResumeCampaign(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, body ResumeCampaignJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResumeCampaignRequest(c.Server, websiteID, campaignID, body)
+	req, err := newResumeCampaignRequest(ctx, c.Server, websiteID, campaignID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17719,11 +17633,10 @@ func (c *Client) ResumeCampaign(ctx context.Context, websiteID WebsiteID, campai
 //
 // Corresponds with GET /website/{website_id}/campaign/{campaign_id}/statistics/{action}/{page_number} (the `ListCampaignStatistics` operationId).
 func (c *Client) ListCampaignStatistics(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, action CampaignStatisticAction, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListCampaignStatisticsRequest(c.Server, websiteID, campaignID, action, pageNumber)
+	req, err := newListCampaignStatisticsRequest(ctx, c.Server, websiteID, campaignID, action, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17738,11 +17651,10 @@ func (c *Client) ListCampaignStatistics(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with POST /website/{website_id}/campaign/{campaign_id}/test (the `TestCampaign` operationId).
 func (c *Client) TestCampaignWithBody(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewTestCampaignRequestWithBody(c.Server, websiteID, campaignID, contentType, body)
+	req, err := newTestCampaignRequestWithBody(ctx, c.Server, websiteID, campaignID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17757,11 +17669,10 @@ func (c *Client) TestCampaignWithBody(ctx context.Context, websiteID WebsiteID, 
 //
 // Corresponds with POST /website/{website_id}/campaign/{campaign_id}/test (the `TestCampaign` operationId).
 func (c *Client) TestCampaign(ctx context.Context, websiteID WebsiteID, campaignID CampaignID, body TestCampaignJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewTestCampaignRequest(c.Server, websiteID, campaignID, body)
+	req, err := newTestCampaignRequest(ctx, c.Server, websiteID, campaignID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17774,11 +17685,10 @@ func (c *Client) TestCampaign(ctx context.Context, websiteID WebsiteID, campaign
 //
 // Corresponds with GET /website/{website_id}/campaigns/list/{page_number} (the `ListCampaigns` operationId).
 func (c *Client) ListCampaigns(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, params *ListCampaignsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListCampaignsRequest(c.Server, websiteID, pageNumber, params)
+	req, err := newListCampaignsRequest(ctx, c.Server, websiteID, pageNumber, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17791,11 +17701,10 @@ func (c *Client) ListCampaigns(ctx context.Context, websiteID WebsiteID, pageNum
 //
 // Corresponds with GET /website/{website_id}/campaigns/tags (the `ListCampaignTags` operationId).
 func (c *Client) ListCampaignTags(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListCampaignTagsRequest(c.Server, websiteID)
+	req, err := newListCampaignTagsRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17810,11 +17719,10 @@ func (c *Client) ListCampaignTags(ctx context.Context, websiteID WebsiteID, reqE
 //
 // Corresponds with POST /website/{website_id}/campaigns/template (the `CreateNewCampaignTemplate` operationId).
 func (c *Client) CreateNewCampaignTemplateWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateNewCampaignTemplateRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newCreateNewCampaignTemplateRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17829,11 +17737,10 @@ func (c *Client) CreateNewCampaignTemplateWithBody(ctx context.Context, websiteI
 //
 // Corresponds with POST /website/{website_id}/campaigns/template (the `CreateNewCampaignTemplate` operationId).
 func (c *Client) CreateNewCampaignTemplate(ctx context.Context, websiteID WebsiteID, body CreateNewCampaignTemplateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateNewCampaignTemplateRequest(c.Server, websiteID, body)
+	req, err := newCreateNewCampaignTemplateRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17846,11 +17753,10 @@ func (c *Client) CreateNewCampaignTemplate(ctx context.Context, websiteID Websit
 //
 // Corresponds with DELETE /website/{website_id}/campaigns/template/{template_id} (the `RemoveCampaignTemplate` operationId).
 func (c *Client) RemoveCampaignTemplate(ctx context.Context, websiteID WebsiteID, templateID CampaignTemplateID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRemoveCampaignTemplateRequest(c.Server, websiteID, templateID)
+	req, err := newRemoveCampaignTemplateRequest(ctx, c.Server, websiteID, templateID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17863,11 +17769,10 @@ func (c *Client) RemoveCampaignTemplate(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with GET /website/{website_id}/campaigns/template/{template_id} (the `GetCampaignTemplate` operationId).
 func (c *Client) GetCampaignTemplate(ctx context.Context, websiteID WebsiteID, templateID CampaignTemplateID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetCampaignTemplateRequest(c.Server, websiteID, templateID)
+	req, err := newGetCampaignTemplateRequest(ctx, c.Server, websiteID, templateID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17880,11 +17785,10 @@ func (c *Client) GetCampaignTemplate(ctx context.Context, websiteID WebsiteID, t
 //
 // Corresponds with HEAD /website/{website_id}/campaigns/template/{template_id} (the `CheckCampaignTemplateExists` operationId).
 func (c *Client) CheckCampaignTemplateExists(ctx context.Context, websiteID WebsiteID, templateID CampaignTemplateID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckCampaignTemplateExistsRequest(c.Server, websiteID, templateID)
+	req, err := newCheckCampaignTemplateExistsRequest(ctx, c.Server, websiteID, templateID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17899,11 +17803,10 @@ func (c *Client) CheckCampaignTemplateExists(ctx context.Context, websiteID Webs
 //
 // Corresponds with PATCH /website/{website_id}/campaigns/template/{template_id} (the `UpdateCampaignTemplate` operationId).
 func (c *Client) UpdateCampaignTemplateWithBody(ctx context.Context, websiteID WebsiteID, templateID CampaignTemplateID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateCampaignTemplateRequestWithBody(c.Server, websiteID, templateID, contentType, body)
+	req, err := newUpdateCampaignTemplateRequestWithBody(ctx, c.Server, websiteID, templateID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17918,11 +17821,10 @@ func (c *Client) UpdateCampaignTemplateWithBody(ctx context.Context, websiteID W
 //
 // Corresponds with PATCH /website/{website_id}/campaigns/template/{template_id} (the `UpdateCampaignTemplate` operationId).
 func (c *Client) UpdateCampaignTemplate(ctx context.Context, websiteID WebsiteID, templateID CampaignTemplateID, body UpdateCampaignTemplateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateCampaignTemplateRequest(c.Server, websiteID, templateID, body)
+	req, err := newUpdateCampaignTemplateRequest(ctx, c.Server, websiteID, templateID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17937,11 +17839,10 @@ func (c *Client) UpdateCampaignTemplate(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with PUT /website/{website_id}/campaigns/template/{template_id} (the `SaveCampaignTemplate` operationId).
 func (c *Client) SaveCampaignTemplateWithBody(ctx context.Context, websiteID WebsiteID, templateID CampaignTemplateID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveCampaignTemplateRequestWithBody(c.Server, websiteID, templateID, contentType, body)
+	req, err := newSaveCampaignTemplateRequestWithBody(ctx, c.Server, websiteID, templateID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17956,11 +17857,10 @@ func (c *Client) SaveCampaignTemplateWithBody(ctx context.Context, websiteID Web
 //
 // Corresponds with PUT /website/{website_id}/campaigns/template/{template_id} (the `SaveCampaignTemplate` operationId).
 func (c *Client) SaveCampaignTemplate(ctx context.Context, websiteID WebsiteID, templateID CampaignTemplateID, body SaveCampaignTemplateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveCampaignTemplateRequest(c.Server, websiteID, templateID, body)
+	req, err := newSaveCampaignTemplateRequest(ctx, c.Server, websiteID, templateID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17973,11 +17873,10 @@ func (c *Client) SaveCampaignTemplate(ctx context.Context, websiteID WebsiteID, 
 //
 // Corresponds with GET /website/{website_id}/campaigns/templates/{page_number} (the `ListCampaignTemplates` operationId).
 func (c *Client) ListCampaignTemplates(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, params *ListCampaignTemplatesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListCampaignTemplatesRequest(c.Server, websiteID, pageNumber, params)
+	req, err := newListCampaignTemplatesRequest(ctx, c.Server, websiteID, pageNumber, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -17990,11 +17889,10 @@ func (c *Client) ListCampaignTemplates(ctx context.Context, websiteID WebsiteID,
 //
 // Corresponds with GET /website/{website_id}/connect/endpoints (the `GetWebsiteConnectEndpoints` operationId).
 func (c *Client) GetWebsiteConnectEndpoints(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetWebsiteConnectEndpointsRequest(c.Server, websiteID)
+	req, err := newGetWebsiteConnectEndpointsRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18009,11 +17907,10 @@ func (c *Client) GetWebsiteConnectEndpoints(ctx context.Context, websiteID Websi
 //
 // Corresponds with POST /website/{website_id}/conversation (the `CreateNewConversation` operationId).
 func (c *Client) CreateNewConversationWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateNewConversationRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newCreateNewConversationRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18028,11 +17925,10 @@ func (c *Client) CreateNewConversationWithBody(ctx context.Context, websiteID We
 //
 // Corresponds with POST /website/{website_id}/conversation (the `CreateNewConversation` operationId).
 func (c *Client) CreateNewConversation(ctx context.Context, websiteID WebsiteID, body CreateNewConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateNewConversationRequest(c.Server, websiteID, body)
+	req, err := newCreateNewConversationRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18045,11 +17941,10 @@ func (c *Client) CreateNewConversation(ctx context.Context, websiteID WebsiteID,
 //
 // Corresponds with DELETE /website/{website_id}/conversation/{session_id} (the `RemoveConversation` operationId).
 func (c *Client) RemoveConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRemoveConversationRequest(c.Server, websiteID, sessionID)
+	req, err := newRemoveConversationRequest(ctx, c.Server, websiteID, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18062,11 +17957,10 @@ func (c *Client) RemoveConversation(ctx context.Context, websiteID WebsiteID, se
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id} (the `GetConversation` operationId).
 func (c *Client) GetConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetConversationRequest(c.Server, websiteID, sessionID)
+	req, err := newGetConversationRequest(ctx, c.Server, websiteID, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18079,11 +17973,10 @@ func (c *Client) GetConversation(ctx context.Context, websiteID WebsiteID, sessi
 //
 // Corresponds with HEAD /website/{website_id}/conversation/{session_id} (the `CheckConversationExists` operationId).
 func (c *Client) CheckConversationExists(ctx context.Context, websiteID WebsiteID, sessionID SessionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckConversationExistsRequest(c.Server, websiteID, sessionID)
+	req, err := newCheckConversationExistsRequest(ctx, c.Server, websiteID, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18096,11 +17989,10 @@ func (c *Client) CheckConversationExists(ctx context.Context, websiteID WebsiteI
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/block (the `GetBlockStatusForConversation` operationId).
 func (c *Client) GetBlockStatusForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetBlockStatusForConversationRequest(c.Server, websiteID, sessionID)
+	req, err := newGetBlockStatusForConversationRequest(ctx, c.Server, websiteID, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18115,11 +18007,10 @@ func (c *Client) GetBlockStatusForConversation(ctx context.Context, websiteID We
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/block (the `BlockIncomingMessagesForConversation` operationId).
 func (c *Client) BlockIncomingMessagesForConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBlockIncomingMessagesForConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newBlockIncomingMessagesForConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18134,11 +18025,10 @@ func (c *Client) BlockIncomingMessagesForConversationWithBody(ctx context.Contex
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/block (the `BlockIncomingMessagesForConversation` operationId).
 func (c *Client) BlockIncomingMessagesForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body BlockIncomingMessagesForConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBlockIncomingMessagesForConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newBlockIncomingMessagesForConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18151,11 +18041,10 @@ func (c *Client) BlockIncomingMessagesForConversation(ctx context.Context, websi
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/browsing (the `ListBrowsingSessionsForConversation` operationId).
 func (c *Client) ListBrowsingSessionsForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListBrowsingSessionsForConversationRequest(c.Server, websiteID, sessionID)
+	req, err := newListBrowsingSessionsForConversationRequest(ctx, c.Server, websiteID, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18170,11 +18059,10 @@ func (c *Client) ListBrowsingSessionsForConversation(ctx context.Context, websit
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/browsing (the `InitiateBrowsingSessionForConversation` operationId).
 func (c *Client) InitiateBrowsingSessionForConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInitiateBrowsingSessionForConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newInitiateBrowsingSessionForConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18189,11 +18077,10 @@ func (c *Client) InitiateBrowsingSessionForConversationWithBody(ctx context.Cont
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/browsing (the `InitiateBrowsingSessionForConversation` operationId).
 func (c *Client) InitiateBrowsingSessionForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body InitiateBrowsingSessionForConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInitiateBrowsingSessionForConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newInitiateBrowsingSessionForConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18208,11 +18095,10 @@ func (c *Client) InitiateBrowsingSessionForConversation(ctx context.Context, web
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/browsing/{browsing_id} (the `SendActionToExistingBrowsingSession` operationId).
 func (c *Client) SendActionToExistingBrowsingSessionWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, browsingID ActionBrowsingID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSendActionToExistingBrowsingSessionRequestWithBody(c.Server, websiteID, sessionID, browsingID, contentType, body)
+	req, err := newSendActionToExistingBrowsingSessionRequestWithBody(ctx, c.Server, websiteID, sessionID, browsingID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18227,11 +18113,10 @@ func (c *Client) SendActionToExistingBrowsingSessionWithBody(ctx context.Context
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/browsing/{browsing_id} (the `SendActionToExistingBrowsingSession` operationId).
 func (c *Client) SendActionToExistingBrowsingSession(ctx context.Context, websiteID WebsiteID, sessionID SessionID, browsingID ActionBrowsingID, body SendActionToExistingBrowsingSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSendActionToExistingBrowsingSessionRequest(c.Server, websiteID, sessionID, browsingID, body)
+	req, err := newSendActionToExistingBrowsingSessionRequest(ctx, c.Server, websiteID, sessionID, browsingID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18246,11 +18131,10 @@ func (c *Client) SendActionToExistingBrowsingSession(ctx context.Context, websit
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/browsing/{browsing_id}/assist (the `AssistExistingBrowsingSession` operationId).
 func (c *Client) AssistExistingBrowsingSessionWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, browsingID ActionBrowsingID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAssistExistingBrowsingSessionRequestWithBody(c.Server, websiteID, sessionID, browsingID, contentType, body)
+	req, err := newAssistExistingBrowsingSessionRequestWithBody(ctx, c.Server, websiteID, sessionID, browsingID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18265,11 +18149,10 @@ func (c *Client) AssistExistingBrowsingSessionWithBody(ctx context.Context, webs
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/browsing/{browsing_id}/assist (the `AssistExistingBrowsingSession` operationId).
 func (c *Client) AssistExistingBrowsingSession(ctx context.Context, websiteID WebsiteID, sessionID SessionID, browsingID ActionBrowsingID, body AssistExistingBrowsingSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAssistExistingBrowsingSessionRequest(c.Server, websiteID, sessionID, browsingID, body)
+	req, err := newAssistExistingBrowsingSessionRequest(ctx, c.Server, websiteID, sessionID, browsingID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18282,11 +18165,10 @@ func (c *Client) AssistExistingBrowsingSession(ctx context.Context, websiteID We
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/call (the `GetOngoingCallSessionForConversation` operationId).
 func (c *Client) GetOngoingCallSessionForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetOngoingCallSessionForConversationRequest(c.Server, websiteID, sessionID)
+	req, err := newGetOngoingCallSessionForConversationRequest(ctx, c.Server, websiteID, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18301,11 +18183,10 @@ func (c *Client) GetOngoingCallSessionForConversation(ctx context.Context, websi
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/call (the `InitiateNewCallSessionForConversation` operationId).
 func (c *Client) InitiateNewCallSessionForConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInitiateNewCallSessionForConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newInitiateNewCallSessionForConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18320,11 +18201,10 @@ func (c *Client) InitiateNewCallSessionForConversationWithBody(ctx context.Conte
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/call (the `InitiateNewCallSessionForConversation` operationId).
 func (c *Client) InitiateNewCallSessionForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body InitiateNewCallSessionForConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInitiateNewCallSessionForConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newInitiateNewCallSessionForConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18339,11 +18219,10 @@ func (c *Client) InitiateNewCallSessionForConversation(ctx context.Context, webs
 //
 // Corresponds with DELETE /website/{website_id}/conversation/{session_id}/call/{call_id} (the `AbortOngoingCallSessionForConversation` operationId).
 func (c *Client) AbortOngoingCallSessionForConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, callID ActionCallID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAbortOngoingCallSessionForConversationRequestWithBody(c.Server, websiteID, sessionID, callID, contentType, body)
+	req, err := newAbortOngoingCallSessionForConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, callID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18358,11 +18237,10 @@ func (c *Client) AbortOngoingCallSessionForConversationWithBody(ctx context.Cont
 //
 // Corresponds with DELETE /website/{website_id}/conversation/{session_id}/call/{call_id} (the `AbortOngoingCallSessionForConversation` operationId).
 func (c *Client) AbortOngoingCallSessionForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, callID ActionCallID, body AbortOngoingCallSessionForConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAbortOngoingCallSessionForConversationRequest(c.Server, websiteID, sessionID, callID, body)
+	req, err := newAbortOngoingCallSessionForConversationRequest(ctx, c.Server, websiteID, sessionID, callID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18377,11 +18255,10 @@ func (c *Client) AbortOngoingCallSessionForConversation(ctx context.Context, web
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/call/{call_id} (the `TransmitSignalingOnOngoingCallSession` operationId).
 func (c *Client) TransmitSignalingOnOngoingCallSessionWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, callID ActionCallID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewTransmitSignalingOnOngoingCallSessionRequestWithBody(c.Server, websiteID, sessionID, callID, contentType, body)
+	req, err := newTransmitSignalingOnOngoingCallSessionRequestWithBody(ctx, c.Server, websiteID, sessionID, callID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18396,11 +18273,10 @@ func (c *Client) TransmitSignalingOnOngoingCallSessionWithBody(ctx context.Conte
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/call/{call_id} (the `TransmitSignalingOnOngoingCallSession` operationId).
 func (c *Client) TransmitSignalingOnOngoingCallSession(ctx context.Context, websiteID WebsiteID, sessionID SessionID, callID ActionCallID, body TransmitSignalingOnOngoingCallSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewTransmitSignalingOnOngoingCallSessionRequest(c.Server, websiteID, sessionID, callID, body)
+	req, err := newTransmitSignalingOnOngoingCallSessionRequest(ctx, c.Server, websiteID, sessionID, callID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18415,11 +18291,10 @@ func (c *Client) TransmitSignalingOnOngoingCallSession(ctx context.Context, webs
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/compose (the `ComposeMessageInConversation` operationId).
 func (c *Client) ComposeMessageInConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewComposeMessageInConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newComposeMessageInConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18434,11 +18309,10 @@ func (c *Client) ComposeMessageInConversationWithBody(ctx context.Context, websi
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/compose (the `ComposeMessageInConversation` operationId).
 func (c *Client) ComposeMessageInConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body ComposeMessageInConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewComposeMessageInConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newComposeMessageInConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18453,11 +18327,10 @@ func (c *Client) ComposeMessageInConversation(ctx context.Context, websiteID Web
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/delivered (the `MarkMessagesDeliveredInConversation` operationId).
 func (c *Client) MarkMessagesDeliveredInConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMarkMessagesDeliveredInConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newMarkMessagesDeliveredInConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18472,11 +18345,10 @@ func (c *Client) MarkMessagesDeliveredInConversationWithBody(ctx context.Context
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/delivered (the `MarkMessagesDeliveredInConversation` operationId).
 func (c *Client) MarkMessagesDeliveredInConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body MarkMessagesDeliveredInConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMarkMessagesDeliveredInConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newMarkMessagesDeliveredInConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18489,11 +18361,10 @@ func (c *Client) MarkMessagesDeliveredInConversation(ctx context.Context, websit
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/events/{page_number} (the `ListConversationEvents` operationId).
 func (c *Client) ListConversationEvents(ctx context.Context, websiteID WebsiteID, sessionID SessionID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListConversationEventsRequest(c.Server, websiteID, sessionID, pageNumber)
+	req, err := newListConversationEventsRequest(ctx, c.Server, websiteID, sessionID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18508,11 +18379,10 @@ func (c *Client) ListConversationEvents(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/feedback (the `RequestUserFeedbackForConversation` operationId).
 func (c *Client) RequestUserFeedbackForConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRequestUserFeedbackForConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newRequestUserFeedbackForConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18527,11 +18397,10 @@ func (c *Client) RequestUserFeedbackForConversationWithBody(ctx context.Context,
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/feedback (the `RequestUserFeedbackForConversation` operationId).
 func (c *Client) RequestUserFeedbackForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body RequestUserFeedbackForConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRequestUserFeedbackForConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newRequestUserFeedbackForConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18544,11 +18413,10 @@ func (c *Client) RequestUserFeedbackForConversation(ctx context.Context, website
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/files/{page_number} (the `ListConversationFiles` operationId).
 func (c *Client) ListConversationFiles(ctx context.Context, websiteID WebsiteID, sessionID SessionID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListConversationFilesRequest(c.Server, websiteID, sessionID, pageNumber)
+	req, err := newListConversationFilesRequest(ctx, c.Server, websiteID, sessionID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18563,11 +18431,10 @@ func (c *Client) ListConversationFiles(ctx context.Context, websiteID WebsiteID,
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/inbox (the `UpdateConversationInbox` operationId).
 func (c *Client) UpdateConversationInboxWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConversationInboxRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newUpdateConversationInboxRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18582,11 +18449,10 @@ func (c *Client) UpdateConversationInboxWithBody(ctx context.Context, websiteID 
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/inbox (the `UpdateConversationInbox` operationId).
 func (c *Client) UpdateConversationInbox(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body UpdateConversationInboxJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConversationInboxRequest(c.Server, websiteID, sessionID, body)
+	req, err := newUpdateConversationInboxRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18601,11 +18467,10 @@ func (c *Client) UpdateConversationInbox(ctx context.Context, websiteID WebsiteI
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/initiate (the `InitiateConversationWithExistingSession` operationId).
 func (c *Client) InitiateConversationWithExistingSessionWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInitiateConversationWithExistingSessionRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newInitiateConversationWithExistingSessionRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18620,11 +18485,10 @@ func (c *Client) InitiateConversationWithExistingSessionWithBody(ctx context.Con
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/initiate (the `InitiateConversationWithExistingSession` operationId).
 func (c *Client) InitiateConversationWithExistingSession(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body InitiateConversationWithExistingSessionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInitiateConversationWithExistingSessionRequest(c.Server, websiteID, sessionID, body)
+	req, err := newInitiateConversationWithExistingSessionRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18639,11 +18503,10 @@ func (c *Client) InitiateConversationWithExistingSession(ctx context.Context, we
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/message (the `SendMessageInConversation` operationId).
 func (c *Client) SendMessageInConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSendMessageInConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newSendMessageInConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18658,11 +18521,10 @@ func (c *Client) SendMessageInConversationWithBody(ctx context.Context, websiteI
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/message (the `SendMessageInConversation` operationId).
 func (c *Client) SendMessageInConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body SendMessageInConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSendMessageInConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newSendMessageInConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18675,11 +18537,10 @@ func (c *Client) SendMessageInConversation(ctx context.Context, websiteID Websit
 //
 // Corresponds with DELETE /website/{website_id}/conversation/{session_id}/message/{fingerprint} (the `RemoveMessageInConversation` operationId).
 func (c *Client) RemoveMessageInConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, fingerprint Fingerprint, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRemoveMessageInConversationRequest(c.Server, websiteID, sessionID, fingerprint)
+	req, err := newRemoveMessageInConversationRequest(ctx, c.Server, websiteID, sessionID, fingerprint)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18692,11 +18553,10 @@ func (c *Client) RemoveMessageInConversation(ctx context.Context, websiteID Webs
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/message/{fingerprint} (the `GetMessageInConversation` operationId).
 func (c *Client) GetMessageInConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, fingerprint Fingerprint, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetMessageInConversationRequest(c.Server, websiteID, sessionID, fingerprint)
+	req, err := newGetMessageInConversationRequest(ctx, c.Server, websiteID, sessionID, fingerprint)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18711,11 +18571,10 @@ func (c *Client) GetMessageInConversation(ctx context.Context, websiteID Website
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/message/{fingerprint} (the `UpdateMessageInConversation` operationId).
 func (c *Client) UpdateMessageInConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, fingerprint Fingerprint, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateMessageInConversationRequestWithBody(c.Server, websiteID, sessionID, fingerprint, contentType, body)
+	req, err := newUpdateMessageInConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, fingerprint, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18730,11 +18589,10 @@ func (c *Client) UpdateMessageInConversationWithBody(ctx context.Context, websit
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/message/{fingerprint} (the `UpdateMessageInConversation` operationId).
 func (c *Client) UpdateMessageInConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, fingerprint Fingerprint, body UpdateMessageInConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateMessageInConversationRequest(c.Server, websiteID, sessionID, fingerprint, body)
+	req, err := newUpdateMessageInConversationRequest(ctx, c.Server, websiteID, sessionID, fingerprint, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18747,11 +18605,10 @@ func (c *Client) UpdateMessageInConversation(ctx context.Context, websiteID Webs
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/messages (the `GetMessagesInConversation` operationId).
 func (c *Client) GetMessagesInConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, params *GetMessagesInConversationParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetMessagesInConversationRequest(c.Server, websiteID, sessionID, params)
+	req, err := newGetMessagesInConversationRequest(ctx, c.Server, websiteID, sessionID, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18764,11 +18621,10 @@ func (c *Client) GetMessagesInConversation(ctx context.Context, websiteID Websit
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/meta (the `GetConversationMetas` operationId).
 func (c *Client) GetConversationMetas(ctx context.Context, websiteID WebsiteID, sessionID SessionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetConversationMetasRequest(c.Server, websiteID, sessionID)
+	req, err := newGetConversationMetasRequest(ctx, c.Server, websiteID, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18783,11 +18639,10 @@ func (c *Client) GetConversationMetas(ctx context.Context, websiteID WebsiteID, 
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/meta (the `UpdateConversationMetas` operationId).
 func (c *Client) UpdateConversationMetasWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConversationMetasRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newUpdateConversationMetasRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18802,11 +18657,10 @@ func (c *Client) UpdateConversationMetasWithBody(ctx context.Context, websiteID 
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/meta (the `UpdateConversationMetas` operationId).
 func (c *Client) UpdateConversationMetas(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body UpdateConversationMetasJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConversationMetasRequest(c.Server, websiteID, sessionID, body)
+	req, err := newUpdateConversationMetasRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18821,11 +18675,10 @@ func (c *Client) UpdateConversationMetas(ctx context.Context, websiteID WebsiteI
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/open (the `UpdateConversationOpenState` operationId).
 func (c *Client) UpdateConversationOpenStateWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConversationOpenStateRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newUpdateConversationOpenStateRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18840,11 +18693,10 @@ func (c *Client) UpdateConversationOpenStateWithBody(ctx context.Context, websit
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/open (the `UpdateConversationOpenState` operationId).
 func (c *Client) UpdateConversationOpenState(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body UpdateConversationOpenStateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateConversationOpenStateRequest(c.Server, websiteID, sessionID, body)
+	req, err := newUpdateConversationOpenStateRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18857,11 +18709,10 @@ func (c *Client) UpdateConversationOpenState(ctx context.Context, websiteID Webs
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/original/{original_id} (the `GetOriginalMessageInConversation` operationId).
 func (c *Client) GetOriginalMessageInConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, originalID MessageOriginalID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetOriginalMessageInConversationRequest(c.Server, websiteID, sessionID, originalID)
+	req, err := newGetOriginalMessageInConversationRequest(ctx, c.Server, websiteID, sessionID, originalID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18874,11 +18725,10 @@ func (c *Client) GetOriginalMessageInConversation(ctx context.Context, websiteID
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/pages/{page_number} (the `ListConversationPages` operationId).
 func (c *Client) ListConversationPages(ctx context.Context, websiteID WebsiteID, sessionID SessionID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListConversationPagesRequest(c.Server, websiteID, sessionID, pageNumber)
+	req, err := newListConversationPagesRequest(ctx, c.Server, websiteID, sessionID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18891,11 +18741,10 @@ func (c *Client) ListConversationPages(ctx context.Context, websiteID WebsiteID,
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/participants (the `GetConversationParticipants` operationId).
 func (c *Client) GetConversationParticipants(ctx context.Context, websiteID WebsiteID, sessionID SessionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetConversationParticipantsRequest(c.Server, websiteID, sessionID)
+	req, err := newGetConversationParticipantsRequest(ctx, c.Server, websiteID, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18910,11 +18759,10 @@ func (c *Client) GetConversationParticipants(ctx context.Context, websiteID Webs
 //
 // Corresponds with PUT /website/{website_id}/conversation/{session_id}/participants (the `SaveConversationParticipants` operationId).
 func (c *Client) SaveConversationParticipantsWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveConversationParticipantsRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newSaveConversationParticipantsRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18929,11 +18777,10 @@ func (c *Client) SaveConversationParticipantsWithBody(ctx context.Context, websi
 //
 // Corresponds with PUT /website/{website_id}/conversation/{session_id}/participants (the `SaveConversationParticipants` operationId).
 func (c *Client) SaveConversationParticipants(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body SaveConversationParticipantsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveConversationParticipantsRequest(c.Server, websiteID, sessionID, body)
+	req, err := newSaveConversationParticipantsRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18948,11 +18795,10 @@ func (c *Client) SaveConversationParticipants(ctx context.Context, websiteID Web
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/purge (the `RequestChatboxBindingPurgeForConversation` operationId).
 func (c *Client) RequestChatboxBindingPurgeForConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRequestChatboxBindingPurgeForConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newRequestChatboxBindingPurgeForConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18967,11 +18813,10 @@ func (c *Client) RequestChatboxBindingPurgeForConversationWithBody(ctx context.C
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/purge (the `RequestChatboxBindingPurgeForConversation` operationId).
 func (c *Client) RequestChatboxBindingPurgeForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body RequestChatboxBindingPurgeForConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRequestChatboxBindingPurgeForConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newRequestChatboxBindingPurgeForConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -18986,11 +18831,10 @@ func (c *Client) RequestChatboxBindingPurgeForConversation(ctx context.Context, 
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/read (the `MarkMessagesReadInConversation` operationId).
 func (c *Client) MarkMessagesReadInConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMarkMessagesReadInConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newMarkMessagesReadInConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19005,11 +18849,10 @@ func (c *Client) MarkMessagesReadInConversationWithBody(ctx context.Context, web
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/read (the `MarkMessagesReadInConversation` operationId).
 func (c *Client) MarkMessagesReadInConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body MarkMessagesReadInConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMarkMessagesReadInConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newMarkMessagesReadInConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19022,11 +18865,10 @@ func (c *Client) MarkMessagesReadInConversation(ctx context.Context, websiteID W
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/relations (the `GetConversationRelations` operationId).
 func (c *Client) GetConversationRelations(ctx context.Context, websiteID WebsiteID, sessionID SessionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetConversationRelationsRequest(c.Server, websiteID, sessionID)
+	req, err := newGetConversationRelationsRequest(ctx, c.Server, websiteID, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19041,11 +18883,10 @@ func (c *Client) GetConversationRelations(ctx context.Context, websiteID Website
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/reminder (the `ScheduleReminderForConversation` operationId).
 func (c *Client) ScheduleReminderForConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewScheduleReminderForConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newScheduleReminderForConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19060,11 +18901,10 @@ func (c *Client) ScheduleReminderForConversationWithBody(ctx context.Context, we
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/reminder (the `ScheduleReminderForConversation` operationId).
 func (c *Client) ScheduleReminderForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body ScheduleReminderForConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewScheduleReminderForConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newScheduleReminderForConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19079,11 +18919,10 @@ func (c *Client) ScheduleReminderForConversation(ctx context.Context, websiteID 
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/report (the `ReportConversation` operationId).
 func (c *Client) ReportConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewReportConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newReportConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19098,11 +18937,10 @@ func (c *Client) ReportConversationWithBody(ctx context.Context, websiteID Websi
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/report (the `ReportConversation` operationId).
 func (c *Client) ReportConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body ReportConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewReportConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newReportConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19115,11 +18953,10 @@ func (c *Client) ReportConversation(ctx context.Context, websiteID WebsiteID, se
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/routing (the `GetConversationRoutingAssign` operationId).
 func (c *Client) GetConversationRoutingAssign(ctx context.Context, websiteID WebsiteID, sessionID SessionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetConversationRoutingAssignRequest(c.Server, websiteID, sessionID)
+	req, err := newGetConversationRoutingAssignRequest(ctx, c.Server, websiteID, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19134,11 +18971,10 @@ func (c *Client) GetConversationRoutingAssign(ctx context.Context, websiteID Web
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/routing (the `AssignConversationRouting` operationId).
 func (c *Client) AssignConversationRoutingWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAssignConversationRoutingRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newAssignConversationRoutingRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19153,11 +18989,10 @@ func (c *Client) AssignConversationRoutingWithBody(ctx context.Context, websiteI
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/routing (the `AssignConversationRouting` operationId).
 func (c *Client) AssignConversationRouting(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body AssignConversationRoutingJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAssignConversationRoutingRequest(c.Server, websiteID, sessionID, body)
+	req, err := newAssignConversationRoutingRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19170,11 +19005,10 @@ func (c *Client) AssignConversationRouting(ctx context.Context, websiteID Websit
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/state (the `GetConversationState` operationId).
 func (c *Client) GetConversationState(ctx context.Context, websiteID WebsiteID, sessionID SessionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetConversationStateRequest(c.Server, websiteID, sessionID)
+	req, err := newGetConversationStateRequest(ctx, c.Server, websiteID, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19189,11 +19023,10 @@ func (c *Client) GetConversationState(ctx context.Context, websiteID WebsiteID, 
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/state (the `ChangeConversationState` operationId).
 func (c *Client) ChangeConversationStateWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewChangeConversationStateRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newChangeConversationStateRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19208,11 +19041,10 @@ func (c *Client) ChangeConversationStateWithBody(ctx context.Context, websiteID 
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/state (the `ChangeConversationState` operationId).
 func (c *Client) ChangeConversationState(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body ChangeConversationStateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewChangeConversationStateRequest(c.Server, websiteID, sessionID, body)
+	req, err := newChangeConversationStateRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19227,11 +19059,10 @@ func (c *Client) ChangeConversationState(ctx context.Context, websiteID WebsiteI
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/tool (the `RequestToolCallForConversation` operationId).
 func (c *Client) RequestToolCallForConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRequestToolCallForConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newRequestToolCallForConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19246,11 +19077,10 @@ func (c *Client) RequestToolCallForConversationWithBody(ctx context.Context, web
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/tool (the `RequestToolCallForConversation` operationId).
 func (c *Client) RequestToolCallForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body RequestToolCallForConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRequestToolCallForConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newRequestToolCallForConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19265,11 +19095,10 @@ func (c *Client) RequestToolCallForConversation(ctx context.Context, websiteID W
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/transcript (the `RequestEmailTranscriptForConversation` operationId).
 func (c *Client) RequestEmailTranscriptForConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRequestEmailTranscriptForConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newRequestEmailTranscriptForConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19284,11 +19113,10 @@ func (c *Client) RequestEmailTranscriptForConversationWithBody(ctx context.Conte
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/transcript (the `RequestEmailTranscriptForConversation` operationId).
 func (c *Client) RequestEmailTranscriptForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body RequestEmailTranscriptForConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRequestEmailTranscriptForConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newRequestEmailTranscriptForConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19303,11 +19131,10 @@ func (c *Client) RequestEmailTranscriptForConversation(ctx context.Context, webs
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/unread (the `MarkConversationAsUnread` operationId).
 func (c *Client) MarkConversationAsUnreadWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMarkConversationAsUnreadRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newMarkConversationAsUnreadRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19322,11 +19149,10 @@ func (c *Client) MarkConversationAsUnreadWithBody(ctx context.Context, websiteID
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/unread (the `MarkConversationAsUnread` operationId).
 func (c *Client) MarkConversationAsUnread(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body MarkConversationAsUnreadJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMarkConversationAsUnreadRequest(c.Server, websiteID, sessionID, body)
+	req, err := newMarkConversationAsUnreadRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19339,11 +19165,10 @@ func (c *Client) MarkConversationAsUnread(ctx context.Context, websiteID Website
 //
 // Corresponds with GET /website/{website_id}/conversation/{session_id}/verify (the `GetVerifyStatusForConversation` operationId).
 func (c *Client) GetVerifyStatusForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetVerifyStatusForConversationRequest(c.Server, websiteID, sessionID)
+	req, err := newGetVerifyStatusForConversationRequest(ctx, c.Server, websiteID, sessionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19358,11 +19183,10 @@ func (c *Client) GetVerifyStatusForConversation(ctx context.Context, websiteID W
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/verify (the `UpdateVerifyStatusForConversation` operationId).
 func (c *Client) UpdateVerifyStatusForConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateVerifyStatusForConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newUpdateVerifyStatusForConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19377,11 +19201,10 @@ func (c *Client) UpdateVerifyStatusForConversationWithBody(ctx context.Context, 
 //
 // Corresponds with PATCH /website/{website_id}/conversation/{session_id}/verify (the `UpdateVerifyStatusForConversation` operationId).
 func (c *Client) UpdateVerifyStatusForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body UpdateVerifyStatusForConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateVerifyStatusForConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newUpdateVerifyStatusForConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19396,11 +19219,10 @@ func (c *Client) UpdateVerifyStatusForConversation(ctx context.Context, websiteI
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/verify/identity (the `RequestIdentityVerificationForConversation` operationId).
 func (c *Client) RequestIdentityVerificationForConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRequestIdentityVerificationForConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newRequestIdentityVerificationForConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19415,11 +19237,10 @@ func (c *Client) RequestIdentityVerificationForConversationWithBody(ctx context.
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/verify/identity (the `RequestIdentityVerificationForConversation` operationId).
 func (c *Client) RequestIdentityVerificationForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body RequestIdentityVerificationForConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRequestIdentityVerificationForConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newRequestIdentityVerificationForConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19434,11 +19255,10 @@ func (c *Client) RequestIdentityVerificationForConversation(ctx context.Context,
 //
 // Corresponds with PUT /website/{website_id}/conversation/{session_id}/verify/identity/link (the `RedeemIdentityVerificationLinkForConversation` operationId).
 func (c *Client) RedeemIdentityVerificationLinkForConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRedeemIdentityVerificationLinkForConversationRequestWithBody(c.Server, websiteID, sessionID, contentType, body)
+	req, err := newRedeemIdentityVerificationLinkForConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19453,11 +19273,10 @@ func (c *Client) RedeemIdentityVerificationLinkForConversationWithBody(ctx conte
 //
 // Corresponds with PUT /website/{website_id}/conversation/{session_id}/verify/identity/link (the `RedeemIdentityVerificationLinkForConversation` operationId).
 func (c *Client) RedeemIdentityVerificationLinkForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, body RedeemIdentityVerificationLinkForConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRedeemIdentityVerificationLinkForConversationRequest(c.Server, websiteID, sessionID, body)
+	req, err := newRedeemIdentityVerificationLinkForConversationRequest(ctx, c.Server, websiteID, sessionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19472,11 +19291,10 @@ func (c *Client) RedeemIdentityVerificationLinkForConversation(ctx context.Conte
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/widget/{plugin_id}/button (the `DeliverWidgetButtonActionForConversation` operationId).
 func (c *Client) DeliverWidgetButtonActionForConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, pluginID PluginID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeliverWidgetButtonActionForConversationRequestWithBody(c.Server, websiteID, sessionID, pluginID, contentType, body)
+	req, err := newDeliverWidgetButtonActionForConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, pluginID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19491,11 +19309,10 @@ func (c *Client) DeliverWidgetButtonActionForConversationWithBody(ctx context.Co
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/widget/{plugin_id}/button (the `DeliverWidgetButtonActionForConversation` operationId).
 func (c *Client) DeliverWidgetButtonActionForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, pluginID PluginID, body DeliverWidgetButtonActionForConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeliverWidgetButtonActionForConversationRequest(c.Server, websiteID, sessionID, pluginID, body)
+	req, err := newDeliverWidgetButtonActionForConversationRequest(ctx, c.Server, websiteID, sessionID, pluginID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19510,11 +19327,10 @@ func (c *Client) DeliverWidgetButtonActionForConversation(ctx context.Context, w
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data (the `DeliverWidgetDataFetchActionForConversation` operationId).
 func (c *Client) DeliverWidgetDataFetchActionForConversationWithBody(ctx context.Context, websiteID WebsiteID, sessionID SessionID, pluginID PluginID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeliverWidgetDataFetchActionForConversationRequestWithBody(c.Server, websiteID, sessionID, pluginID, contentType, body)
+	req, err := newDeliverWidgetDataFetchActionForConversationRequestWithBody(ctx, c.Server, websiteID, sessionID, pluginID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19529,11 +19345,10 @@ func (c *Client) DeliverWidgetDataFetchActionForConversationWithBody(ctx context
 //
 // Corresponds with POST /website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data (the `DeliverWidgetDataFetchActionForConversation` operationId).
 func (c *Client) DeliverWidgetDataFetchActionForConversation(ctx context.Context, websiteID WebsiteID, sessionID SessionID, pluginID PluginID, body DeliverWidgetDataFetchActionForConversationJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeliverWidgetDataFetchActionForConversationRequest(c.Server, websiteID, sessionID, pluginID, body)
+	req, err := newDeliverWidgetDataFetchActionForConversationRequest(ctx, c.Server, websiteID, sessionID, pluginID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19546,11 +19361,10 @@ func (c *Client) DeliverWidgetDataFetchActionForConversation(ctx context.Context
 //
 // Corresponds with GET /website/{website_id}/conversations/spam/{spam_id}/content (the `ResolveSpamConversationContent` operationId).
 func (c *Client) ResolveSpamConversationContent(ctx context.Context, websiteID WebsiteID, spamID ConversationSpamID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveSpamConversationContentRequest(c.Server, websiteID, spamID)
+	req, err := newResolveSpamConversationContentRequest(ctx, c.Server, websiteID, spamID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19565,11 +19379,10 @@ func (c *Client) ResolveSpamConversationContent(ctx context.Context, websiteID W
 //
 // Corresponds with POST /website/{website_id}/conversations/spam/{spam_id}/decision (the `SubmitSpamConversationDecision` operationId).
 func (c *Client) SubmitSpamConversationDecisionWithBody(ctx context.Context, websiteID WebsiteID, spamID ConversationSpamID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSubmitSpamConversationDecisionRequestWithBody(c.Server, websiteID, spamID, contentType, body)
+	req, err := newSubmitSpamConversationDecisionRequestWithBody(ctx, c.Server, websiteID, spamID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19584,11 +19397,10 @@ func (c *Client) SubmitSpamConversationDecisionWithBody(ctx context.Context, web
 //
 // Corresponds with POST /website/{website_id}/conversations/spam/{spam_id}/decision (the `SubmitSpamConversationDecision` operationId).
 func (c *Client) SubmitSpamConversationDecision(ctx context.Context, websiteID WebsiteID, spamID ConversationSpamID, body SubmitSpamConversationDecisionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSubmitSpamConversationDecisionRequest(c.Server, websiteID, spamID, body)
+	req, err := newSubmitSpamConversationDecisionRequest(ctx, c.Server, websiteID, spamID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19601,11 +19413,10 @@ func (c *Client) SubmitSpamConversationDecision(ctx context.Context, websiteID W
 //
 // Corresponds with GET /website/{website_id}/conversations/spams/{page_number} (the `ListSpamConversations` operationId).
 func (c *Client) ListSpamConversations(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSpamConversationsRequest(c.Server, websiteID, pageNumber)
+	req, err := newListSpamConversationsRequest(ctx, c.Server, websiteID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19620,11 +19431,10 @@ func (c *Client) ListSpamConversations(ctx context.Context, websiteID WebsiteID,
 //
 // Corresponds with DELETE /website/{website_id}/conversations/suggest/data (the `DeleteSuggestedConversationDataKey` operationId).
 func (c *Client) DeleteSuggestedConversationDataKeyWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSuggestedConversationDataKeyRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newDeleteSuggestedConversationDataKeyRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19639,11 +19449,10 @@ func (c *Client) DeleteSuggestedConversationDataKeyWithBody(ctx context.Context,
 //
 // Corresponds with DELETE /website/{website_id}/conversations/suggest/data (the `DeleteSuggestedConversationDataKey` operationId).
 func (c *Client) DeleteSuggestedConversationDataKey(ctx context.Context, websiteID WebsiteID, body DeleteSuggestedConversationDataKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSuggestedConversationDataKeyRequest(c.Server, websiteID, body)
+	req, err := newDeleteSuggestedConversationDataKeyRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19656,11 +19465,10 @@ func (c *Client) DeleteSuggestedConversationDataKey(ctx context.Context, website
 //
 // Corresponds with GET /website/{website_id}/conversations/suggest/data/{page_number} (the `ListSuggestedConversationDataKeys` operationId).
 func (c *Client) ListSuggestedConversationDataKeys(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSuggestedConversationDataKeysRequest(c.Server, websiteID, pageNumber)
+	req, err := newListSuggestedConversationDataKeysRequest(ctx, c.Server, websiteID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19675,11 +19483,10 @@ func (c *Client) ListSuggestedConversationDataKeys(ctx context.Context, websiteI
 //
 // Corresponds with DELETE /website/{website_id}/conversations/suggest/segment (the `DeleteSuggestedConversationSegment` operationId).
 func (c *Client) DeleteSuggestedConversationSegmentWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSuggestedConversationSegmentRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newDeleteSuggestedConversationSegmentRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19694,11 +19501,10 @@ func (c *Client) DeleteSuggestedConversationSegmentWithBody(ctx context.Context,
 //
 // Corresponds with DELETE /website/{website_id}/conversations/suggest/segment (the `DeleteSuggestedConversationSegment` operationId).
 func (c *Client) DeleteSuggestedConversationSegment(ctx context.Context, websiteID WebsiteID, body DeleteSuggestedConversationSegmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSuggestedConversationSegmentRequest(c.Server, websiteID, body)
+	req, err := newDeleteSuggestedConversationSegmentRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19711,11 +19517,10 @@ func (c *Client) DeleteSuggestedConversationSegment(ctx context.Context, website
 //
 // Corresponds with GET /website/{website_id}/conversations/suggest/segments/{page_number} (the `ListSuggestedConversationSegments` operationId).
 func (c *Client) ListSuggestedConversationSegments(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSuggestedConversationSegmentsRequest(c.Server, websiteID, pageNumber)
+	req, err := newListSuggestedConversationSegmentsRequest(ctx, c.Server, websiteID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19728,11 +19533,10 @@ func (c *Client) ListSuggestedConversationSegments(ctx context.Context, websiteI
 //
 // Corresponds with GET /website/{website_id}/conversations/{page_number} (the `ListConversations` operationId).
 func (c *Client) ListConversations(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, params *ListConversationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListConversationsRequest(c.Server, websiteID, pageNumber, params)
+	req, err := newListConversationsRequest(ctx, c.Server, websiteID, pageNumber, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19745,11 +19549,10 @@ func (c *Client) ListConversations(ctx context.Context, websiteID WebsiteID, pag
 //
 // Corresponds with DELETE /website/{website_id}/expunge (the `AbortWebsiteDeletion` operationId).
 func (c *Client) AbortWebsiteDeletion(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAbortWebsiteDeletionRequest(c.Server, websiteID)
+	req, err := newAbortWebsiteDeletionRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19764,11 +19567,10 @@ func (c *Client) AbortWebsiteDeletion(ctx context.Context, websiteID WebsiteID, 
 //
 // Corresponds with DELETE /website/{website_id}/helpdesk (the `DeleteHelpdesk` operationId).
 func (c *Client) DeleteHelpdeskWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteHelpdeskRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newDeleteHelpdeskRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19783,11 +19585,10 @@ func (c *Client) DeleteHelpdeskWithBody(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with DELETE /website/{website_id}/helpdesk (the `DeleteHelpdesk` operationId).
 func (c *Client) DeleteHelpdesk(ctx context.Context, websiteID WebsiteID, body DeleteHelpdeskJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteHelpdeskRequest(c.Server, websiteID, body)
+	req, err := newDeleteHelpdeskRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19800,11 +19601,10 @@ func (c *Client) DeleteHelpdesk(ctx context.Context, websiteID WebsiteID, body D
 //
 // Corresponds with GET /website/{website_id}/helpdesk (the `ResolveHelpdesk` operationId).
 func (c *Client) ResolveHelpdesk(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskRequest(c.Server, websiteID)
+	req, err := newResolveHelpdeskRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19817,11 +19617,10 @@ func (c *Client) ResolveHelpdesk(ctx context.Context, websiteID WebsiteID, reqEd
 //
 // Corresponds with HEAD /website/{website_id}/helpdesk (the `CheckHelpdeskExists` operationId).
 func (c *Client) CheckHelpdeskExists(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckHelpdeskExistsRequest(c.Server, websiteID)
+	req, err := newCheckHelpdeskExistsRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19836,11 +19635,10 @@ func (c *Client) CheckHelpdeskExists(ctx context.Context, websiteID WebsiteID, r
 //
 // Corresponds with POST /website/{website_id}/helpdesk (the `InitializeHelpdesk` operationId).
 func (c *Client) InitializeHelpdeskWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInitializeHelpdeskRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newInitializeHelpdeskRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19855,11 +19653,10 @@ func (c *Client) InitializeHelpdeskWithBody(ctx context.Context, websiteID Websi
 //
 // Corresponds with POST /website/{website_id}/helpdesk (the `InitializeHelpdesk` operationId).
 func (c *Client) InitializeHelpdesk(ctx context.Context, websiteID WebsiteID, body InitializeHelpdeskJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInitializeHelpdeskRequest(c.Server, websiteID, body)
+	req, err := newInitializeHelpdeskRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19872,11 +19669,10 @@ func (c *Client) InitializeHelpdesk(ctx context.Context, websiteID WebsiteID, bo
 //
 // Corresponds with GET /website/{website_id}/helpdesk/domain (the `ResolveHelpdeskDomain` operationId).
 func (c *Client) ResolveHelpdeskDomain(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskDomainRequest(c.Server, websiteID)
+	req, err := newResolveHelpdeskDomainRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19891,11 +19687,10 @@ func (c *Client) ResolveHelpdeskDomain(ctx context.Context, websiteID WebsiteID,
 //
 // Corresponds with PATCH /website/{website_id}/helpdesk/domain (the `RequestHelpdeskDomainChange` operationId).
 func (c *Client) RequestHelpdeskDomainChangeWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRequestHelpdeskDomainChangeRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newRequestHelpdeskDomainChangeRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19910,11 +19705,10 @@ func (c *Client) RequestHelpdeskDomainChangeWithBody(ctx context.Context, websit
 //
 // Corresponds with PATCH /website/{website_id}/helpdesk/domain (the `RequestHelpdeskDomainChange` operationId).
 func (c *Client) RequestHelpdeskDomainChange(ctx context.Context, websiteID WebsiteID, body RequestHelpdeskDomainChangeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRequestHelpdeskDomainChangeRequest(c.Server, websiteID, body)
+	req, err := newRequestHelpdeskDomainChangeRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19927,11 +19721,10 @@ func (c *Client) RequestHelpdeskDomainChange(ctx context.Context, websiteID Webs
 //
 // Corresponds with GET /website/{website_id}/helpdesk/domain/setup (the `GenerateHelpdeskDomainSetupFlow` operationId).
 func (c *Client) GenerateHelpdeskDomainSetupFlow(ctx context.Context, websiteID WebsiteID, params *GenerateHelpdeskDomainSetupFlowParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGenerateHelpdeskDomainSetupFlowRequest(c.Server, websiteID, params)
+	req, err := newGenerateHelpdeskDomainSetupFlowRequest(ctx, c.Server, websiteID, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19946,11 +19739,10 @@ func (c *Client) GenerateHelpdeskDomainSetupFlow(ctx context.Context, websiteID 
 //
 // Corresponds with POST /website/{website_id}/helpdesk/export/{locale}/{content_type} (the `ExportHelpdeskLocaleArticles` operationId).
 func (c *Client) ExportHelpdeskLocaleArticlesWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewExportHelpdeskLocaleArticlesRequestWithBody(c.Server, websiteID, locale, helpdeskContentType, contentType, body)
+	req, err := newExportHelpdeskLocaleArticlesRequestWithBody(ctx, c.Server, websiteID, locale, helpdeskContentType, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19965,11 +19757,10 @@ func (c *Client) ExportHelpdeskLocaleArticlesWithBody(ctx context.Context, websi
 //
 // Corresponds with POST /website/{website_id}/helpdesk/export/{locale}/{content_type} (the `ExportHelpdeskLocaleArticles` operationId).
 func (c *Client) ExportHelpdeskLocaleArticles(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, body ExportHelpdeskLocaleArticlesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewExportHelpdeskLocaleArticlesRequest(c.Server, websiteID, locale, helpdeskContentType, body)
+	req, err := newExportHelpdeskLocaleArticlesRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19982,11 +19773,10 @@ func (c *Client) ExportHelpdeskLocaleArticles(ctx context.Context, websiteID Web
 //
 // Corresponds with GET /website/{website_id}/helpdesk/feedback/list/{locale}/{content_type}/{page_number} (the `ListHelpdeskLocaleFeedbacks` operationId).
 func (c *Client) ListHelpdeskLocaleFeedbacks(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, pageNumber PageNumber, params *ListHelpdeskLocaleFeedbacksParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListHelpdeskLocaleFeedbacksRequest(c.Server, websiteID, locale, helpdeskContentType, pageNumber, params)
+	req, err := newListHelpdeskLocaleFeedbacksRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, pageNumber, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -19999,11 +19789,10 @@ func (c *Client) ListHelpdeskLocaleFeedbacks(ctx context.Context, websiteID Webs
 //
 // Corresponds with GET /website/{website_id}/helpdesk/feedback/ratings/{locale}/{content_type} (the `MapHelpdeskLocaleFeedbackRatings` operationId).
 func (c *Client) MapHelpdeskLocaleFeedbackRatings(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, params *MapHelpdeskLocaleFeedbackRatingsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMapHelpdeskLocaleFeedbackRatingsRequest(c.Server, websiteID, locale, helpdeskContentType, params)
+	req, err := newMapHelpdeskLocaleFeedbackRatingsRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20018,11 +19807,10 @@ func (c *Client) MapHelpdeskLocaleFeedbackRatings(ctx context.Context, websiteID
 //
 // Corresponds with DELETE /website/{website_id}/helpdesk/history/change/{change_id} (the `CancelHelpdeskHistoryChange` operationId).
 func (c *Client) CancelHelpdeskHistoryChangeWithBody(ctx context.Context, websiteID WebsiteID, changeID HelpdeskChangeID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCancelHelpdeskHistoryChangeRequestWithBody(c.Server, websiteID, changeID, contentType, body)
+	req, err := newCancelHelpdeskHistoryChangeRequestWithBody(ctx, c.Server, websiteID, changeID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20037,11 +19825,10 @@ func (c *Client) CancelHelpdeskHistoryChangeWithBody(ctx context.Context, websit
 //
 // Corresponds with DELETE /website/{website_id}/helpdesk/history/change/{change_id} (the `CancelHelpdeskHistoryChange` operationId).
 func (c *Client) CancelHelpdeskHistoryChange(ctx context.Context, websiteID WebsiteID, changeID HelpdeskChangeID, body CancelHelpdeskHistoryChangeJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCancelHelpdeskHistoryChangeRequest(c.Server, websiteID, changeID, body)
+	req, err := newCancelHelpdeskHistoryChangeRequest(ctx, c.Server, websiteID, changeID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20054,11 +19841,10 @@ func (c *Client) CancelHelpdeskHistoryChange(ctx context.Context, websiteID Webs
 //
 // Corresponds with GET /website/{website_id}/helpdesk/history/change/{change_id} (the `ResolveHelpdeskHistoryChange` operationId).
 func (c *Client) ResolveHelpdeskHistoryChange(ctx context.Context, websiteID WebsiteID, changeID HelpdeskChangeID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskHistoryChangeRequest(c.Server, websiteID, changeID)
+	req, err := newResolveHelpdeskHistoryChangeRequest(ctx, c.Server, websiteID, changeID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20071,11 +19857,10 @@ func (c *Client) ResolveHelpdeskHistoryChange(ctx context.Context, websiteID Web
 //
 // Corresponds with GET /website/{website_id}/helpdesk/history/changes/{page_number} (the `ListHelpdeskHistoryChanges` operationId).
 func (c *Client) ListHelpdeskHistoryChanges(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, params *ListHelpdeskHistoryChangesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListHelpdeskHistoryChangesRequest(c.Server, websiteID, pageNumber, params)
+	req, err := newListHelpdeskHistoryChangesRequest(ctx, c.Server, websiteID, pageNumber, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20090,11 +19875,10 @@ func (c *Client) ListHelpdeskHistoryChanges(ctx context.Context, websiteID Websi
 //
 // Corresponds with POST /website/{website_id}/helpdesk/import/{locale}/{content_type} (the `ImportExternalHelpdeskToLocale` operationId).
 func (c *Client) ImportExternalHelpdeskToLocaleWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewImportExternalHelpdeskToLocaleRequestWithBody(c.Server, websiteID, locale, helpdeskContentType, contentType, body)
+	req, err := newImportExternalHelpdeskToLocaleRequestWithBody(ctx, c.Server, websiteID, locale, helpdeskContentType, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20109,11 +19893,10 @@ func (c *Client) ImportExternalHelpdeskToLocaleWithBody(ctx context.Context, web
 //
 // Corresponds with POST /website/{website_id}/helpdesk/import/{locale}/{content_type} (the `ImportExternalHelpdeskToLocale` operationId).
 func (c *Client) ImportExternalHelpdeskToLocale(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, body ImportExternalHelpdeskToLocaleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewImportExternalHelpdeskToLocaleRequest(c.Server, websiteID, locale, helpdeskContentType, body)
+	req, err := newImportExternalHelpdeskToLocaleRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20128,11 +19911,10 @@ func (c *Client) ImportExternalHelpdeskToLocale(ctx context.Context, websiteID W
 //
 // Corresponds with POST /website/{website_id}/helpdesk/locale (the `AddHelpdeskLocale` operationId).
 func (c *Client) AddHelpdeskLocaleWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddHelpdeskLocaleRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newAddHelpdeskLocaleRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20147,11 +19929,10 @@ func (c *Client) AddHelpdeskLocaleWithBody(ctx context.Context, websiteID Websit
 //
 // Corresponds with POST /website/{website_id}/helpdesk/locale (the `AddHelpdeskLocale` operationId).
 func (c *Client) AddHelpdeskLocale(ctx context.Context, websiteID WebsiteID, body AddHelpdeskLocaleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddHelpdeskLocaleRequest(c.Server, websiteID, body)
+	req, err := newAddHelpdeskLocaleRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20164,11 +19945,10 @@ func (c *Client) AddHelpdeskLocale(ctx context.Context, websiteID WebsiteID, bod
 //
 // Corresponds with DELETE /website/{website_id}/helpdesk/locale/{locale} (the `DeleteHelpdeskLocale` operationId).
 func (c *Client) DeleteHelpdeskLocale(ctx context.Context, websiteID WebsiteID, locale Locale, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteHelpdeskLocaleRequest(c.Server, websiteID, locale)
+	req, err := newDeleteHelpdeskLocaleRequest(ctx, c.Server, websiteID, locale)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20181,11 +19961,10 @@ func (c *Client) DeleteHelpdeskLocale(ctx context.Context, websiteID WebsiteID, 
 //
 // Corresponds with GET /website/{website_id}/helpdesk/locale/{locale} (the `ResolveHelpdeskLocale` operationId).
 func (c *Client) ResolveHelpdeskLocale(ctx context.Context, websiteID WebsiteID, locale Locale, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskLocaleRequest(c.Server, websiteID, locale)
+	req, err := newResolveHelpdeskLocaleRequest(ctx, c.Server, websiteID, locale)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20198,11 +19977,10 @@ func (c *Client) ResolveHelpdeskLocale(ctx context.Context, websiteID WebsiteID,
 //
 // Corresponds with HEAD /website/{website_id}/helpdesk/locale/{locale} (the `CheckHelpdeskLocaleExists` operationId).
 func (c *Client) CheckHelpdeskLocaleExists(ctx context.Context, websiteID WebsiteID, locale Locale, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckHelpdeskLocaleExistsRequest(c.Server, websiteID, locale)
+	req, err := newCheckHelpdeskLocaleExistsRequest(ctx, c.Server, websiteID, locale)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20218,11 +19996,10 @@ func (c *Client) CheckHelpdeskLocaleExists(ctx context.Context, websiteID Websit
 // Corresponds with POST /website/{website_id}/helpdesk/locale/{locale}/article (the `AddNewHelpdeskLocaleArticle` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) AddNewHelpdeskLocaleArticleWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddNewHelpdeskLocaleArticleRequestWithBody(c.Server, websiteID, locale, contentType, body)
+	req, err := newAddNewHelpdeskLocaleArticleRequestWithBody(ctx, c.Server, websiteID, locale, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20238,11 +20015,10 @@ func (c *Client) AddNewHelpdeskLocaleArticleWithBody(ctx context.Context, websit
 // Corresponds with POST /website/{website_id}/helpdesk/locale/{locale}/article (the `AddNewHelpdeskLocaleArticle` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) AddNewHelpdeskLocaleArticle(ctx context.Context, websiteID WebsiteID, locale Locale, body AddNewHelpdeskLocaleArticleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddNewHelpdeskLocaleArticleRequest(c.Server, websiteID, locale, body)
+	req, err := newAddNewHelpdeskLocaleArticleRequest(ctx, c.Server, websiteID, locale, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20256,11 +20032,10 @@ func (c *Client) AddNewHelpdeskLocaleArticle(ctx context.Context, websiteID Webs
 // Corresponds with DELETE /website/{website_id}/helpdesk/locale/{locale}/article/{article_id} (the `DeleteHelpdeskLocaleArticle` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) DeleteHelpdeskLocaleArticle(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteHelpdeskLocaleArticleRequest(c.Server, websiteID, locale, articleID)
+	req, err := newDeleteHelpdeskLocaleArticleRequest(ctx, c.Server, websiteID, locale, articleID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20274,11 +20049,10 @@ func (c *Client) DeleteHelpdeskLocaleArticle(ctx context.Context, websiteID Webs
 // Corresponds with GET /website/{website_id}/helpdesk/locale/{locale}/article/{article_id} (the `ResolveHelpdeskLocaleArticle` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) ResolveHelpdeskLocaleArticle(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskLocaleArticleRequest(c.Server, websiteID, locale, articleID)
+	req, err := newResolveHelpdeskLocaleArticleRequest(ctx, c.Server, websiteID, locale, articleID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20292,11 +20066,10 @@ func (c *Client) ResolveHelpdeskLocaleArticle(ctx context.Context, websiteID Web
 // Corresponds with HEAD /website/{website_id}/helpdesk/locale/{locale}/article/{article_id} (the `CheckHelpdeskLocaleArticleExists` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) CheckHelpdeskLocaleArticleExists(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckHelpdeskLocaleArticleExistsRequest(c.Server, websiteID, locale, articleID)
+	req, err := newCheckHelpdeskLocaleArticleExistsRequest(ctx, c.Server, websiteID, locale, articleID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20312,11 +20085,10 @@ func (c *Client) CheckHelpdeskLocaleArticleExists(ctx context.Context, websiteID
 // Corresponds with PATCH /website/{website_id}/helpdesk/locale/{locale}/article/{article_id} (the `UpdateHelpdeskLocaleArticle` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) UpdateHelpdeskLocaleArticleWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateHelpdeskLocaleArticleRequestWithBody(c.Server, websiteID, locale, articleID, contentType, body)
+	req, err := newUpdateHelpdeskLocaleArticleRequestWithBody(ctx, c.Server, websiteID, locale, articleID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20332,11 +20104,10 @@ func (c *Client) UpdateHelpdeskLocaleArticleWithBody(ctx context.Context, websit
 // Corresponds with PATCH /website/{website_id}/helpdesk/locale/{locale}/article/{article_id} (the `UpdateHelpdeskLocaleArticle` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) UpdateHelpdeskLocaleArticle(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, body UpdateHelpdeskLocaleArticleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateHelpdeskLocaleArticleRequest(c.Server, websiteID, locale, articleID, body)
+	req, err := newUpdateHelpdeskLocaleArticleRequest(ctx, c.Server, websiteID, locale, articleID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20352,11 +20123,10 @@ func (c *Client) UpdateHelpdeskLocaleArticle(ctx context.Context, websiteID Webs
 // Corresponds with PUT /website/{website_id}/helpdesk/locale/{locale}/article/{article_id} (the `SaveHelpdeskLocaleArticle` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) SaveHelpdeskLocaleArticleWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveHelpdeskLocaleArticleRequestWithBody(c.Server, websiteID, locale, articleID, contentType, body)
+	req, err := newSaveHelpdeskLocaleArticleRequestWithBody(ctx, c.Server, websiteID, locale, articleID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20372,11 +20142,10 @@ func (c *Client) SaveHelpdeskLocaleArticleWithBody(ctx context.Context, websiteI
 // Corresponds with PUT /website/{website_id}/helpdesk/locale/{locale}/article/{article_id} (the `SaveHelpdeskLocaleArticle` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) SaveHelpdeskLocaleArticle(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, body SaveHelpdeskLocaleArticleJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveHelpdeskLocaleArticleRequest(c.Server, websiteID, locale, articleID, body)
+	req, err := newSaveHelpdeskLocaleArticleRequest(ctx, c.Server, websiteID, locale, articleID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20390,11 +20159,10 @@ func (c *Client) SaveHelpdeskLocaleArticle(ctx context.Context, websiteID Websit
 // Corresponds with DELETE /website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/alternate/{locale_linked} (the `DeleteHelpdeskLocaleArticleAlternate` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) DeleteHelpdeskLocaleArticleAlternate(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteHelpdeskLocaleArticleAlternateRequest(c.Server, websiteID, locale, articleID, localeLinked)
+	req, err := newDeleteHelpdeskLocaleArticleAlternateRequest(ctx, c.Server, websiteID, locale, articleID, localeLinked)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20408,11 +20176,10 @@ func (c *Client) DeleteHelpdeskLocaleArticleAlternate(ctx context.Context, websi
 // Corresponds with GET /website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/alternate/{locale_linked} (the `ResolveHelpdeskLocaleArticleAlternate` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) ResolveHelpdeskLocaleArticleAlternate(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskLocaleArticleAlternateRequest(c.Server, websiteID, locale, articleID, localeLinked)
+	req, err := newResolveHelpdeskLocaleArticleAlternateRequest(ctx, c.Server, websiteID, locale, articleID, localeLinked)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20426,11 +20193,10 @@ func (c *Client) ResolveHelpdeskLocaleArticleAlternate(ctx context.Context, webs
 // Corresponds with HEAD /website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/alternate/{locale_linked} (the `CheckHelpdeskLocaleArticleAlternateExists` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) CheckHelpdeskLocaleArticleAlternateExists(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckHelpdeskLocaleArticleAlternateExistsRequest(c.Server, websiteID, locale, articleID, localeLinked)
+	req, err := newCheckHelpdeskLocaleArticleAlternateExistsRequest(ctx, c.Server, websiteID, locale, articleID, localeLinked)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20446,11 +20212,10 @@ func (c *Client) CheckHelpdeskLocaleArticleAlternateExists(ctx context.Context, 
 // Corresponds with PUT /website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/alternate/{locale_linked} (the `SaveHelpdeskLocaleArticleAlternate` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) SaveHelpdeskLocaleArticleAlternateWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveHelpdeskLocaleArticleAlternateRequestWithBody(c.Server, websiteID, locale, articleID, localeLinked, contentType, body)
+	req, err := newSaveHelpdeskLocaleArticleAlternateRequestWithBody(ctx, c.Server, websiteID, locale, articleID, localeLinked, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20466,11 +20231,10 @@ func (c *Client) SaveHelpdeskLocaleArticleAlternateWithBody(ctx context.Context,
 // Corresponds with PUT /website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/alternate/{locale_linked} (the `SaveHelpdeskLocaleArticleAlternate` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) SaveHelpdeskLocaleArticleAlternate(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked, body SaveHelpdeskLocaleArticleAlternateJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveHelpdeskLocaleArticleAlternateRequest(c.Server, websiteID, locale, articleID, localeLinked, body)
+	req, err := newSaveHelpdeskLocaleArticleAlternateRequest(ctx, c.Server, websiteID, locale, articleID, localeLinked, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20484,11 +20248,10 @@ func (c *Client) SaveHelpdeskLocaleArticleAlternate(ctx context.Context, website
 // Corresponds with GET /website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/alternates (the `ListHelpdeskLocaleArticleAlternates` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) ListHelpdeskLocaleArticleAlternates(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListHelpdeskLocaleArticleAlternatesRequest(c.Server, websiteID, locale, articleID)
+	req, err := newListHelpdeskLocaleArticleAlternatesRequest(ctx, c.Server, websiteID, locale, articleID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20502,11 +20265,10 @@ func (c *Client) ListHelpdeskLocaleArticleAlternates(ctx context.Context, websit
 // Corresponds with GET /website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/category (the `ResolveHelpdeskLocaleArticleCategory` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) ResolveHelpdeskLocaleArticleCategory(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskLocaleArticleCategoryRequest(c.Server, websiteID, locale, articleID)
+	req, err := newResolveHelpdeskLocaleArticleCategoryRequest(ctx, c.Server, websiteID, locale, articleID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20522,11 +20284,10 @@ func (c *Client) ResolveHelpdeskLocaleArticleCategory(ctx context.Context, websi
 // Corresponds with PATCH /website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/category (the `UpdateHelpdeskLocaleArticleCategory` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) UpdateHelpdeskLocaleArticleCategoryWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateHelpdeskLocaleArticleCategoryRequestWithBody(c.Server, websiteID, locale, articleID, contentType, body)
+	req, err := newUpdateHelpdeskLocaleArticleCategoryRequestWithBody(ctx, c.Server, websiteID, locale, articleID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20542,11 +20303,10 @@ func (c *Client) UpdateHelpdeskLocaleArticleCategoryWithBody(ctx context.Context
 // Corresponds with PATCH /website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/category (the `UpdateHelpdeskLocaleArticleCategory` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) UpdateHelpdeskLocaleArticleCategory(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, body UpdateHelpdeskLocaleArticleCategoryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateHelpdeskLocaleArticleCategoryRequest(c.Server, websiteID, locale, articleID, body)
+	req, err := newUpdateHelpdeskLocaleArticleCategoryRequest(ctx, c.Server, websiteID, locale, articleID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20560,11 +20320,10 @@ func (c *Client) UpdateHelpdeskLocaleArticleCategory(ctx context.Context, websit
 // Corresponds with GET /website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/page (the `ResolveHelpdeskLocaleArticlePage` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) ResolveHelpdeskLocaleArticlePage(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskLocaleArticlePageRequest(c.Server, websiteID, locale, articleID)
+	req, err := newResolveHelpdeskLocaleArticlePageRequest(ctx, c.Server, websiteID, locale, articleID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20578,11 +20337,10 @@ func (c *Client) ResolveHelpdeskLocaleArticlePage(ctx context.Context, websiteID
 // Corresponds with POST /website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/publish (the `PublishHelpdeskLocaleArticle` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) PublishHelpdeskLocaleArticle(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPublishHelpdeskLocaleArticleRequest(c.Server, websiteID, locale, articleID)
+	req, err := newPublishHelpdeskLocaleArticleRequest(ctx, c.Server, websiteID, locale, articleID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20596,11 +20354,10 @@ func (c *Client) PublishHelpdeskLocaleArticle(ctx context.Context, websiteID Web
 // Corresponds with POST /website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/unpublish (the `UnpublishHelpdeskLocaleArticle` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) UnpublishHelpdeskLocaleArticle(ctx context.Context, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUnpublishHelpdeskLocaleArticleRequest(c.Server, websiteID, locale, articleID)
+	req, err := newUnpublishHelpdeskLocaleArticleRequest(ctx, c.Server, websiteID, locale, articleID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20614,11 +20371,10 @@ func (c *Client) UnpublishHelpdeskLocaleArticle(ctx context.Context, websiteID W
 // Corresponds with GET /website/{website_id}/helpdesk/locale/{locale}/articles/{page_number} (the `ListHelpdeskLocaleArticles` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) ListHelpdeskLocaleArticles(ctx context.Context, websiteID WebsiteID, locale Locale, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListHelpdeskLocaleArticlesRequest(c.Server, websiteID, locale, pageNumber)
+	req, err := newListHelpdeskLocaleArticlesRequest(ctx, c.Server, websiteID, locale, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20632,11 +20388,10 @@ func (c *Client) ListHelpdeskLocaleArticles(ctx context.Context, websiteID Websi
 // Corresponds with GET /website/{website_id}/helpdesk/locale/{locale}/categories/{page_number} (the `ListHelpdeskLocaleCategories` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) ListHelpdeskLocaleCategories(ctx context.Context, websiteID WebsiteID, locale Locale, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListHelpdeskLocaleCategoriesRequest(c.Server, websiteID, locale, pageNumber)
+	req, err := newListHelpdeskLocaleCategoriesRequest(ctx, c.Server, websiteID, locale, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20652,11 +20407,10 @@ func (c *Client) ListHelpdeskLocaleCategories(ctx context.Context, websiteID Web
 // Corresponds with POST /website/{website_id}/helpdesk/locale/{locale}/category (the `AddHelpdeskLocaleCategory` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) AddHelpdeskLocaleCategoryWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddHelpdeskLocaleCategoryRequestWithBody(c.Server, websiteID, locale, contentType, body)
+	req, err := newAddHelpdeskLocaleCategoryRequestWithBody(ctx, c.Server, websiteID, locale, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20672,11 +20426,10 @@ func (c *Client) AddHelpdeskLocaleCategoryWithBody(ctx context.Context, websiteI
 // Corresponds with POST /website/{website_id}/helpdesk/locale/{locale}/category (the `AddHelpdeskLocaleCategory` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) AddHelpdeskLocaleCategory(ctx context.Context, websiteID WebsiteID, locale Locale, body AddHelpdeskLocaleCategoryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddHelpdeskLocaleCategoryRequest(c.Server, websiteID, locale, body)
+	req, err := newAddHelpdeskLocaleCategoryRequest(ctx, c.Server, websiteID, locale, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20690,11 +20443,10 @@ func (c *Client) AddHelpdeskLocaleCategory(ctx context.Context, websiteID Websit
 // Corresponds with DELETE /website/{website_id}/helpdesk/locale/{locale}/category/{category_id} (the `DeleteHelpdeskLocaleCategory` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) DeleteHelpdeskLocaleCategory(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteHelpdeskLocaleCategoryRequest(c.Server, websiteID, locale, categoryID)
+	req, err := newDeleteHelpdeskLocaleCategoryRequest(ctx, c.Server, websiteID, locale, categoryID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20708,11 +20460,10 @@ func (c *Client) DeleteHelpdeskLocaleCategory(ctx context.Context, websiteID Web
 // Corresponds with GET /website/{website_id}/helpdesk/locale/{locale}/category/{category_id} (the `ResolveHelpdeskLocaleCategory` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) ResolveHelpdeskLocaleCategory(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskLocaleCategoryRequest(c.Server, websiteID, locale, categoryID)
+	req, err := newResolveHelpdeskLocaleCategoryRequest(ctx, c.Server, websiteID, locale, categoryID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20726,11 +20477,10 @@ func (c *Client) ResolveHelpdeskLocaleCategory(ctx context.Context, websiteID We
 // Corresponds with HEAD /website/{website_id}/helpdesk/locale/{locale}/category/{category_id} (the `CheckHelpdeskLocaleCategoryExists` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) CheckHelpdeskLocaleCategoryExists(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckHelpdeskLocaleCategoryExistsRequest(c.Server, websiteID, locale, categoryID)
+	req, err := newCheckHelpdeskLocaleCategoryExistsRequest(ctx, c.Server, websiteID, locale, categoryID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20746,11 +20496,10 @@ func (c *Client) CheckHelpdeskLocaleCategoryExists(ctx context.Context, websiteI
 // Corresponds with PATCH /website/{website_id}/helpdesk/locale/{locale}/category/{category_id} (the `UpdateHelpdeskLocaleCategory` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) UpdateHelpdeskLocaleCategoryWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateHelpdeskLocaleCategoryRequestWithBody(c.Server, websiteID, locale, categoryID, contentType, body)
+	req, err := newUpdateHelpdeskLocaleCategoryRequestWithBody(ctx, c.Server, websiteID, locale, categoryID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20766,11 +20515,10 @@ func (c *Client) UpdateHelpdeskLocaleCategoryWithBody(ctx context.Context, websi
 // Corresponds with PATCH /website/{website_id}/helpdesk/locale/{locale}/category/{category_id} (the `UpdateHelpdeskLocaleCategory` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) UpdateHelpdeskLocaleCategory(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, body UpdateHelpdeskLocaleCategoryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateHelpdeskLocaleCategoryRequest(c.Server, websiteID, locale, categoryID, body)
+	req, err := newUpdateHelpdeskLocaleCategoryRequest(ctx, c.Server, websiteID, locale, categoryID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20786,11 +20534,10 @@ func (c *Client) UpdateHelpdeskLocaleCategory(ctx context.Context, websiteID Web
 // Corresponds with PUT /website/{website_id}/helpdesk/locale/{locale}/category/{category_id} (the `SaveHelpdeskLocaleCategory` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) SaveHelpdeskLocaleCategoryWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveHelpdeskLocaleCategoryRequestWithBody(c.Server, websiteID, locale, categoryID, contentType, body)
+	req, err := newSaveHelpdeskLocaleCategoryRequestWithBody(ctx, c.Server, websiteID, locale, categoryID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20806,11 +20553,10 @@ func (c *Client) SaveHelpdeskLocaleCategoryWithBody(ctx context.Context, website
 // Corresponds with PUT /website/{website_id}/helpdesk/locale/{locale}/category/{category_id} (the `SaveHelpdeskLocaleCategory` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) SaveHelpdeskLocaleCategory(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, body SaveHelpdeskLocaleCategoryJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveHelpdeskLocaleCategoryRequest(c.Server, websiteID, locale, categoryID, body)
+	req, err := newSaveHelpdeskLocaleCategoryRequest(ctx, c.Server, websiteID, locale, categoryID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20826,11 +20572,10 @@ func (c *Client) SaveHelpdeskLocaleCategory(ctx context.Context, websiteID Websi
 // Corresponds with POST /website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/section (the `AddHelpdeskLocaleSection` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) AddHelpdeskLocaleSectionWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddHelpdeskLocaleSectionRequestWithBody(c.Server, websiteID, locale, categoryID, contentType, body)
+	req, err := newAddHelpdeskLocaleSectionRequestWithBody(ctx, c.Server, websiteID, locale, categoryID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20846,11 +20591,10 @@ func (c *Client) AddHelpdeskLocaleSectionWithBody(ctx context.Context, websiteID
 // Corresponds with POST /website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/section (the `AddHelpdeskLocaleSection` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) AddHelpdeskLocaleSection(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, body AddHelpdeskLocaleSectionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddHelpdeskLocaleSectionRequest(c.Server, websiteID, locale, categoryID, body)
+	req, err := newAddHelpdeskLocaleSectionRequest(ctx, c.Server, websiteID, locale, categoryID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20864,11 +20608,10 @@ func (c *Client) AddHelpdeskLocaleSection(ctx context.Context, websiteID Website
 // Corresponds with DELETE /website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/section/{section_id} (the `DeleteHelpdeskLocaleSection` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) DeleteHelpdeskLocaleSection(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteHelpdeskLocaleSectionRequest(c.Server, websiteID, locale, categoryID, sectionID)
+	req, err := newDeleteHelpdeskLocaleSectionRequest(ctx, c.Server, websiteID, locale, categoryID, sectionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20882,11 +20625,10 @@ func (c *Client) DeleteHelpdeskLocaleSection(ctx context.Context, websiteID Webs
 // Corresponds with GET /website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/section/{section_id} (the `ResolveHelpdeskLocaleSection` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) ResolveHelpdeskLocaleSection(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskLocaleSectionRequest(c.Server, websiteID, locale, categoryID, sectionID)
+	req, err := newResolveHelpdeskLocaleSectionRequest(ctx, c.Server, websiteID, locale, categoryID, sectionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20900,11 +20642,10 @@ func (c *Client) ResolveHelpdeskLocaleSection(ctx context.Context, websiteID Web
 // Corresponds with HEAD /website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/section/{section_id} (the `CheckHelpdeskLocaleSectionExists` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) CheckHelpdeskLocaleSectionExists(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckHelpdeskLocaleSectionExistsRequest(c.Server, websiteID, locale, categoryID, sectionID)
+	req, err := newCheckHelpdeskLocaleSectionExistsRequest(ctx, c.Server, websiteID, locale, categoryID, sectionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20920,11 +20661,10 @@ func (c *Client) CheckHelpdeskLocaleSectionExists(ctx context.Context, websiteID
 // Corresponds with PATCH /website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/section/{section_id} (the `UpdateHelpdeskLocaleSection` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) UpdateHelpdeskLocaleSectionWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateHelpdeskLocaleSectionRequestWithBody(c.Server, websiteID, locale, categoryID, sectionID, contentType, body)
+	req, err := newUpdateHelpdeskLocaleSectionRequestWithBody(ctx, c.Server, websiteID, locale, categoryID, sectionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20940,11 +20680,10 @@ func (c *Client) UpdateHelpdeskLocaleSectionWithBody(ctx context.Context, websit
 // Corresponds with PATCH /website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/section/{section_id} (the `UpdateHelpdeskLocaleSection` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) UpdateHelpdeskLocaleSection(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, body UpdateHelpdeskLocaleSectionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateHelpdeskLocaleSectionRequest(c.Server, websiteID, locale, categoryID, sectionID, body)
+	req, err := newUpdateHelpdeskLocaleSectionRequest(ctx, c.Server, websiteID, locale, categoryID, sectionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20960,11 +20699,10 @@ func (c *Client) UpdateHelpdeskLocaleSection(ctx context.Context, websiteID Webs
 // Corresponds with PUT /website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/section/{section_id} (the `SaveHelpdeskLocaleSection` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) SaveHelpdeskLocaleSectionWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveHelpdeskLocaleSectionRequestWithBody(c.Server, websiteID, locale, categoryID, sectionID, contentType, body)
+	req, err := newSaveHelpdeskLocaleSectionRequestWithBody(ctx, c.Server, websiteID, locale, categoryID, sectionID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20980,11 +20718,10 @@ func (c *Client) SaveHelpdeskLocaleSectionWithBody(ctx context.Context, websiteI
 // Corresponds with PUT /website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/section/{section_id} (the `SaveHelpdeskLocaleSection` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) SaveHelpdeskLocaleSection(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, body SaveHelpdeskLocaleSectionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveHelpdeskLocaleSectionRequest(c.Server, websiteID, locale, categoryID, sectionID, body)
+	req, err := newSaveHelpdeskLocaleSectionRequest(ctx, c.Server, websiteID, locale, categoryID, sectionID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -20998,11 +20735,10 @@ func (c *Client) SaveHelpdeskLocaleSection(ctx context.Context, websiteID Websit
 // Corresponds with GET /website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/sections/{page_number} (the `ListHelpdeskLocaleSections` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) ListHelpdeskLocaleSections(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListHelpdeskLocaleSectionsRequest(c.Server, websiteID, locale, categoryID, pageNumber)
+	req, err := newListHelpdeskLocaleSectionsRequest(ctx, c.Server, websiteID, locale, categoryID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21016,11 +20752,10 @@ func (c *Client) ListHelpdeskLocaleSections(ctx context.Context, websiteID Websi
 // Corresponds with POST /website/{website_id}/helpdesk/locale/{locale}/export (the `ExportHelpdeskLocaleArticlesLegacy` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) ExportHelpdeskLocaleArticlesLegacy(ctx context.Context, websiteID WebsiteID, locale Locale, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewExportHelpdeskLocaleArticlesLegacyRequest(c.Server, websiteID, locale)
+	req, err := newExportHelpdeskLocaleArticlesLegacyRequest(ctx, c.Server, websiteID, locale)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21034,11 +20769,10 @@ func (c *Client) ExportHelpdeskLocaleArticlesLegacy(ctx context.Context, website
 // Corresponds with GET /website/{website_id}/helpdesk/locale/{locale}/feedback/list/{page_number} (the `ListHelpdeskLocaleFeedbacksLegacy` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) ListHelpdeskLocaleFeedbacksLegacy(ctx context.Context, websiteID WebsiteID, locale Locale, pageNumber PageNumber, params *ListHelpdeskLocaleFeedbacksLegacyParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListHelpdeskLocaleFeedbacksLegacyRequest(c.Server, websiteID, locale, pageNumber, params)
+	req, err := newListHelpdeskLocaleFeedbacksLegacyRequest(ctx, c.Server, websiteID, locale, pageNumber, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21052,11 +20786,10 @@ func (c *Client) ListHelpdeskLocaleFeedbacksLegacy(ctx context.Context, websiteI
 // Corresponds with GET /website/{website_id}/helpdesk/locale/{locale}/feedback/ratings (the `MapHelpdeskLocaleFeedbackRatingsLegacy` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) MapHelpdeskLocaleFeedbackRatingsLegacy(ctx context.Context, websiteID WebsiteID, locale Locale, params *MapHelpdeskLocaleFeedbackRatingsLegacyParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewMapHelpdeskLocaleFeedbackRatingsLegacyRequest(c.Server, websiteID, locale, params)
+	req, err := newMapHelpdeskLocaleFeedbackRatingsLegacyRequest(ctx, c.Server, websiteID, locale, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21072,11 +20805,10 @@ func (c *Client) MapHelpdeskLocaleFeedbackRatingsLegacy(ctx context.Context, web
 // Corresponds with POST /website/{website_id}/helpdesk/locale/{locale}/import (the `ImportExternalHelpdeskToLocaleLegacy` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) ImportExternalHelpdeskToLocaleLegacyWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewImportExternalHelpdeskToLocaleLegacyRequestWithBody(c.Server, websiteID, locale, contentType, body)
+	req, err := newImportExternalHelpdeskToLocaleLegacyRequestWithBody(ctx, c.Server, websiteID, locale, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21092,11 +20824,10 @@ func (c *Client) ImportExternalHelpdeskToLocaleLegacyWithBody(ctx context.Contex
 // Corresponds with POST /website/{website_id}/helpdesk/locale/{locale}/import (the `ImportExternalHelpdeskToLocaleLegacy` operationId).
 // Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 func (c *Client) ImportExternalHelpdeskToLocaleLegacy(ctx context.Context, websiteID WebsiteID, locale Locale, body ImportExternalHelpdeskToLocaleLegacyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewImportExternalHelpdeskToLocaleLegacyRequest(c.Server, websiteID, locale, body)
+	req, err := newImportExternalHelpdeskToLocaleLegacyRequest(ctx, c.Server, websiteID, locale, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21109,11 +20840,10 @@ func (c *Client) ImportExternalHelpdeskToLocaleLegacy(ctx context.Context, websi
 //
 // Corresponds with GET /website/{website_id}/helpdesk/locales/{page_number} (the `ListHelpdeskLocales` operationId).
 func (c *Client) ListHelpdeskLocales(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListHelpdeskLocalesRequest(c.Server, websiteID, pageNumber)
+	req, err := newListHelpdeskLocalesRequest(ctx, c.Server, websiteID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21126,11 +20856,10 @@ func (c *Client) ListHelpdeskLocales(ctx context.Context, websiteID WebsiteID, p
 //
 // Corresponds with GET /website/{website_id}/helpdesk/page/entity/{locale}/{content_type}/{entity_id} (the `ResolveHelpdeskPageEntity` operationId).
 func (c *Client) ResolveHelpdeskPageEntity(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, entityID HelpdeskEntityID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskPageEntityRequest(c.Server, websiteID, locale, helpdeskContentType, entityID)
+	req, err := newResolveHelpdeskPageEntityRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, entityID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21143,11 +20872,10 @@ func (c *Client) ResolveHelpdeskPageEntity(ctx context.Context, websiteID Websit
 //
 // Corresponds with GET /website/{website_id}/helpdesk/page/list/{locale}/{content_type}/{page_number} (the `ListHelpdeskPages` operationId).
 func (c *Client) ListHelpdeskPages(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListHelpdeskPagesRequest(c.Server, websiteID, locale, helpdeskContentType, pageNumber)
+	req, err := newListHelpdeskPagesRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21162,11 +20890,10 @@ func (c *Client) ListHelpdeskPages(ctx context.Context, websiteID WebsiteID, loc
 //
 // Corresponds with POST /website/{website_id}/helpdesk/redirection (the `AddHelpdeskRedirection` operationId).
 func (c *Client) AddHelpdeskRedirectionWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddHelpdeskRedirectionRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newAddHelpdeskRedirectionRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21181,11 +20908,10 @@ func (c *Client) AddHelpdeskRedirectionWithBody(ctx context.Context, websiteID W
 //
 // Corresponds with POST /website/{website_id}/helpdesk/redirection (the `AddHelpdeskRedirection` operationId).
 func (c *Client) AddHelpdeskRedirection(ctx context.Context, websiteID WebsiteID, body AddHelpdeskRedirectionJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddHelpdeskRedirectionRequest(c.Server, websiteID, body)
+	req, err := newAddHelpdeskRedirectionRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21198,11 +20924,10 @@ func (c *Client) AddHelpdeskRedirection(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with DELETE /website/{website_id}/helpdesk/redirection/{redirection_id} (the `DeleteHelpdeskRedirection` operationId).
 func (c *Client) DeleteHelpdeskRedirection(ctx context.Context, websiteID WebsiteID, redirectionID HelpdeskRedirectionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteHelpdeskRedirectionRequest(c.Server, websiteID, redirectionID)
+	req, err := newDeleteHelpdeskRedirectionRequest(ctx, c.Server, websiteID, redirectionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21215,11 +20940,10 @@ func (c *Client) DeleteHelpdeskRedirection(ctx context.Context, websiteID Websit
 //
 // Corresponds with GET /website/{website_id}/helpdesk/redirection/{redirection_id} (the `ResolveHelpdeskRedirection` operationId).
 func (c *Client) ResolveHelpdeskRedirection(ctx context.Context, websiteID WebsiteID, redirectionID HelpdeskRedirectionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskRedirectionRequest(c.Server, websiteID, redirectionID)
+	req, err := newResolveHelpdeskRedirectionRequest(ctx, c.Server, websiteID, redirectionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21232,11 +20956,10 @@ func (c *Client) ResolveHelpdeskRedirection(ctx context.Context, websiteID Websi
 //
 // Corresponds with HEAD /website/{website_id}/helpdesk/redirection/{redirection_id} (the `CheckHelpdeskRedirectionExists` operationId).
 func (c *Client) CheckHelpdeskRedirectionExists(ctx context.Context, websiteID WebsiteID, redirectionID HelpdeskRedirectionID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckHelpdeskRedirectionExistsRequest(c.Server, websiteID, redirectionID)
+	req, err := newCheckHelpdeskRedirectionExistsRequest(ctx, c.Server, websiteID, redirectionID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21249,11 +20972,10 @@ func (c *Client) CheckHelpdeskRedirectionExists(ctx context.Context, websiteID W
 //
 // Corresponds with GET /website/{website_id}/helpdesk/redirections/{page_number} (the `ListHelpdeskRedirections` operationId).
 func (c *Client) ListHelpdeskRedirections(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListHelpdeskRedirectionsRequest(c.Server, websiteID, pageNumber)
+	req, err := newListHelpdeskRedirectionsRequest(ctx, c.Server, websiteID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21268,11 +20990,10 @@ func (c *Client) ListHelpdeskRedirections(ctx context.Context, websiteID Website
 //
 // Corresponds with POST /website/{website_id}/helpdesk/refresh/{locale}/{content_type} (the `RequestHelpdeskContentRefresh` operationId).
 func (c *Client) RequestHelpdeskContentRefreshWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRequestHelpdeskContentRefreshRequestWithBody(c.Server, websiteID, locale, helpdeskContentType, contentType, body)
+	req, err := newRequestHelpdeskContentRefreshRequestWithBody(ctx, c.Server, websiteID, locale, helpdeskContentType, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21287,11 +21008,10 @@ func (c *Client) RequestHelpdeskContentRefreshWithBody(ctx context.Context, webs
 //
 // Corresponds with POST /website/{website_id}/helpdesk/refresh/{locale}/{content_type} (the `RequestHelpdeskContentRefresh` operationId).
 func (c *Client) RequestHelpdeskContentRefresh(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, body RequestHelpdeskContentRefreshJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRequestHelpdeskContentRefreshRequest(c.Server, websiteID, locale, helpdeskContentType, body)
+	req, err := newRequestHelpdeskContentRefreshRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21304,11 +21024,10 @@ func (c *Client) RequestHelpdeskContentRefresh(ctx context.Context, websiteID We
 //
 // Corresponds with GET /website/{website_id}/helpdesk/settings (the `ResolveHelpdeskSettings` operationId).
 func (c *Client) ResolveHelpdeskSettings(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskSettingsRequest(c.Server, websiteID)
+	req, err := newResolveHelpdeskSettingsRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21323,11 +21042,10 @@ func (c *Client) ResolveHelpdeskSettings(ctx context.Context, websiteID WebsiteI
 //
 // Corresponds with PATCH /website/{website_id}/helpdesk/settings (the `SaveHelpdeskSettings` operationId).
 func (c *Client) SaveHelpdeskSettingsWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveHelpdeskSettingsRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newSaveHelpdeskSettingsRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21342,11 +21060,10 @@ func (c *Client) SaveHelpdeskSettingsWithBody(ctx context.Context, websiteID Web
 //
 // Corresponds with PATCH /website/{website_id}/helpdesk/settings (the `SaveHelpdeskSettings` operationId).
 func (c *Client) SaveHelpdeskSettings(ctx context.Context, websiteID WebsiteID, body SaveHelpdeskSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveHelpdeskSettingsRequest(c.Server, websiteID, body)
+	req, err := newSaveHelpdeskSettingsRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21359,11 +21076,10 @@ func (c *Client) SaveHelpdeskSettings(ctx context.Context, websiteID WebsiteID, 
 //
 // Corresponds with GET /website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path} (the `ResolveHelpdeskTreeContent` operationId).
 func (c *Client) ResolveHelpdeskTreeContent(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskTreeContentRequest(c.Server, websiteID, locale, helpdeskContentType, path)
+	req, err := newResolveHelpdeskTreeContentRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, path)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21378,11 +21094,10 @@ func (c *Client) ResolveHelpdeskTreeContent(ctx context.Context, websiteID Websi
 //
 // Corresponds with PUT /website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path} (the `SaveHelpdeskTreeContent` operationId).
 func (c *Client) SaveHelpdeskTreeContentWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveHelpdeskTreeContentRequestWithBody(c.Server, websiteID, locale, helpdeskContentType, path, contentType, body)
+	req, err := newSaveHelpdeskTreeContentRequestWithBody(ctx, c.Server, websiteID, locale, helpdeskContentType, path, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21397,11 +21112,10 @@ func (c *Client) SaveHelpdeskTreeContentWithBody(ctx context.Context, websiteID 
 //
 // Corresponds with PUT /website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path} (the `SaveHelpdeskTreeContent` operationId).
 func (c *Client) SaveHelpdeskTreeContent(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body SaveHelpdeskTreeContentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveHelpdeskTreeContentRequest(c.Server, websiteID, locale, helpdeskContentType, path, body)
+	req, err := newSaveHelpdeskTreeContentRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, path, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21414,11 +21128,10 @@ func (c *Client) SaveHelpdeskTreeContent(ctx context.Context, websiteID WebsiteI
 //
 // Corresponds with GET /website/{website_id}/helpdesk/tree/list/{locale}/{content_type}/{page_number} (the `ListHelpdeskTree` operationId).
 func (c *Client) ListHelpdeskTree(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, pageNumber PageNumber, params *ListHelpdeskTreeParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListHelpdeskTreeRequest(c.Server, websiteID, locale, helpdeskContentType, pageNumber, params)
+	req, err := newListHelpdeskTreeRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, pageNumber, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21431,11 +21144,10 @@ func (c *Client) ListHelpdeskTree(ctx context.Context, websiteID WebsiteID, loca
 //
 // Corresponds with GET /website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path} (the `ResolveHelpdeskTreeMetadata` operationId).
 func (c *Client) ResolveHelpdeskTreeMetadata(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskTreeMetadataRequest(c.Server, websiteID, locale, helpdeskContentType, path)
+	req, err := newResolveHelpdeskTreeMetadataRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, path)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21450,11 +21162,10 @@ func (c *Client) ResolveHelpdeskTreeMetadata(ctx context.Context, websiteID Webs
 //
 // Corresponds with PATCH /website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path} (the `UpdateHelpdeskTreeMetadata` operationId).
 func (c *Client) UpdateHelpdeskTreeMetadataWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateHelpdeskTreeMetadataRequestWithBody(c.Server, websiteID, locale, helpdeskContentType, path, contentType, body)
+	req, err := newUpdateHelpdeskTreeMetadataRequestWithBody(ctx, c.Server, websiteID, locale, helpdeskContentType, path, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21469,11 +21180,10 @@ func (c *Client) UpdateHelpdeskTreeMetadataWithBody(ctx context.Context, website
 //
 // Corresponds with PATCH /website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path} (the `UpdateHelpdeskTreeMetadata` operationId).
 func (c *Client) UpdateHelpdeskTreeMetadata(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body UpdateHelpdeskTreeMetadataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateHelpdeskTreeMetadataRequest(c.Server, websiteID, locale, helpdeskContentType, path, body)
+	req, err := newUpdateHelpdeskTreeMetadataRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, path, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21486,11 +21196,10 @@ func (c *Client) UpdateHelpdeskTreeMetadata(ctx context.Context, websiteID Websi
 //
 // Corresponds with GET /website/{website_id}/helpdesk/tree/page/{locale}/{content_type}/{path} (the `ResolveHelpdeskTreePage` operationId).
 func (c *Client) ResolveHelpdeskTreePage(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskTreePageRequest(c.Server, websiteID, locale, helpdeskContentType, path)
+	req, err := newResolveHelpdeskTreePageRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, path)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21503,11 +21212,10 @@ func (c *Client) ResolveHelpdeskTreePage(ctx context.Context, websiteID WebsiteI
 //
 // Corresponds with DELETE /website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path} (the `DeleteHelpdeskTreePath` operationId).
 func (c *Client) DeleteHelpdeskTreePath(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteHelpdeskTreePathRequest(c.Server, websiteID, locale, helpdeskContentType, path)
+	req, err := newDeleteHelpdeskTreePathRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, path)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21520,11 +21228,10 @@ func (c *Client) DeleteHelpdeskTreePath(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with GET /website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path} (the `ResolveHelpdeskTreePath` operationId).
 func (c *Client) ResolveHelpdeskTreePath(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewResolveHelpdeskTreePathRequest(c.Server, websiteID, locale, helpdeskContentType, path)
+	req, err := newResolveHelpdeskTreePathRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, path)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21539,11 +21246,10 @@ func (c *Client) ResolveHelpdeskTreePath(ctx context.Context, websiteID WebsiteI
 //
 // Corresponds with PATCH /website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path} (the `UpdateHelpdeskTreePath` operationId).
 func (c *Client) UpdateHelpdeskTreePathWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateHelpdeskTreePathRequestWithBody(c.Server, websiteID, locale, helpdeskContentType, path, contentType, body)
+	req, err := newUpdateHelpdeskTreePathRequestWithBody(ctx, c.Server, websiteID, locale, helpdeskContentType, path, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21558,11 +21264,10 @@ func (c *Client) UpdateHelpdeskTreePathWithBody(ctx context.Context, websiteID W
 //
 // Corresponds with PATCH /website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path} (the `UpdateHelpdeskTreePath` operationId).
 func (c *Client) UpdateHelpdeskTreePath(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body UpdateHelpdeskTreePathJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateHelpdeskTreePathRequest(c.Server, websiteID, locale, helpdeskContentType, path, body)
+	req, err := newUpdateHelpdeskTreePathRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, path, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21577,11 +21282,10 @@ func (c *Client) UpdateHelpdeskTreePath(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with POST /website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path} (the `CreateHelpdeskTreePath` operationId).
 func (c *Client) CreateHelpdeskTreePathWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateHelpdeskTreePathRequestWithBody(c.Server, websiteID, locale, helpdeskContentType, path, contentType, body)
+	req, err := newCreateHelpdeskTreePathRequestWithBody(ctx, c.Server, websiteID, locale, helpdeskContentType, path, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21596,11 +21300,10 @@ func (c *Client) CreateHelpdeskTreePathWithBody(ctx context.Context, websiteID W
 //
 // Corresponds with POST /website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path} (the `CreateHelpdeskTreePath` operationId).
 func (c *Client) CreateHelpdeskTreePath(ctx context.Context, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body CreateHelpdeskTreePathJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateHelpdeskTreePathRequest(c.Server, websiteID, locale, helpdeskContentType, path, body)
+	req, err := newCreateHelpdeskTreePathRequest(ctx, c.Server, websiteID, locale, helpdeskContentType, path, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21615,11 +21318,10 @@ func (c *Client) CreateHelpdeskTreePath(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with POST /website/{website_id}/inbox (the `CreateNewInbox` operationId).
 func (c *Client) CreateNewInboxWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateNewInboxRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newCreateNewInboxRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21634,11 +21336,10 @@ func (c *Client) CreateNewInboxWithBody(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with POST /website/{website_id}/inbox (the `CreateNewInbox` operationId).
 func (c *Client) CreateNewInbox(ctx context.Context, websiteID WebsiteID, body CreateNewInboxJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateNewInboxRequest(c.Server, websiteID, body)
+	req, err := newCreateNewInboxRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21651,11 +21352,10 @@ func (c *Client) CreateNewInbox(ctx context.Context, websiteID WebsiteID, body C
 //
 // Corresponds with DELETE /website/{website_id}/inbox/{inbox_id} (the `DeleteInbox` operationId).
 func (c *Client) DeleteInbox(ctx context.Context, websiteID WebsiteID, inboxID InboxID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteInboxRequest(c.Server, websiteID, inboxID)
+	req, err := newDeleteInboxRequest(ctx, c.Server, websiteID, inboxID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21668,11 +21368,10 @@ func (c *Client) DeleteInbox(ctx context.Context, websiteID WebsiteID, inboxID I
 //
 // Corresponds with GET /website/{website_id}/inbox/{inbox_id} (the `GetInbox` operationId).
 func (c *Client) GetInbox(ctx context.Context, websiteID WebsiteID, inboxID InboxID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetInboxRequest(c.Server, websiteID, inboxID)
+	req, err := newGetInboxRequest(ctx, c.Server, websiteID, inboxID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21685,11 +21384,10 @@ func (c *Client) GetInbox(ctx context.Context, websiteID WebsiteID, inboxID Inbo
 //
 // Corresponds with HEAD /website/{website_id}/inbox/{inbox_id} (the `CheckInboxExists` operationId).
 func (c *Client) CheckInboxExists(ctx context.Context, websiteID WebsiteID, inboxID InboxID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckInboxExistsRequest(c.Server, websiteID, inboxID)
+	req, err := newCheckInboxExistsRequest(ctx, c.Server, websiteID, inboxID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21704,11 +21402,10 @@ func (c *Client) CheckInboxExists(ctx context.Context, websiteID WebsiteID, inbo
 //
 // Corresponds with PUT /website/{website_id}/inbox/{inbox_id} (the `SaveInbox` operationId).
 func (c *Client) SaveInboxWithBody(ctx context.Context, websiteID WebsiteID, inboxID InboxID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveInboxRequestWithBody(c.Server, websiteID, inboxID, contentType, body)
+	req, err := newSaveInboxRequestWithBody(ctx, c.Server, websiteID, inboxID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21723,11 +21420,10 @@ func (c *Client) SaveInboxWithBody(ctx context.Context, websiteID WebsiteID, inb
 //
 // Corresponds with PUT /website/{website_id}/inbox/{inbox_id} (the `SaveInbox` operationId).
 func (c *Client) SaveInbox(ctx context.Context, websiteID WebsiteID, inboxID InboxID, body SaveInboxJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveInboxRequest(c.Server, websiteID, inboxID, body)
+	req, err := newSaveInboxRequest(ctx, c.Server, websiteID, inboxID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21742,11 +21438,10 @@ func (c *Client) SaveInbox(ctx context.Context, websiteID WebsiteID, inboxID Inb
 //
 // Corresponds with PATCH /website/{website_id}/inboxes/batch/order (the `BatchOrderInboxes` operationId).
 func (c *Client) BatchOrderInboxesWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchOrderInboxesRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newBatchOrderInboxesRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21761,11 +21456,10 @@ func (c *Client) BatchOrderInboxesWithBody(ctx context.Context, websiteID Websit
 //
 // Corresponds with PATCH /website/{website_id}/inboxes/batch/order (the `BatchOrderInboxes` operationId).
 func (c *Client) BatchOrderInboxes(ctx context.Context, websiteID WebsiteID, body BatchOrderInboxesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewBatchOrderInboxesRequest(c.Server, websiteID, body)
+	req, err := newBatchOrderInboxesRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21778,11 +21472,10 @@ func (c *Client) BatchOrderInboxes(ctx context.Context, websiteID WebsiteID, bod
 //
 // Corresponds with GET /website/{website_id}/inboxes/list/{page_number} (the `ListInboxes` operationId).
 func (c *Client) ListInboxes(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListInboxesRequest(c.Server, websiteID, pageNumber)
+	req, err := newListInboxesRequest(ctx, c.Server, websiteID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21797,11 +21490,10 @@ func (c *Client) ListInboxes(ctx context.Context, websiteID WebsiteID, pageNumbe
 //
 // Corresponds with POST /website/{website_id}/operator (the `InviteWebsiteOperator` operationId).
 func (c *Client) InviteWebsiteOperatorWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInviteWebsiteOperatorRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newInviteWebsiteOperatorRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21816,11 +21508,10 @@ func (c *Client) InviteWebsiteOperatorWithBody(ctx context.Context, websiteID We
 //
 // Corresponds with POST /website/{website_id}/operator (the `InviteWebsiteOperator` operationId).
 func (c *Client) InviteWebsiteOperator(ctx context.Context, websiteID WebsiteID, body InviteWebsiteOperatorJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewInviteWebsiteOperatorRequest(c.Server, websiteID, body)
+	req, err := newInviteWebsiteOperatorRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21833,11 +21524,10 @@ func (c *Client) InviteWebsiteOperator(ctx context.Context, websiteID WebsiteID,
 //
 // Corresponds with DELETE /website/{website_id}/operator/{user_id} (the `UnlinkOperatorFromWebsite` operationId).
 func (c *Client) UnlinkOperatorFromWebsite(ctx context.Context, websiteID WebsiteID, userID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUnlinkOperatorFromWebsiteRequest(c.Server, websiteID, userID)
+	req, err := newUnlinkOperatorFromWebsiteRequest(ctx, c.Server, websiteID, userID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21850,11 +21540,10 @@ func (c *Client) UnlinkOperatorFromWebsite(ctx context.Context, websiteID Websit
 //
 // Corresponds with GET /website/{website_id}/operator/{user_id} (the `GetWebsiteOperator` operationId).
 func (c *Client) GetWebsiteOperator(ctx context.Context, websiteID WebsiteID, userID UserID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetWebsiteOperatorRequest(c.Server, websiteID, userID)
+	req, err := newGetWebsiteOperatorRequest(ctx, c.Server, websiteID, userID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21869,11 +21558,10 @@ func (c *Client) GetWebsiteOperator(ctx context.Context, websiteID WebsiteID, us
 //
 // Corresponds with PATCH /website/{website_id}/operator/{user_id} (the `ChangeOperatorMembership` operationId).
 func (c *Client) ChangeOperatorMembershipWithBody(ctx context.Context, websiteID WebsiteID, userID UserID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewChangeOperatorMembershipRequestWithBody(c.Server, websiteID, userID, contentType, body)
+	req, err := newChangeOperatorMembershipRequestWithBody(ctx, c.Server, websiteID, userID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21888,11 +21576,10 @@ func (c *Client) ChangeOperatorMembershipWithBody(ctx context.Context, websiteID
 //
 // Corresponds with PATCH /website/{website_id}/operator/{user_id} (the `ChangeOperatorMembership` operationId).
 func (c *Client) ChangeOperatorMembership(ctx context.Context, websiteID WebsiteID, userID UserID, body ChangeOperatorMembershipJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewChangeOperatorMembershipRequest(c.Server, websiteID, userID, body)
+	req, err := newChangeOperatorMembershipRequest(ctx, c.Server, websiteID, userID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21905,11 +21592,10 @@ func (c *Client) ChangeOperatorMembership(ctx context.Context, websiteID Website
 //
 // Corresponds with DELETE /website/{website_id}/operators/active (the `FlushLastActiveWebsiteOperators` operationId).
 func (c *Client) FlushLastActiveWebsiteOperators(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewFlushLastActiveWebsiteOperatorsRequest(c.Server, websiteID)
+	req, err := newFlushLastActiveWebsiteOperatorsRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21922,11 +21608,10 @@ func (c *Client) FlushLastActiveWebsiteOperators(ctx context.Context, websiteID 
 //
 // Corresponds with GET /website/{website_id}/operators/active (the `ListLastActiveWebsiteOperators` operationId).
 func (c *Client) ListLastActiveWebsiteOperators(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListLastActiveWebsiteOperatorsRequest(c.Server, websiteID)
+	req, err := newListLastActiveWebsiteOperatorsRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21941,11 +21626,10 @@ func (c *Client) ListLastActiveWebsiteOperators(ctx context.Context, websiteID W
 //
 // Corresponds with POST /website/{website_id}/operators/email (the `SendEmailToWebsiteOperators` operationId).
 func (c *Client) SendEmailToWebsiteOperatorsWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSendEmailToWebsiteOperatorsRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newSendEmailToWebsiteOperatorsRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21960,11 +21644,10 @@ func (c *Client) SendEmailToWebsiteOperatorsWithBody(ctx context.Context, websit
 //
 // Corresponds with POST /website/{website_id}/operators/email (the `SendEmailToWebsiteOperators` operationId).
 func (c *Client) SendEmailToWebsiteOperators(ctx context.Context, websiteID WebsiteID, body SendEmailToWebsiteOperatorsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSendEmailToWebsiteOperatorsRequest(c.Server, websiteID, body)
+	req, err := newSendEmailToWebsiteOperatorsRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21977,11 +21660,10 @@ func (c *Client) SendEmailToWebsiteOperators(ctx context.Context, websiteID Webs
 //
 // Corresponds with GET /website/{website_id}/operators/list (the `ListWebsiteOperators` operationId).
 func (c *Client) ListWebsiteOperators(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListWebsiteOperatorsRequest(c.Server, websiteID)
+	req, err := newListWebsiteOperatorsRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -21994,11 +21676,10 @@ func (c *Client) ListWebsiteOperators(ctx context.Context, websiteID WebsiteID, 
 //
 // Corresponds with GET /website/{website_id}/people/campaigns/{people_id}/list/{page_number} (the `ListPeopleCampaigns` operationId).
 func (c *Client) ListPeopleCampaigns(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListPeopleCampaignsRequest(c.Server, websiteID, peopleID, pageNumber)
+	req, err := newListPeopleCampaignsRequest(ctx, c.Server, websiteID, peopleID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22011,11 +21692,10 @@ func (c *Client) ListPeopleCampaigns(ctx context.Context, websiteID WebsiteID, p
 //
 // Corresponds with GET /website/{website_id}/people/conversations/{people_id}/list/{page_number} (the `ListPeopleConversations` operationId).
 func (c *Client) ListPeopleConversations(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, pageNumber PageNumber, params *ListPeopleConversationsParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListPeopleConversationsRequest(c.Server, websiteID, peopleID, pageNumber, params)
+	req, err := newListPeopleConversationsRequest(ctx, c.Server, websiteID, peopleID, pageNumber, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22028,11 +21708,10 @@ func (c *Client) ListPeopleConversations(ctx context.Context, websiteID WebsiteI
 //
 // Corresponds with GET /website/{website_id}/people/data/{people_id} (the `GetPeopleData` operationId).
 func (c *Client) GetPeopleData(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetPeopleDataRequest(c.Server, websiteID, peopleID)
+	req, err := newGetPeopleDataRequest(ctx, c.Server, websiteID, peopleID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22047,11 +21726,10 @@ func (c *Client) GetPeopleData(ctx context.Context, websiteID WebsiteID, peopleI
 //
 // Corresponds with PATCH /website/{website_id}/people/data/{people_id} (the `UpdatePeopleData` operationId).
 func (c *Client) UpdatePeopleDataWithBody(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdatePeopleDataRequestWithBody(c.Server, websiteID, peopleID, contentType, body)
+	req, err := newUpdatePeopleDataRequestWithBody(ctx, c.Server, websiteID, peopleID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22066,11 +21744,10 @@ func (c *Client) UpdatePeopleDataWithBody(ctx context.Context, websiteID Website
 //
 // Corresponds with PATCH /website/{website_id}/people/data/{people_id} (the `UpdatePeopleData` operationId).
 func (c *Client) UpdatePeopleData(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, body UpdatePeopleDataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdatePeopleDataRequest(c.Server, websiteID, peopleID, body)
+	req, err := newUpdatePeopleDataRequest(ctx, c.Server, websiteID, peopleID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22085,11 +21762,10 @@ func (c *Client) UpdatePeopleData(ctx context.Context, websiteID WebsiteID, peop
 //
 // Corresponds with PUT /website/{website_id}/people/data/{people_id} (the `SavePeopleData` operationId).
 func (c *Client) SavePeopleDataWithBody(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSavePeopleDataRequestWithBody(c.Server, websiteID, peopleID, contentType, body)
+	req, err := newSavePeopleDataRequestWithBody(ctx, c.Server, websiteID, peopleID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22104,11 +21780,10 @@ func (c *Client) SavePeopleDataWithBody(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with PUT /website/{website_id}/people/data/{people_id} (the `SavePeopleData` operationId).
 func (c *Client) SavePeopleData(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, body SavePeopleDataJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSavePeopleDataRequest(c.Server, websiteID, peopleID, body)
+	req, err := newSavePeopleDataRequest(ctx, c.Server, websiteID, peopleID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22123,11 +21798,10 @@ func (c *Client) SavePeopleData(ctx context.Context, websiteID WebsiteID, people
 //
 // Corresponds with POST /website/{website_id}/people/events/{people_id} (the `AddPeopleEvent` operationId).
 func (c *Client) AddPeopleEventWithBody(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddPeopleEventRequestWithBody(c.Server, websiteID, peopleID, contentType, body)
+	req, err := newAddPeopleEventRequestWithBody(ctx, c.Server, websiteID, peopleID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22142,11 +21816,10 @@ func (c *Client) AddPeopleEventWithBody(ctx context.Context, websiteID WebsiteID
 //
 // Corresponds with POST /website/{website_id}/people/events/{people_id} (the `AddPeopleEvent` operationId).
 func (c *Client) AddPeopleEvent(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, body AddPeopleEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddPeopleEventRequest(c.Server, websiteID, peopleID, body)
+	req, err := newAddPeopleEventRequest(ctx, c.Server, websiteID, peopleID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22159,11 +21832,10 @@ func (c *Client) AddPeopleEvent(ctx context.Context, websiteID WebsiteID, people
 //
 // Corresponds with GET /website/{website_id}/people/events/{people_id}/list/{page_number} (the `ListPeopleEvents` operationId).
 func (c *Client) ListPeopleEvents(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListPeopleEventsRequest(c.Server, websiteID, peopleID, pageNumber)
+	req, err := newListPeopleEventsRequest(ctx, c.Server, websiteID, peopleID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22176,11 +21848,10 @@ func (c *Client) ListPeopleEvents(ctx context.Context, websiteID WebsiteID, peop
 //
 // Corresponds with POST /website/{website_id}/people/export/profiles (the `ExportPeopleProfiles` operationId).
 func (c *Client) ExportPeopleProfiles(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewExportPeopleProfilesRequest(c.Server, websiteID)
+	req, err := newExportPeopleProfilesRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22195,11 +21866,10 @@ func (c *Client) ExportPeopleProfiles(ctx context.Context, websiteID WebsiteID, 
 //
 // Corresponds with POST /website/{website_id}/people/import/profiles (the `ImportPeopleProfiles` operationId).
 func (c *Client) ImportPeopleProfilesWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewImportPeopleProfilesRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newImportPeopleProfilesRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22214,11 +21884,10 @@ func (c *Client) ImportPeopleProfilesWithBody(ctx context.Context, websiteID Web
 //
 // Corresponds with POST /website/{website_id}/people/import/profiles (the `ImportPeopleProfiles` operationId).
 func (c *Client) ImportPeopleProfiles(ctx context.Context, websiteID WebsiteID, body ImportPeopleProfilesJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewImportPeopleProfilesRequest(c.Server, websiteID, body)
+	req, err := newImportPeopleProfilesRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22233,11 +21902,10 @@ func (c *Client) ImportPeopleProfiles(ctx context.Context, websiteID WebsiteID, 
 //
 // Corresponds with POST /website/{website_id}/people/profile (the `AddNewPeopleProfile` operationId).
 func (c *Client) AddNewPeopleProfileWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddNewPeopleProfileRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newAddNewPeopleProfileRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22252,11 +21920,10 @@ func (c *Client) AddNewPeopleProfileWithBody(ctx context.Context, websiteID Webs
 //
 // Corresponds with POST /website/{website_id}/people/profile (the `AddNewPeopleProfile` operationId).
 func (c *Client) AddNewPeopleProfile(ctx context.Context, websiteID WebsiteID, body AddNewPeopleProfileJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewAddNewPeopleProfileRequest(c.Server, websiteID, body)
+	req, err := newAddNewPeopleProfileRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22269,11 +21936,10 @@ func (c *Client) AddNewPeopleProfile(ctx context.Context, websiteID WebsiteID, b
 //
 // Corresponds with DELETE /website/{website_id}/people/profile/{people_id} (the `RemovePeopleProfile` operationId).
 func (c *Client) RemovePeopleProfile(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRemovePeopleProfileRequest(c.Server, websiteID, peopleID)
+	req, err := newRemovePeopleProfileRequest(ctx, c.Server, websiteID, peopleID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22286,11 +21952,10 @@ func (c *Client) RemovePeopleProfile(ctx context.Context, websiteID WebsiteID, p
 //
 // Corresponds with GET /website/{website_id}/people/profile/{people_id} (the `GetPeopleProfile` operationId).
 func (c *Client) GetPeopleProfile(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetPeopleProfileRequest(c.Server, websiteID, peopleID)
+	req, err := newGetPeopleProfileRequest(ctx, c.Server, websiteID, peopleID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22303,11 +21968,10 @@ func (c *Client) GetPeopleProfile(ctx context.Context, websiteID WebsiteID, peop
 //
 // Corresponds with HEAD /website/{website_id}/people/profile/{people_id} (the `CheckPeopleProfileExists` operationId).
 func (c *Client) CheckPeopleProfileExists(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckPeopleProfileExistsRequest(c.Server, websiteID, peopleID)
+	req, err := newCheckPeopleProfileExistsRequest(ctx, c.Server, websiteID, peopleID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22322,11 +21986,10 @@ func (c *Client) CheckPeopleProfileExists(ctx context.Context, websiteID Website
 //
 // Corresponds with PATCH /website/{website_id}/people/profile/{people_id} (the `UpdatePeopleProfile` operationId).
 func (c *Client) UpdatePeopleProfileWithBody(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdatePeopleProfileRequestWithBody(c.Server, websiteID, peopleID, contentType, body)
+	req, err := newUpdatePeopleProfileRequestWithBody(ctx, c.Server, websiteID, peopleID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22341,11 +22004,10 @@ func (c *Client) UpdatePeopleProfileWithBody(ctx context.Context, websiteID Webs
 //
 // Corresponds with PATCH /website/{website_id}/people/profile/{people_id} (the `UpdatePeopleProfile` operationId).
 func (c *Client) UpdatePeopleProfile(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, body UpdatePeopleProfileJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdatePeopleProfileRequest(c.Server, websiteID, peopleID, body)
+	req, err := newUpdatePeopleProfileRequest(ctx, c.Server, websiteID, peopleID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22360,11 +22022,10 @@ func (c *Client) UpdatePeopleProfile(ctx context.Context, websiteID WebsiteID, p
 //
 // Corresponds with PUT /website/{website_id}/people/profile/{people_id} (the `SavePeopleProfile` operationId).
 func (c *Client) SavePeopleProfileWithBody(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSavePeopleProfileRequestWithBody(c.Server, websiteID, peopleID, contentType, body)
+	req, err := newSavePeopleProfileRequestWithBody(ctx, c.Server, websiteID, peopleID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22379,11 +22040,10 @@ func (c *Client) SavePeopleProfileWithBody(ctx context.Context, websiteID Websit
 //
 // Corresponds with PUT /website/{website_id}/people/profile/{people_id} (the `SavePeopleProfile` operationId).
 func (c *Client) SavePeopleProfile(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, body SavePeopleProfileJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSavePeopleProfileRequest(c.Server, websiteID, peopleID, body)
+	req, err := newSavePeopleProfileRequest(ctx, c.Server, websiteID, peopleID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22396,11 +22056,10 @@ func (c *Client) SavePeopleProfile(ctx context.Context, websiteID WebsiteID, peo
 //
 // Corresponds with GET /website/{website_id}/people/profiles/{page_number} (the `ListPeopleProfiles` operationId).
 func (c *Client) ListPeopleProfiles(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, params *ListPeopleProfilesParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListPeopleProfilesRequest(c.Server, websiteID, pageNumber, params)
+	req, err := newListPeopleProfilesRequest(ctx, c.Server, websiteID, pageNumber, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22413,11 +22072,10 @@ func (c *Client) ListPeopleProfiles(ctx context.Context, websiteID WebsiteID, pa
 //
 // Corresponds with GET /website/{website_id}/people/stats (the `GetPeopleStatistics` operationId).
 func (c *Client) GetPeopleStatistics(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetPeopleStatisticsRequest(c.Server, websiteID)
+	req, err := newGetPeopleStatisticsRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22430,11 +22088,10 @@ func (c *Client) GetPeopleStatistics(ctx context.Context, websiteID WebsiteID, r
 //
 // Corresponds with GET /website/{website_id}/people/subscription/{people_id} (the `GetPeopleSubscriptionStatus` operationId).
 func (c *Client) GetPeopleSubscriptionStatus(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetPeopleSubscriptionStatusRequest(c.Server, websiteID, peopleID)
+	req, err := newGetPeopleSubscriptionStatusRequest(ctx, c.Server, websiteID, peopleID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22449,11 +22106,10 @@ func (c *Client) GetPeopleSubscriptionStatus(ctx context.Context, websiteID Webs
 //
 // Corresponds with PATCH /website/{website_id}/people/subscription/{people_id} (the `UpdatePeopleSubscriptionStatus` operationId).
 func (c *Client) UpdatePeopleSubscriptionStatusWithBody(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdatePeopleSubscriptionStatusRequestWithBody(c.Server, websiteID, peopleID, contentType, body)
+	req, err := newUpdatePeopleSubscriptionStatusRequestWithBody(ctx, c.Server, websiteID, peopleID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22468,11 +22124,10 @@ func (c *Client) UpdatePeopleSubscriptionStatusWithBody(ctx context.Context, web
 //
 // Corresponds with PATCH /website/{website_id}/people/subscription/{people_id} (the `UpdatePeopleSubscriptionStatus` operationId).
 func (c *Client) UpdatePeopleSubscriptionStatus(ctx context.Context, websiteID WebsiteID, peopleID PeopleID, body UpdatePeopleSubscriptionStatusJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdatePeopleSubscriptionStatusRequest(c.Server, websiteID, peopleID, body)
+	req, err := newUpdatePeopleSubscriptionStatusRequest(ctx, c.Server, websiteID, peopleID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22487,11 +22142,10 @@ func (c *Client) UpdatePeopleSubscriptionStatus(ctx context.Context, websiteID W
 //
 // Corresponds with DELETE /website/{website_id}/people/suggest/data (the `DeleteSuggestedPeopleDataKey` operationId).
 func (c *Client) DeleteSuggestedPeopleDataKeyWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSuggestedPeopleDataKeyRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newDeleteSuggestedPeopleDataKeyRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22506,11 +22160,10 @@ func (c *Client) DeleteSuggestedPeopleDataKeyWithBody(ctx context.Context, websi
 //
 // Corresponds with DELETE /website/{website_id}/people/suggest/data (the `DeleteSuggestedPeopleDataKey` operationId).
 func (c *Client) DeleteSuggestedPeopleDataKey(ctx context.Context, websiteID WebsiteID, body DeleteSuggestedPeopleDataKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSuggestedPeopleDataKeyRequest(c.Server, websiteID, body)
+	req, err := newDeleteSuggestedPeopleDataKeyRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22523,11 +22176,10 @@ func (c *Client) DeleteSuggestedPeopleDataKey(ctx context.Context, websiteID Web
 //
 // Corresponds with GET /website/{website_id}/people/suggest/data/{page_number} (the `ListSuggestedPeopleDataKeys` operationId).
 func (c *Client) ListSuggestedPeopleDataKeys(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSuggestedPeopleDataKeysRequest(c.Server, websiteID, pageNumber)
+	req, err := newListSuggestedPeopleDataKeysRequest(ctx, c.Server, websiteID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22542,11 +22194,10 @@ func (c *Client) ListSuggestedPeopleDataKeys(ctx context.Context, websiteID Webs
 //
 // Corresponds with DELETE /website/{website_id}/people/suggest/event (the `DeleteSuggestedPeopleEvent` operationId).
 func (c *Client) DeleteSuggestedPeopleEventWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSuggestedPeopleEventRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newDeleteSuggestedPeopleEventRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22561,11 +22212,10 @@ func (c *Client) DeleteSuggestedPeopleEventWithBody(ctx context.Context, website
 //
 // Corresponds with DELETE /website/{website_id}/people/suggest/event (the `DeleteSuggestedPeopleEvent` operationId).
 func (c *Client) DeleteSuggestedPeopleEvent(ctx context.Context, websiteID WebsiteID, body DeleteSuggestedPeopleEventJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSuggestedPeopleEventRequest(c.Server, websiteID, body)
+	req, err := newDeleteSuggestedPeopleEventRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22578,11 +22228,10 @@ func (c *Client) DeleteSuggestedPeopleEvent(ctx context.Context, websiteID Websi
 //
 // Corresponds with GET /website/{website_id}/people/suggest/events/{page_number} (the `ListSuggestedPeopleEvents` operationId).
 func (c *Client) ListSuggestedPeopleEvents(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSuggestedPeopleEventsRequest(c.Server, websiteID, pageNumber)
+	req, err := newListSuggestedPeopleEventsRequest(ctx, c.Server, websiteID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22597,11 +22246,10 @@ func (c *Client) ListSuggestedPeopleEvents(ctx context.Context, websiteID Websit
 //
 // Corresponds with DELETE /website/{website_id}/people/suggest/segment (the `DeleteSuggestedPeopleSegment` operationId).
 func (c *Client) DeleteSuggestedPeopleSegmentWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSuggestedPeopleSegmentRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newDeleteSuggestedPeopleSegmentRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22616,11 +22264,10 @@ func (c *Client) DeleteSuggestedPeopleSegmentWithBody(ctx context.Context, websi
 //
 // Corresponds with DELETE /website/{website_id}/people/suggest/segment (the `DeleteSuggestedPeopleSegment` operationId).
 func (c *Client) DeleteSuggestedPeopleSegment(ctx context.Context, websiteID WebsiteID, body DeleteSuggestedPeopleSegmentJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteSuggestedPeopleSegmentRequest(c.Server, websiteID, body)
+	req, err := newDeleteSuggestedPeopleSegmentRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22633,11 +22280,10 @@ func (c *Client) DeleteSuggestedPeopleSegment(ctx context.Context, websiteID Web
 //
 // Corresponds with GET /website/{website_id}/people/suggest/segments/{page_number} (the `ListSuggestedPeopleSegments` operationId).
 func (c *Client) ListSuggestedPeopleSegments(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListSuggestedPeopleSegmentsRequest(c.Server, websiteID, pageNumber)
+	req, err := newListSuggestedPeopleSegmentsRequest(ctx, c.Server, websiteID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22650,11 +22296,10 @@ func (c *Client) ListSuggestedPeopleSegments(ctx context.Context, websiteID Webs
 //
 // Corresponds with GET /website/{website_id}/settings (the `GetWebsiteSettings` operationId).
 func (c *Client) GetWebsiteSettings(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetWebsiteSettingsRequest(c.Server, websiteID)
+	req, err := newGetWebsiteSettingsRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22669,11 +22314,10 @@ func (c *Client) GetWebsiteSettings(ctx context.Context, websiteID WebsiteID, re
 //
 // Corresponds with PATCH /website/{website_id}/settings (the `UpdateWebsiteSettings` operationId).
 func (c *Client) UpdateWebsiteSettingsWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateWebsiteSettingsRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newUpdateWebsiteSettingsRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22688,11 +22332,10 @@ func (c *Client) UpdateWebsiteSettingsWithBody(ctx context.Context, websiteID We
 //
 // Corresponds with PATCH /website/{website_id}/settings (the `UpdateWebsiteSettings` operationId).
 func (c *Client) UpdateWebsiteSettings(ctx context.Context, websiteID WebsiteID, body UpdateWebsiteSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateWebsiteSettingsRequest(c.Server, websiteID, body)
+	req, err := newUpdateWebsiteSettingsRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22707,11 +22350,10 @@ func (c *Client) UpdateWebsiteSettings(ctx context.Context, websiteID WebsiteID,
 //
 // Corresponds with POST /website/{website_id}/team (the `CreateNewTeam` operationId).
 func (c *Client) CreateNewTeamWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateNewTeamRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newCreateNewTeamRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22726,11 +22368,10 @@ func (c *Client) CreateNewTeamWithBody(ctx context.Context, websiteID WebsiteID,
 //
 // Corresponds with POST /website/{website_id}/team (the `CreateNewTeam` operationId).
 func (c *Client) CreateNewTeam(ctx context.Context, websiteID WebsiteID, body CreateNewTeamJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCreateNewTeamRequest(c.Server, websiteID, body)
+	req, err := newCreateNewTeamRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22743,11 +22384,10 @@ func (c *Client) CreateNewTeam(ctx context.Context, websiteID WebsiteID, body Cr
 //
 // Corresponds with DELETE /website/{website_id}/team/{team_id} (the `DeleteTeam` operationId).
 func (c *Client) DeleteTeam(ctx context.Context, websiteID WebsiteID, teamID TeamID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewDeleteTeamRequest(c.Server, websiteID, teamID)
+	req, err := newDeleteTeamRequest(ctx, c.Server, websiteID, teamID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22760,11 +22400,10 @@ func (c *Client) DeleteTeam(ctx context.Context, websiteID WebsiteID, teamID Tea
 //
 // Corresponds with GET /website/{website_id}/team/{team_id} (the `GetTeam` operationId).
 func (c *Client) GetTeam(ctx context.Context, websiteID WebsiteID, teamID TeamID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetTeamRequest(c.Server, websiteID, teamID)
+	req, err := newGetTeamRequest(ctx, c.Server, websiteID, teamID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22777,11 +22416,10 @@ func (c *Client) GetTeam(ctx context.Context, websiteID WebsiteID, teamID TeamID
 //
 // Corresponds with HEAD /website/{website_id}/team/{team_id} (the `CheckTeamExists` operationId).
 func (c *Client) CheckTeamExists(ctx context.Context, websiteID WebsiteID, teamID TeamID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCheckTeamExistsRequest(c.Server, websiteID, teamID)
+	req, err := newCheckTeamExistsRequest(ctx, c.Server, websiteID, teamID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22796,11 +22434,10 @@ func (c *Client) CheckTeamExists(ctx context.Context, websiteID WebsiteID, teamI
 //
 // Corresponds with PUT /website/{website_id}/team/{team_id} (the `SaveTeam` operationId).
 func (c *Client) SaveTeamWithBody(ctx context.Context, websiteID WebsiteID, teamID TeamID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveTeamRequestWithBody(c.Server, websiteID, teamID, contentType, body)
+	req, err := newSaveTeamRequestWithBody(ctx, c.Server, websiteID, teamID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22815,11 +22452,10 @@ func (c *Client) SaveTeamWithBody(ctx context.Context, websiteID WebsiteID, team
 //
 // Corresponds with PUT /website/{website_id}/team/{team_id} (the `SaveTeam` operationId).
 func (c *Client) SaveTeam(ctx context.Context, websiteID WebsiteID, teamID TeamID, body SaveTeamJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewSaveTeamRequest(c.Server, websiteID, teamID, body)
+	req, err := newSaveTeamRequest(ctx, c.Server, websiteID, teamID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22832,11 +22468,10 @@ func (c *Client) SaveTeam(ctx context.Context, websiteID WebsiteID, teamID TeamI
 //
 // Corresponds with GET /website/{website_id}/teams/list/{page_number} (the `ListTeams` operationId).
 func (c *Client) ListTeams(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListTeamsRequest(c.Server, websiteID, pageNumber)
+	req, err := newListTeamsRequest(ctx, c.Server, websiteID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22849,11 +22484,10 @@ func (c *Client) ListTeams(ctx context.Context, websiteID WebsiteID, pageNumber 
 //
 // Corresponds with GET /website/{website_id}/verify/key (the `GetVerifyKey` operationId).
 func (c *Client) GetVerifyKey(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetVerifyKeyRequest(c.Server, websiteID)
+	req, err := newGetVerifyKeyRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22868,11 +22502,10 @@ func (c *Client) GetVerifyKey(ctx context.Context, websiteID WebsiteID, reqEdito
 //
 // Corresponds with POST /website/{website_id}/verify/key (the `RollVerifyKey` operationId).
 func (c *Client) RollVerifyKeyWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRollVerifyKeyRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newRollVerifyKeyRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22887,11 +22520,10 @@ func (c *Client) RollVerifyKeyWithBody(ctx context.Context, websiteID WebsiteID,
 //
 // Corresponds with POST /website/{website_id}/verify/key (the `RollVerifyKey` operationId).
 func (c *Client) RollVerifyKey(ctx context.Context, websiteID WebsiteID, body RollVerifyKeyJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewRollVerifyKeyRequest(c.Server, websiteID, body)
+	req, err := newRollVerifyKeyRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22904,11 +22536,10 @@ func (c *Client) RollVerifyKey(ctx context.Context, websiteID WebsiteID, body Ro
 //
 // Corresponds with GET /website/{website_id}/verify/settings (the `GetVerifySettings` operationId).
 func (c *Client) GetVerifySettings(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetVerifySettingsRequest(c.Server, websiteID)
+	req, err := newGetVerifySettingsRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22923,11 +22554,10 @@ func (c *Client) GetVerifySettings(ctx context.Context, websiteID WebsiteID, req
 //
 // Corresponds with PATCH /website/{website_id}/verify/settings (the `UpdateVerifySettings` operationId).
 func (c *Client) UpdateVerifySettingsWithBody(ctx context.Context, websiteID WebsiteID, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateVerifySettingsRequestWithBody(c.Server, websiteID, contentType, body)
+	req, err := newUpdateVerifySettingsRequestWithBody(ctx, c.Server, websiteID, contentType, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22942,11 +22572,10 @@ func (c *Client) UpdateVerifySettingsWithBody(ctx context.Context, websiteID Web
 //
 // Corresponds with PATCH /website/{website_id}/verify/settings (the `UpdateVerifySettings` operationId).
 func (c *Client) UpdateVerifySettings(ctx context.Context, websiteID WebsiteID, body UpdateVerifySettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewUpdateVerifySettingsRequest(c.Server, websiteID, body)
+	req, err := newUpdateVerifySettingsRequest(ctx, c.Server, websiteID, body)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22959,11 +22588,10 @@ func (c *Client) UpdateVerifySettings(ctx context.Context, websiteID WebsiteID, 
 //
 // Corresponds with GET /website/{website_id}/visitors/blocked (the `CountBlockedVisitors` operationId).
 func (c *Client) CountBlockedVisitors(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCountBlockedVisitorsRequest(c.Server, websiteID)
+	req, err := newCountBlockedVisitorsRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22976,11 +22604,10 @@ func (c *Client) CountBlockedVisitors(ctx context.Context, websiteID WebsiteID, 
 //
 // Corresponds with DELETE /website/{website_id}/visitors/blocked/{rule} (the `ClearBlockedVisitorsInRule` operationId).
 func (c *Client) ClearBlockedVisitorsInRule(ctx context.Context, websiteID WebsiteID, rule VisitorBlockedRule, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewClearBlockedVisitorsInRuleRequest(c.Server, websiteID, rule)
+	req, err := newClearBlockedVisitorsInRuleRequest(ctx, c.Server, websiteID, rule)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -22993,11 +22620,10 @@ func (c *Client) ClearBlockedVisitorsInRule(ctx context.Context, websiteID Websi
 //
 // Corresponds with GET /website/{website_id}/visitors/blocked/{rule} (the `CountBlockedVisitorsInRule` operationId).
 func (c *Client) CountBlockedVisitorsInRule(ctx context.Context, websiteID WebsiteID, rule VisitorBlockedRule, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCountBlockedVisitorsInRuleRequest(c.Server, websiteID, rule)
+	req, err := newCountBlockedVisitorsInRuleRequest(ctx, c.Server, websiteID, rule)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -23010,11 +22636,10 @@ func (c *Client) CountBlockedVisitorsInRule(ctx context.Context, websiteID Websi
 //
 // Corresponds with GET /website/{website_id}/visitors/count (the `CountVisitors` operationId).
 func (c *Client) CountVisitors(ctx context.Context, websiteID WebsiteID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewCountVisitorsRequest(c.Server, websiteID)
+	req, err := newCountVisitorsRequest(ctx, c.Server, websiteID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -23027,11 +22652,10 @@ func (c *Client) CountVisitors(ctx context.Context, websiteID WebsiteID, reqEdit
 //
 // Corresponds with GET /website/{website_id}/visitors/list/{page_number} (the `ListVisitors` operationId).
 func (c *Client) ListVisitors(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewListVisitorsRequest(c.Server, websiteID, pageNumber)
+	req, err := newListVisitorsRequest(ctx, c.Server, websiteID, pageNumber)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -23044,11 +22668,10 @@ func (c *Client) ListVisitors(ctx context.Context, websiteID WebsiteID, pageNumb
 //
 // Corresponds with GET /website/{website_id}/visitors/map (the `PinpointVisitorsOnMap` operationId).
 func (c *Client) PinpointVisitorsOnMap(ctx context.Context, websiteID WebsiteID, params *PinpointVisitorsOnMapParams, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewPinpointVisitorsOnMapRequest(c.Server, websiteID, params)
+	req, err := newPinpointVisitorsOnMapRequest(ctx, c.Server, websiteID, params)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -23061,11 +22684,10 @@ func (c *Client) PinpointVisitorsOnMap(ctx context.Context, websiteID WebsiteID,
 //
 // Corresponds with GET /website/{website_id}/visitors/token/{token_id} (the `GetSessionIdentifierFromToken` operationId).
 func (c *Client) GetSessionIdentifierFromToken(ctx context.Context, websiteID WebsiteID, tokenID VisitorTokenID, reqEditors ...RequestEditorFn) (*http.Response, error) {
-	req, err := NewGetSessionIdentifierFromTokenRequest(c.Server, websiteID, tokenID)
+	req, err := newGetSessionIdentifierFromTokenRequest(ctx, c.Server, websiteID, tokenID)
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(ctx)
 	if err := c.applyEditors(ctx, req, reqEditors); err != nil {
 		return nil, err
 	}
@@ -23074,35 +22696,33 @@ func (c *Client) GetSessionIdentifierFromToken(ctx context.Context, websiteID We
 
 // NewGenerateBucketURLRequest calls the generic GenerateBucketURL builder with application/json body
 func NewGenerateBucketURLRequest(server string, body GenerateBucketURLJSONRequestBody) (*http.Request, error) {
+	return newGenerateBucketURLRequest(context.Background(), server, body)
+}
+
+func newGenerateBucketURLRequest(ctx context.Context, server string, body GenerateBucketURLJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewGenerateBucketURLRequestWithBody(server, "application/json", bodyReader)
+	return newGenerateBucketURLRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewGenerateBucketURLRequestWithBody constructs an http.Request for the GenerateBucketURL method, with any body, and a specified content type
 func NewGenerateBucketURLRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	return newGenerateBucketURLRequestWithBody(context.Background(), server, contentType, body)
+}
+
+func newGenerateBucketURLRequestWithBody(ctx context.Context, server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := operationURL(server, "/bucket/url/generate")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/bucket/url/generate")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -23114,26 +22734,17 @@ func NewGenerateBucketURLRequestWithBody(server string, contentType string, body
 
 // NewListAnimationMediasRequest constructs an http.Request for the ListAnimationMedias method
 func NewListAnimationMediasRequest(server string, pageNumber PageNumber, params *ListAnimationMediasParams) (*http.Request, error) {
+	return newListAnimationMediasRequest(context.Background(), server, pageNumber, params)
+}
+
+func newListAnimationMediasRequest(ctx context.Context, server string, pageNumber PageNumber, params *ListAnimationMediasParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = strconv.FormatInt(int64(pageNumber), 10)
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/media/animation/list/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/media/animation/list/%s", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -23141,7 +22752,7 @@ func NewListAnimationMediasRequest(server string, pageNumber PageNumber, params 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -23186,10 +22797,12 @@ func NewListAnimationMediasRequest(server string, pageNumber PageNumber, params 
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23199,24 +22812,18 @@ func NewListAnimationMediasRequest(server string, pageNumber PageNumber, params 
 
 // NewListAllActivePlanSubscriptionsRequest constructs an http.Request for the ListAllActivePlanSubscriptions method
 func NewListAllActivePlanSubscriptionsRequest(server string) (*http.Request, error) {
+	return newListAllActivePlanSubscriptionsRequest(context.Background(), server)
+}
+
+func newListAllActivePlanSubscriptionsRequest(ctx context.Context, server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := operationURL(server, "/plans/subscription")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/plans/subscription")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23226,31 +22833,22 @@ func NewListAllActivePlanSubscriptionsRequest(server string) (*http.Request, err
 
 // NewUnsubscribePlanFromWebsiteRequest constructs an http.Request for the UnsubscribePlanFromWebsite method
 func NewUnsubscribePlanFromWebsiteRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newUnsubscribePlanFromWebsiteRequest(context.Background(), server, websiteID)
+}
+
+func newUnsubscribePlanFromWebsiteRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/plans/subscription/%s", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plans/subscription/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23260,31 +22858,22 @@ func NewUnsubscribePlanFromWebsiteRequest(server string, websiteID WebsiteID) (*
 
 // NewGetPlanSubscriptionForWebsiteRequest constructs an http.Request for the GetPlanSubscriptionForWebsite method
 func NewGetPlanSubscriptionForWebsiteRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newGetPlanSubscriptionForWebsiteRequest(context.Background(), server, websiteID)
+}
+
+func newGetPlanSubscriptionForWebsiteRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/plans/subscription/%s", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plans/subscription/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23294,42 +22883,37 @@ func NewGetPlanSubscriptionForWebsiteRequest(server string, websiteID WebsiteID)
 
 // NewSubscribeWebsiteToPlanRequest calls the generic SubscribeWebsiteToPlan builder with application/json body
 func NewSubscribeWebsiteToPlanRequest(server string, websiteID WebsiteID, body SubscribeWebsiteToPlanJSONRequestBody) (*http.Request, error) {
+	return newSubscribeWebsiteToPlanRequest(context.Background(), server, websiteID, body)
+}
+
+func newSubscribeWebsiteToPlanRequest(ctx context.Context, server string, websiteID WebsiteID, body SubscribeWebsiteToPlanJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSubscribeWebsiteToPlanRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newSubscribeWebsiteToPlanRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewSubscribeWebsiteToPlanRequestWithBody constructs an http.Request for the SubscribeWebsiteToPlan method, with any body, and a specified content type
 func NewSubscribeWebsiteToPlanRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSubscribeWebsiteToPlanRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newSubscribeWebsiteToPlanRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/plans/subscription/%s", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plans/subscription/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -23341,42 +22925,37 @@ func NewSubscribeWebsiteToPlanRequestWithBody(server string, websiteID WebsiteID
 
 // NewChangeBillPeriodForWebsitePlanSubscriptionRequest calls the generic ChangeBillPeriodForWebsitePlanSubscription builder with application/json body
 func NewChangeBillPeriodForWebsitePlanSubscriptionRequest(server string, websiteID WebsiteID, body ChangeBillPeriodForWebsitePlanSubscriptionJSONRequestBody) (*http.Request, error) {
+	return newChangeBillPeriodForWebsitePlanSubscriptionRequest(context.Background(), server, websiteID, body)
+}
+
+func newChangeBillPeriodForWebsitePlanSubscriptionRequest(ctx context.Context, server string, websiteID WebsiteID, body ChangeBillPeriodForWebsitePlanSubscriptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewChangeBillPeriodForWebsitePlanSubscriptionRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newChangeBillPeriodForWebsitePlanSubscriptionRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewChangeBillPeriodForWebsitePlanSubscriptionRequestWithBody constructs an http.Request for the ChangeBillPeriodForWebsitePlanSubscription method, with any body, and a specified content type
 func NewChangeBillPeriodForWebsitePlanSubscriptionRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newChangeBillPeriodForWebsitePlanSubscriptionRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newChangeBillPeriodForWebsitePlanSubscriptionRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/plans/subscription/%s/bill/period", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plans/subscription/%s/bill/period", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -23388,26 +22967,17 @@ func NewChangeBillPeriodForWebsitePlanSubscriptionRequestWithBody(server string,
 
 // NewCheckCouponAvailabilityForWebsitePlanSubscriptionRequest constructs an http.Request for the CheckCouponAvailabilityForWebsitePlanSubscription method
 func NewCheckCouponAvailabilityForWebsitePlanSubscriptionRequest(server string, websiteID WebsiteID, params *CheckCouponAvailabilityForWebsitePlanSubscriptionParams) (*http.Request, error) {
+	return newCheckCouponAvailabilityForWebsitePlanSubscriptionRequest(context.Background(), server, websiteID, params)
+}
+
+func newCheckCouponAvailabilityForWebsitePlanSubscriptionRequest(ctx context.Context, server string, websiteID WebsiteID, params *CheckCouponAvailabilityForWebsitePlanSubscriptionParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plans/subscription/%s/coupon", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/plans/subscription/%s/coupon", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -23415,7 +22985,7 @@ func NewCheckCouponAvailabilityForWebsitePlanSubscriptionRequest(server string, 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -23432,10 +23002,12 @@ func NewCheckCouponAvailabilityForWebsitePlanSubscriptionRequest(server string, 
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23445,42 +23017,37 @@ func NewCheckCouponAvailabilityForWebsitePlanSubscriptionRequest(server string, 
 
 // NewRedeemCouponForWebsitePlanSubscriptionRequest calls the generic RedeemCouponForWebsitePlanSubscription builder with application/json body
 func NewRedeemCouponForWebsitePlanSubscriptionRequest(server string, websiteID WebsiteID, body RedeemCouponForWebsitePlanSubscriptionJSONRequestBody) (*http.Request, error) {
+	return newRedeemCouponForWebsitePlanSubscriptionRequest(context.Background(), server, websiteID, body)
+}
+
+func newRedeemCouponForWebsitePlanSubscriptionRequest(ctx context.Context, server string, websiteID WebsiteID, body RedeemCouponForWebsitePlanSubscriptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewRedeemCouponForWebsitePlanSubscriptionRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newRedeemCouponForWebsitePlanSubscriptionRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewRedeemCouponForWebsitePlanSubscriptionRequestWithBody constructs an http.Request for the RedeemCouponForWebsitePlanSubscription method, with any body, and a specified content type
 func NewRedeemCouponForWebsitePlanSubscriptionRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newRedeemCouponForWebsitePlanSubscriptionRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newRedeemCouponForWebsitePlanSubscriptionRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/plans/subscription/%s/coupon", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plans/subscription/%s/coupon", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -23492,24 +23059,18 @@ func NewRedeemCouponForWebsitePlanSubscriptionRequestWithBody(server string, web
 
 // NewGetConnectAccountRequest constructs an http.Request for the GetConnectAccount method
 func NewGetConnectAccountRequest(server string) (*http.Request, error) {
+	return newGetConnectAccountRequest(context.Background(), server)
+}
+
+func newGetConnectAccountRequest(ctx context.Context, server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := operationURL(server, "/plugin/connect/account")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/plugin/connect/account")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23519,24 +23080,18 @@ func NewGetConnectAccountRequest(server string) (*http.Request, error) {
 
 // NewGetConnectEndpointsRequest constructs an http.Request for the GetConnectEndpoints method
 func NewGetConnectEndpointsRequest(server string) (*http.Request, error) {
+	return newGetConnectEndpointsRequest(context.Background(), server)
+}
+
+func newGetConnectEndpointsRequest(ctx context.Context, server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := operationURL(server, "/plugin/connect/endpoints")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/plugin/connect/endpoints")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23546,24 +23101,18 @@ func NewGetConnectEndpointsRequest(server string) (*http.Request, error) {
 
 // NewCheckConnectSessionValidityRequest constructs an http.Request for the CheckConnectSessionValidity method
 func NewCheckConnectSessionValidityRequest(server string) (*http.Request, error) {
+	return newCheckConnectSessionValidityRequest(context.Background(), server)
+}
+
+func newCheckConnectSessionValidityRequest(ctx context.Context, server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := operationURL(server, "/plugin/connect/session")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/plugin/connect/session")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23573,26 +23122,17 @@ func NewCheckConnectSessionValidityRequest(server string) (*http.Request, error)
 
 // NewListAllConnectWebsitesRequest constructs an http.Request for the ListAllConnectWebsites method
 func NewListAllConnectWebsitesRequest(server string, pageNumber PageNumber, params *ListAllConnectWebsitesParams) (*http.Request, error) {
+	return newListAllConnectWebsitesRequest(context.Background(), server, pageNumber, params)
+}
+
+func newListAllConnectWebsitesRequest(ctx context.Context, server string, pageNumber PageNumber, params *ListAllConnectWebsitesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = strconv.FormatInt(int64(pageNumber), 10)
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plugin/connect/websites/all/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/plugin/connect/websites/all/%s", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -23600,7 +23140,7 @@ func NewListAllConnectWebsitesRequest(server string, pageNumber PageNumber, para
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -23633,10 +23173,12 @@ func NewListAllConnectWebsitesRequest(server string, pageNumber PageNumber, para
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23646,19 +23188,13 @@ func NewListAllConnectWebsitesRequest(server string, pageNumber PageNumber, para
 
 // NewListConnectWebsitesSinceRequest constructs an http.Request for the ListConnectWebsitesSince method
 func NewListConnectWebsitesSinceRequest(server string, params *ListConnectWebsitesSinceParams) (*http.Request, error) {
+	return newListConnectWebsitesSinceRequest(context.Background(), server, params)
+}
+
+func newListConnectWebsitesSinceRequest(ctx context.Context, server string, params *ListConnectWebsitesSinceParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plugin/connect/websites/since")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/plugin/connect/websites/since")
 	if err != nil {
 		return nil, err
 	}
@@ -23666,7 +23202,7 @@ func NewListConnectWebsitesSinceRequest(server string, params *ListConnectWebsit
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -23707,10 +23243,12 @@ func NewListConnectWebsitesSinceRequest(server string, params *ListConnectWebsit
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23720,24 +23258,18 @@ func NewListConnectWebsitesSinceRequest(server string, params *ListConnectWebsit
 
 // NewListAllActiveSubscriptionsRequest constructs an http.Request for the ListAllActiveSubscriptions method
 func NewListAllActiveSubscriptionsRequest(server string) (*http.Request, error) {
+	return newListAllActiveSubscriptionsRequest(context.Background(), server)
+}
+
+func newListAllActiveSubscriptionsRequest(ctx context.Context, server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := operationURL(server, "/plugins/subscription")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/plugins/subscription")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23747,31 +23279,22 @@ func NewListAllActiveSubscriptionsRequest(server string) (*http.Request, error) 
 
 // NewListSubscriptionsForWebsiteRequest constructs an http.Request for the ListSubscriptionsForWebsite method
 func NewListSubscriptionsForWebsiteRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newListSubscriptionsForWebsiteRequest(context.Background(), server, websiteID)
+}
+
+func newListSubscriptionsForWebsiteRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/plugins/subscription/%s", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plugins/subscription/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23781,42 +23304,37 @@ func NewListSubscriptionsForWebsiteRequest(server string, websiteID WebsiteID) (
 
 // NewSubscribeWebsiteToPluginRequest calls the generic SubscribeWebsiteToPlugin builder with application/json body
 func NewSubscribeWebsiteToPluginRequest(server string, websiteID WebsiteID, body SubscribeWebsiteToPluginJSONRequestBody) (*http.Request, error) {
+	return newSubscribeWebsiteToPluginRequest(context.Background(), server, websiteID, body)
+}
+
+func newSubscribeWebsiteToPluginRequest(ctx context.Context, server string, websiteID WebsiteID, body SubscribeWebsiteToPluginJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSubscribeWebsiteToPluginRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newSubscribeWebsiteToPluginRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewSubscribeWebsiteToPluginRequestWithBody constructs an http.Request for the SubscribeWebsiteToPlugin method, with any body, and a specified content type
 func NewSubscribeWebsiteToPluginRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSubscribeWebsiteToPluginRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newSubscribeWebsiteToPluginRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/plugins/subscription/%s", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plugins/subscription/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -23828,38 +23346,26 @@ func NewSubscribeWebsiteToPluginRequestWithBody(server string, websiteID Website
 
 // NewUnsubscribePluginFromWebsiteRequest constructs an http.Request for the UnsubscribePluginFromWebsite method
 func NewUnsubscribePluginFromWebsiteRequest(server string, websiteID WebsiteID, pluginID PluginID) (*http.Request, error) {
+	return newUnsubscribePluginFromWebsiteRequest(context.Background(), server, websiteID, pluginID)
+}
+
+func newUnsubscribePluginFromWebsiteRequest(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "plugin_id", pluginID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(pluginID))
+
+	queryURL, err := operationURL(server, "/plugins/subscription/%s/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plugins/subscription/%s/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23869,38 +23375,26 @@ func NewUnsubscribePluginFromWebsiteRequest(server string, websiteID WebsiteID, 
 
 // NewGetSubscriptionDetailsRequest constructs an http.Request for the GetSubscriptionDetails method
 func NewGetSubscriptionDetailsRequest(server string, websiteID WebsiteID, pluginID PluginID) (*http.Request, error) {
+	return newGetSubscriptionDetailsRequest(context.Background(), server, websiteID, pluginID)
+}
+
+func newGetSubscriptionDetailsRequest(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "plugin_id", pluginID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(pluginID))
+
+	queryURL, err := operationURL(server, "/plugins/subscription/%s/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plugins/subscription/%s/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23910,38 +23404,26 @@ func NewGetSubscriptionDetailsRequest(server string, websiteID WebsiteID, plugin
 
 // NewGetPluginAttestProvenanceRequest constructs an http.Request for the GetPluginAttestProvenance method
 func NewGetPluginAttestProvenanceRequest(server string, websiteID WebsiteID, pluginID PluginID) (*http.Request, error) {
+	return newGetPluginAttestProvenanceRequest(context.Background(), server, websiteID, pluginID)
+}
+
+func newGetPluginAttestProvenanceRequest(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "plugin_id", pluginID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(pluginID))
+
+	queryURL, err := operationURL(server, "/plugins/subscription/%s/%s/attest/provenance", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plugins/subscription/%s/%s/attest/provenance", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23951,38 +23433,26 @@ func NewGetPluginAttestProvenanceRequest(server string, websiteID WebsiteID, plu
 
 // NewGetPluginUsageBillsRequest constructs an http.Request for the GetPluginUsageBills method
 func NewGetPluginUsageBillsRequest(server string, websiteID WebsiteID, pluginID PluginID) (*http.Request, error) {
+	return newGetPluginUsageBillsRequest(context.Background(), server, websiteID, pluginID)
+}
+
+func newGetPluginUsageBillsRequest(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "plugin_id", pluginID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(pluginID))
+
+	queryURL, err := operationURL(server, "/plugins/subscription/%s/%s/bill/usage", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plugins/subscription/%s/%s/bill/usage", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -23992,49 +23462,41 @@ func NewGetPluginUsageBillsRequest(server string, websiteID WebsiteID, pluginID 
 
 // NewReportPluginUsageToBillRequest calls the generic ReportPluginUsageToBill builder with application/json body
 func NewReportPluginUsageToBillRequest(server string, websiteID WebsiteID, pluginID PluginID, body ReportPluginUsageToBillJSONRequestBody) (*http.Request, error) {
+	return newReportPluginUsageToBillRequest(context.Background(), server, websiteID, pluginID, body)
+}
+
+func newReportPluginUsageToBillRequest(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID, body ReportPluginUsageToBillJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewReportPluginUsageToBillRequestWithBody(server, websiteID, pluginID, "application/json", bodyReader)
+	return newReportPluginUsageToBillRequestWithBody(ctx, server, websiteID, pluginID, "application/json", bodyReader)
 }
 
 // NewReportPluginUsageToBillRequestWithBody constructs an http.Request for the ReportPluginUsageToBill method, with any body, and a specified content type
 func NewReportPluginUsageToBillRequestWithBody(server string, websiteID WebsiteID, pluginID PluginID, contentType string, body io.Reader) (*http.Request, error) {
+	return newReportPluginUsageToBillRequestWithBody(context.Background(), server, websiteID, pluginID, contentType, body)
+}
+
+func newReportPluginUsageToBillRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "plugin_id", pluginID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(pluginID))
+
+	queryURL, err := operationURL(server, "/plugins/subscription/%s/%s/bill/usage", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plugins/subscription/%s/%s/bill/usage", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24046,49 +23508,41 @@ func NewReportPluginUsageToBillRequestWithBody(server string, websiteID WebsiteI
 
 // NewForwardPluginPayloadToChannelRequest calls the generic ForwardPluginPayloadToChannel builder with application/json body
 func NewForwardPluginPayloadToChannelRequest(server string, websiteID WebsiteID, pluginID PluginID, body ForwardPluginPayloadToChannelJSONRequestBody) (*http.Request, error) {
+	return newForwardPluginPayloadToChannelRequest(context.Background(), server, websiteID, pluginID, body)
+}
+
+func newForwardPluginPayloadToChannelRequest(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID, body ForwardPluginPayloadToChannelJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewForwardPluginPayloadToChannelRequestWithBody(server, websiteID, pluginID, "application/json", bodyReader)
+	return newForwardPluginPayloadToChannelRequestWithBody(ctx, server, websiteID, pluginID, "application/json", bodyReader)
 }
 
 // NewForwardPluginPayloadToChannelRequestWithBody constructs an http.Request for the ForwardPluginPayloadToChannel method, with any body, and a specified content type
 func NewForwardPluginPayloadToChannelRequestWithBody(server string, websiteID WebsiteID, pluginID PluginID, contentType string, body io.Reader) (*http.Request, error) {
+	return newForwardPluginPayloadToChannelRequestWithBody(context.Background(), server, websiteID, pluginID, contentType, body)
+}
+
+func newForwardPluginPayloadToChannelRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "plugin_id", pluginID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(pluginID))
+
+	queryURL, err := operationURL(server, "/plugins/subscription/%s/%s/channel", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plugins/subscription/%s/%s/channel", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24100,49 +23554,41 @@ func NewForwardPluginPayloadToChannelRequestWithBody(server string, websiteID We
 
 // NewDispatchPluginEventRequest calls the generic DispatchPluginEvent builder with application/json body
 func NewDispatchPluginEventRequest(server string, websiteID WebsiteID, pluginID PluginID, body DispatchPluginEventJSONRequestBody) (*http.Request, error) {
+	return newDispatchPluginEventRequest(context.Background(), server, websiteID, pluginID, body)
+}
+
+func newDispatchPluginEventRequest(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID, body DispatchPluginEventJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDispatchPluginEventRequestWithBody(server, websiteID, pluginID, "application/json", bodyReader)
+	return newDispatchPluginEventRequestWithBody(ctx, server, websiteID, pluginID, "application/json", bodyReader)
 }
 
 // NewDispatchPluginEventRequestWithBody constructs an http.Request for the DispatchPluginEvent method, with any body, and a specified content type
 func NewDispatchPluginEventRequestWithBody(server string, websiteID WebsiteID, pluginID PluginID, contentType string, body io.Reader) (*http.Request, error) {
+	return newDispatchPluginEventRequestWithBody(context.Background(), server, websiteID, pluginID, contentType, body)
+}
+
+func newDispatchPluginEventRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "plugin_id", pluginID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(pluginID))
+
+	queryURL, err := operationURL(server, "/plugins/subscription/%s/%s/event", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plugins/subscription/%s/%s/event", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24154,38 +23600,26 @@ func NewDispatchPluginEventRequestWithBody(server string, websiteID WebsiteID, p
 
 // NewGetSubscriptionSettingsRequest constructs an http.Request for the GetSubscriptionSettings method
 func NewGetSubscriptionSettingsRequest(server string, websiteID WebsiteID, pluginID PluginID) (*http.Request, error) {
+	return newGetSubscriptionSettingsRequest(context.Background(), server, websiteID, pluginID)
+}
+
+func newGetSubscriptionSettingsRequest(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "plugin_id", pluginID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(pluginID))
+
+	queryURL, err := operationURL(server, "/plugins/subscription/%s/%s/settings", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plugins/subscription/%s/%s/settings", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24195,49 +23629,41 @@ func NewGetSubscriptionSettingsRequest(server string, websiteID WebsiteID, plugi
 
 // NewUpdateSubscriptionSettingsRequest calls the generic UpdateSubscriptionSettings builder with application/json body
 func NewUpdateSubscriptionSettingsRequest(server string, websiteID WebsiteID, pluginID PluginID, body UpdateSubscriptionSettingsJSONRequestBody) (*http.Request, error) {
+	return newUpdateSubscriptionSettingsRequest(context.Background(), server, websiteID, pluginID, body)
+}
+
+func newUpdateSubscriptionSettingsRequest(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID, body UpdateSubscriptionSettingsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateSubscriptionSettingsRequestWithBody(server, websiteID, pluginID, "application/json", bodyReader)
+	return newUpdateSubscriptionSettingsRequestWithBody(ctx, server, websiteID, pluginID, "application/json", bodyReader)
 }
 
 // NewUpdateSubscriptionSettingsRequestWithBody constructs an http.Request for the UpdateSubscriptionSettings method, with any body, and a specified content type
 func NewUpdateSubscriptionSettingsRequestWithBody(server string, websiteID WebsiteID, pluginID PluginID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateSubscriptionSettingsRequestWithBody(context.Background(), server, websiteID, pluginID, contentType, body)
+}
+
+func newUpdateSubscriptionSettingsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "plugin_id", pluginID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(pluginID))
+
+	queryURL, err := operationURL(server, "/plugins/subscription/%s/%s/settings", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plugins/subscription/%s/%s/settings", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24249,49 +23675,41 @@ func NewUpdateSubscriptionSettingsRequestWithBody(server string, websiteID Websi
 
 // NewSaveSubscriptionSettingsRequest calls the generic SaveSubscriptionSettings builder with application/json body
 func NewSaveSubscriptionSettingsRequest(server string, websiteID WebsiteID, pluginID PluginID, body SaveSubscriptionSettingsJSONRequestBody) (*http.Request, error) {
+	return newSaveSubscriptionSettingsRequest(context.Background(), server, websiteID, pluginID, body)
+}
+
+func newSaveSubscriptionSettingsRequest(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID, body SaveSubscriptionSettingsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSaveSubscriptionSettingsRequestWithBody(server, websiteID, pluginID, "application/json", bodyReader)
+	return newSaveSubscriptionSettingsRequestWithBody(ctx, server, websiteID, pluginID, "application/json", bodyReader)
 }
 
 // NewSaveSubscriptionSettingsRequestWithBody constructs an http.Request for the SaveSubscriptionSettings method, with any body, and a specified content type
 func NewSaveSubscriptionSettingsRequestWithBody(server string, websiteID WebsiteID, pluginID PluginID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSaveSubscriptionSettingsRequestWithBody(context.Background(), server, websiteID, pluginID, contentType, body)
+}
+
+func newSaveSubscriptionSettingsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "plugin_id", pluginID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(pluginID))
+
+	queryURL, err := operationURL(server, "/plugins/subscription/%s/%s/settings", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/plugins/subscription/%s/%s/settings", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24303,24 +23721,18 @@ func NewSaveSubscriptionSettingsRequestWithBody(server string, websiteID Website
 
 // NewGetUserConnectEndpointsRequest constructs an http.Request for the GetUserConnectEndpoints method
 func NewGetUserConnectEndpointsRequest(server string) (*http.Request, error) {
+	return newGetUserConnectEndpointsRequest(context.Background(), server)
+}
+
+func newGetUserConnectEndpointsRequest(ctx context.Context, server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := operationURL(server, "/user/connect/endpoints")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/user/connect/endpoints")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24330,19 +23742,13 @@ func NewGetUserConnectEndpointsRequest(server string) (*http.Request, error) {
 
 // NewCheckWebsiteExistsRequest constructs an http.Request for the CheckWebsiteExists method
 func NewCheckWebsiteExistsRequest(server string, params *CheckWebsiteExistsParams) (*http.Request, error) {
+	return newCheckWebsiteExistsRequest(context.Background(), server, params)
+}
+
+func newCheckWebsiteExistsRequest(ctx context.Context, server string, params *CheckWebsiteExistsParams) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/website")
 	if err != nil {
 		return nil, err
 	}
@@ -24350,7 +23756,7 @@ func NewCheckWebsiteExistsRequest(server string, params *CheckWebsiteExistsParam
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -24367,10 +23773,12 @@ func NewCheckWebsiteExistsRequest(server string, params *CheckWebsiteExistsParam
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24380,35 +23788,33 @@ func NewCheckWebsiteExistsRequest(server string, params *CheckWebsiteExistsParam
 
 // NewCreateWebsiteRequest calls the generic CreateWebsite builder with application/json body
 func NewCreateWebsiteRequest(server string, body CreateWebsiteJSONRequestBody) (*http.Request, error) {
+	return newCreateWebsiteRequest(context.Background(), server, body)
+}
+
+func newCreateWebsiteRequest(ctx context.Context, server string, body CreateWebsiteJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateWebsiteRequestWithBody(server, "application/json", bodyReader)
+	return newCreateWebsiteRequestWithBody(ctx, server, "application/json", bodyReader)
 }
 
 // NewCreateWebsiteRequestWithBody constructs an http.Request for the CreateWebsite method, with any body, and a specified content type
 func NewCreateWebsiteRequestWithBody(server string, contentType string, body io.Reader) (*http.Request, error) {
+	return newCreateWebsiteRequestWithBody(context.Background(), server, contentType, body)
+}
+
+func newCreateWebsiteRequestWithBody(ctx context.Context, server string, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := operationURL(server, "/website")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/website")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24420,24 +23826,18 @@ func NewCreateWebsiteRequestWithBody(server string, contentType string, body io.
 
 // NewGetWebsiteTokenConnectEndpointsRequest constructs an http.Request for the GetWebsiteTokenConnectEndpoints method
 func NewGetWebsiteTokenConnectEndpointsRequest(server string) (*http.Request, error) {
+	return newGetWebsiteTokenConnectEndpointsRequest(context.Background(), server)
+}
+
+func newGetWebsiteTokenConnectEndpointsRequest(ctx context.Context, server string) (*http.Request, error) {
 	var err error
 
-	serverURL, err := url.Parse(server)
+	queryURL, err := operationURL(server, "/website/connect/endpoints")
 	if err != nil {
 		return nil, err
 	}
 
-	operationPath := fmt.Sprintf("/website/connect/endpoints")
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24447,42 +23847,37 @@ func NewGetWebsiteTokenConnectEndpointsRequest(server string) (*http.Request, er
 
 // NewDeleteWebsiteRequest calls the generic DeleteWebsite builder with application/json body
 func NewDeleteWebsiteRequest(server string, websiteID WebsiteID, body DeleteWebsiteJSONRequestBody) (*http.Request, error) {
+	return newDeleteWebsiteRequest(context.Background(), server, websiteID, body)
+}
+
+func newDeleteWebsiteRequest(ctx context.Context, server string, websiteID WebsiteID, body DeleteWebsiteJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteWebsiteRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newDeleteWebsiteRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewDeleteWebsiteRequestWithBody constructs an http.Request for the DeleteWebsite method, with any body, and a specified content type
 func NewDeleteWebsiteRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newDeleteWebsiteRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newDeleteWebsiteRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24494,31 +23889,22 @@ func NewDeleteWebsiteRequestWithBody(server string, websiteID WebsiteID, content
 
 // NewGetWebsiteRequest constructs an http.Request for the GetWebsite method
 func NewGetWebsiteRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newGetWebsiteRequest(context.Background(), server, websiteID)
+}
+
+func newGetWebsiteRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24528,42 +23914,37 @@ func NewGetWebsiteRequest(server string, websiteID WebsiteID) (*http.Request, er
 
 // NewGenerateAnalyticsRequest calls the generic GenerateAnalytics builder with application/json body
 func NewGenerateAnalyticsRequest(server string, websiteID WebsiteID, body GenerateAnalyticsJSONRequestBody) (*http.Request, error) {
+	return newGenerateAnalyticsRequest(context.Background(), server, websiteID, body)
+}
+
+func newGenerateAnalyticsRequest(ctx context.Context, server string, websiteID WebsiteID, body GenerateAnalyticsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewGenerateAnalyticsRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newGenerateAnalyticsRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewGenerateAnalyticsRequestWithBody constructs an http.Request for the GenerateAnalytics method, with any body, and a specified content type
 func NewGenerateAnalyticsRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newGenerateAnalyticsRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newGenerateAnalyticsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/analytics/generate", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/analytics/generate", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24575,31 +23956,22 @@ func NewGenerateAnalyticsRequestWithBody(server string, websiteID WebsiteID, con
 
 // NewListWebsiteOperatorAvailabilitiesRequest constructs an http.Request for the ListWebsiteOperatorAvailabilities method
 func NewListWebsiteOperatorAvailabilitiesRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newListWebsiteOperatorAvailabilitiesRequest(context.Background(), server, websiteID)
+}
+
+func newListWebsiteOperatorAvailabilitiesRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/availability/operators", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/availability/operators", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24609,31 +23981,22 @@ func NewListWebsiteOperatorAvailabilitiesRequest(server string, websiteID Websit
 
 // NewGetWebsiteAvailabilityStatusRequest constructs an http.Request for the GetWebsiteAvailabilityStatus method
 func NewGetWebsiteAvailabilityStatusRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newGetWebsiteAvailabilityStatusRequest(context.Background(), server, websiteID)
+}
+
+func newGetWebsiteAvailabilityStatusRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/availability/status", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/availability/status", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -24643,42 +24006,37 @@ func NewGetWebsiteAvailabilityStatusRequest(server string, websiteID WebsiteID) 
 
 // NewBatchBlockConversationsRequest calls the generic BatchBlockConversations builder with application/json body
 func NewBatchBlockConversationsRequest(server string, websiteID WebsiteID, body BatchBlockConversationsJSONRequestBody) (*http.Request, error) {
+	return newBatchBlockConversationsRequest(context.Background(), server, websiteID, body)
+}
+
+func newBatchBlockConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchBlockConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchBlockConversationsRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newBatchBlockConversationsRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewBatchBlockConversationsRequestWithBody constructs an http.Request for the BatchBlockConversations method, with any body, and a specified content type
 func NewBatchBlockConversationsRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newBatchBlockConversationsRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newBatchBlockConversationsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/batch/block", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/batch/block", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24690,42 +24048,37 @@ func NewBatchBlockConversationsRequestWithBody(server string, websiteID WebsiteI
 
 // NewBatchUpdateConversationsDataRequest calls the generic BatchUpdateConversationsData builder with application/json body
 func NewBatchUpdateConversationsDataRequest(server string, websiteID WebsiteID, body BatchUpdateConversationsDataJSONRequestBody) (*http.Request, error) {
+	return newBatchUpdateConversationsDataRequest(context.Background(), server, websiteID, body)
+}
+
+func newBatchUpdateConversationsDataRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchUpdateConversationsDataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchUpdateConversationsDataRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newBatchUpdateConversationsDataRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewBatchUpdateConversationsDataRequestWithBody constructs an http.Request for the BatchUpdateConversationsData method, with any body, and a specified content type
 func NewBatchUpdateConversationsDataRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newBatchUpdateConversationsDataRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newBatchUpdateConversationsDataRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/batch/data", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/batch/data", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24737,42 +24090,37 @@ func NewBatchUpdateConversationsDataRequestWithBody(server string, websiteID Web
 
 // NewBatchInboxConversationsRequest calls the generic BatchInboxConversations builder with application/json body
 func NewBatchInboxConversationsRequest(server string, websiteID WebsiteID, body BatchInboxConversationsJSONRequestBody) (*http.Request, error) {
+	return newBatchInboxConversationsRequest(context.Background(), server, websiteID, body)
+}
+
+func newBatchInboxConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchInboxConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchInboxConversationsRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newBatchInboxConversationsRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewBatchInboxConversationsRequestWithBody constructs an http.Request for the BatchInboxConversations method, with any body, and a specified content type
 func NewBatchInboxConversationsRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newBatchInboxConversationsRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newBatchInboxConversationsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/batch/inbox", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/batch/inbox", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24784,42 +24132,37 @@ func NewBatchInboxConversationsRequestWithBody(server string, websiteID WebsiteI
 
 // NewBatchReadConversationsRequest calls the generic BatchReadConversations builder with application/json body
 func NewBatchReadConversationsRequest(server string, websiteID WebsiteID, body BatchReadConversationsJSONRequestBody) (*http.Request, error) {
+	return newBatchReadConversationsRequest(context.Background(), server, websiteID, body)
+}
+
+func newBatchReadConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchReadConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchReadConversationsRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newBatchReadConversationsRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewBatchReadConversationsRequestWithBody constructs an http.Request for the BatchReadConversations method, with any body, and a specified content type
 func NewBatchReadConversationsRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newBatchReadConversationsRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newBatchReadConversationsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/batch/read", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/batch/read", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24831,42 +24174,37 @@ func NewBatchReadConversationsRequestWithBody(server string, websiteID WebsiteID
 
 // NewBatchRemoveConversationsRequest calls the generic BatchRemoveConversations builder with application/json body
 func NewBatchRemoveConversationsRequest(server string, websiteID WebsiteID, body BatchRemoveConversationsJSONRequestBody) (*http.Request, error) {
+	return newBatchRemoveConversationsRequest(context.Background(), server, websiteID, body)
+}
+
+func newBatchRemoveConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchRemoveConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchRemoveConversationsRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newBatchRemoveConversationsRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewBatchRemoveConversationsRequestWithBody constructs an http.Request for the BatchRemoveConversations method, with any body, and a specified content type
 func NewBatchRemoveConversationsRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newBatchRemoveConversationsRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newBatchRemoveConversationsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/batch/remove", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/batch/remove", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24878,42 +24216,37 @@ func NewBatchRemoveConversationsRequestWithBody(server string, websiteID Website
 
 // NewBatchReportConversationsRequest calls the generic BatchReportConversations builder with application/json body
 func NewBatchReportConversationsRequest(server string, websiteID WebsiteID, body BatchReportConversationsJSONRequestBody) (*http.Request, error) {
+	return newBatchReportConversationsRequest(context.Background(), server, websiteID, body)
+}
+
+func newBatchReportConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchReportConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchReportConversationsRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newBatchReportConversationsRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewBatchReportConversationsRequestWithBody constructs an http.Request for the BatchReportConversations method, with any body, and a specified content type
 func NewBatchReportConversationsRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newBatchReportConversationsRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newBatchReportConversationsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/batch/report", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/batch/report", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24925,42 +24258,37 @@ func NewBatchReportConversationsRequestWithBody(server string, websiteID Website
 
 // NewBatchResolveConversationsRequest calls the generic BatchResolveConversations builder with application/json body
 func NewBatchResolveConversationsRequest(server string, websiteID WebsiteID, body BatchResolveConversationsJSONRequestBody) (*http.Request, error) {
+	return newBatchResolveConversationsRequest(context.Background(), server, websiteID, body)
+}
+
+func newBatchResolveConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchResolveConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchResolveConversationsRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newBatchResolveConversationsRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewBatchResolveConversationsRequestWithBody constructs an http.Request for the BatchResolveConversations method, with any body, and a specified content type
 func NewBatchResolveConversationsRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newBatchResolveConversationsRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newBatchResolveConversationsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/batch/resolve", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/batch/resolve", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -24972,42 +24300,37 @@ func NewBatchResolveConversationsRequestWithBody(server string, websiteID Websit
 
 // NewBatchRoutingConversationsRequest calls the generic BatchRoutingConversations builder with application/json body
 func NewBatchRoutingConversationsRequest(server string, websiteID WebsiteID, body BatchRoutingConversationsJSONRequestBody) (*http.Request, error) {
+	return newBatchRoutingConversationsRequest(context.Background(), server, websiteID, body)
+}
+
+func newBatchRoutingConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchRoutingConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchRoutingConversationsRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newBatchRoutingConversationsRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewBatchRoutingConversationsRequestWithBody constructs an http.Request for the BatchRoutingConversations method, with any body, and a specified content type
 func NewBatchRoutingConversationsRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newBatchRoutingConversationsRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newBatchRoutingConversationsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/batch/routing", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/batch/routing", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25019,42 +24342,37 @@ func NewBatchRoutingConversationsRequestWithBody(server string, websiteID Websit
 
 // NewBatchUpdateConversationsSegmentsRequest calls the generic BatchUpdateConversationsSegments builder with application/json body
 func NewBatchUpdateConversationsSegmentsRequest(server string, websiteID WebsiteID, body BatchUpdateConversationsSegmentsJSONRequestBody) (*http.Request, error) {
+	return newBatchUpdateConversationsSegmentsRequest(context.Background(), server, websiteID, body)
+}
+
+func newBatchUpdateConversationsSegmentsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchUpdateConversationsSegmentsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchUpdateConversationsSegmentsRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newBatchUpdateConversationsSegmentsRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewBatchUpdateConversationsSegmentsRequestWithBody constructs an http.Request for the BatchUpdateConversationsSegments method, with any body, and a specified content type
 func NewBatchUpdateConversationsSegmentsRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newBatchUpdateConversationsSegmentsRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newBatchUpdateConversationsSegmentsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/batch/segments", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/batch/segments", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25066,42 +24384,37 @@ func NewBatchUpdateConversationsSegmentsRequestWithBody(server string, websiteID
 
 // NewBatchUnreadConversationsRequest calls the generic BatchUnreadConversations builder with application/json body
 func NewBatchUnreadConversationsRequest(server string, websiteID WebsiteID, body BatchUnreadConversationsJSONRequestBody) (*http.Request, error) {
+	return newBatchUnreadConversationsRequest(context.Background(), server, websiteID, body)
+}
+
+func newBatchUnreadConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchUnreadConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchUnreadConversationsRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newBatchUnreadConversationsRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewBatchUnreadConversationsRequestWithBody constructs an http.Request for the BatchUnreadConversations method, with any body, and a specified content type
 func NewBatchUnreadConversationsRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newBatchUnreadConversationsRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newBatchUnreadConversationsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/batch/unread", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/batch/unread", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25113,42 +24426,37 @@ func NewBatchUnreadConversationsRequestWithBody(server string, websiteID Website
 
 // NewBatchUnresolveConversationsRequest calls the generic BatchUnresolveConversations builder with application/json body
 func NewBatchUnresolveConversationsRequest(server string, websiteID WebsiteID, body BatchUnresolveConversationsJSONRequestBody) (*http.Request, error) {
+	return newBatchUnresolveConversationsRequest(context.Background(), server, websiteID, body)
+}
+
+func newBatchUnresolveConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchUnresolveConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchUnresolveConversationsRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newBatchUnresolveConversationsRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewBatchUnresolveConversationsRequestWithBody constructs an http.Request for the BatchUnresolveConversations method, with any body, and a specified content type
 func NewBatchUnresolveConversationsRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newBatchUnresolveConversationsRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newBatchUnresolveConversationsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/batch/unresolve", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/batch/unresolve", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25160,42 +24468,37 @@ func NewBatchUnresolveConversationsRequestWithBody(server string, websiteID Webs
 
 // NewCreateNewCampaignRequest calls the generic CreateNewCampaign builder with application/json body
 func NewCreateNewCampaignRequest(server string, websiteID WebsiteID, body CreateNewCampaignJSONRequestBody) (*http.Request, error) {
+	return newCreateNewCampaignRequest(context.Background(), server, websiteID, body)
+}
+
+func newCreateNewCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, body CreateNewCampaignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateNewCampaignRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newCreateNewCampaignRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewCreateNewCampaignRequestWithBody constructs an http.Request for the CreateNewCampaign method, with any body, and a specified content type
 func NewCreateNewCampaignRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newCreateNewCampaignRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newCreateNewCampaignRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaign", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaign", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25207,38 +24510,26 @@ func NewCreateNewCampaignRequestWithBody(server string, websiteID WebsiteID, con
 
 // NewRemoveCampaignRequest constructs an http.Request for the RemoveCampaign method
 func NewRemoveCampaignRequest(server string, websiteID WebsiteID, campaignID CampaignID) (*http.Request, error) {
+	return newRemoveCampaignRequest(context.Background(), server, websiteID, campaignID)
+}
+
+func newRemoveCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "campaign_id", campaignID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(campaignID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaign/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaign/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25248,38 +24539,26 @@ func NewRemoveCampaignRequest(server string, websiteID WebsiteID, campaignID Cam
 
 // NewGetCampaignRequest constructs an http.Request for the GetCampaign method
 func NewGetCampaignRequest(server string, websiteID WebsiteID, campaignID CampaignID) (*http.Request, error) {
+	return newGetCampaignRequest(context.Background(), server, websiteID, campaignID)
+}
+
+func newGetCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "campaign_id", campaignID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(campaignID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaign/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaign/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25289,38 +24568,26 @@ func NewGetCampaignRequest(server string, websiteID WebsiteID, campaignID Campai
 
 // NewCheckCampaignExistsRequest constructs an http.Request for the CheckCampaignExists method
 func NewCheckCampaignExistsRequest(server string, websiteID WebsiteID, campaignID CampaignID) (*http.Request, error) {
+	return newCheckCampaignExistsRequest(context.Background(), server, websiteID, campaignID)
+}
+
+func newCheckCampaignExistsRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "campaign_id", campaignID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(campaignID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaign/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaign/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25330,49 +24597,41 @@ func NewCheckCampaignExistsRequest(server string, websiteID WebsiteID, campaignI
 
 // NewUpdateCampaignRequest calls the generic UpdateCampaign builder with application/json body
 func NewUpdateCampaignRequest(server string, websiteID WebsiteID, campaignID CampaignID, body UpdateCampaignJSONRequestBody) (*http.Request, error) {
+	return newUpdateCampaignRequest(context.Background(), server, websiteID, campaignID, body)
+}
+
+func newUpdateCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, body UpdateCampaignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateCampaignRequestWithBody(server, websiteID, campaignID, "application/json", bodyReader)
+	return newUpdateCampaignRequestWithBody(ctx, server, websiteID, campaignID, "application/json", bodyReader)
 }
 
 // NewUpdateCampaignRequestWithBody constructs an http.Request for the UpdateCampaign method, with any body, and a specified content type
 func NewUpdateCampaignRequestWithBody(server string, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateCampaignRequestWithBody(context.Background(), server, websiteID, campaignID, contentType, body)
+}
+
+func newUpdateCampaignRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "campaign_id", campaignID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(campaignID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaign/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaign/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25384,49 +24643,41 @@ func NewUpdateCampaignRequestWithBody(server string, websiteID WebsiteID, campai
 
 // NewSaveCampaignRequest calls the generic SaveCampaign builder with application/json body
 func NewSaveCampaignRequest(server string, websiteID WebsiteID, campaignID CampaignID, body SaveCampaignJSONRequestBody) (*http.Request, error) {
+	return newSaveCampaignRequest(context.Background(), server, websiteID, campaignID, body)
+}
+
+func newSaveCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, body SaveCampaignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSaveCampaignRequestWithBody(server, websiteID, campaignID, "application/json", bodyReader)
+	return newSaveCampaignRequestWithBody(ctx, server, websiteID, campaignID, "application/json", bodyReader)
 }
 
 // NewSaveCampaignRequestWithBody constructs an http.Request for the SaveCampaign method, with any body, and a specified content type
 func NewSaveCampaignRequestWithBody(server string, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSaveCampaignRequestWithBody(context.Background(), server, websiteID, campaignID, contentType, body)
+}
+
+func newSaveCampaignRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "campaign_id", campaignID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(campaignID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaign/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaign/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25438,49 +24689,41 @@ func NewSaveCampaignRequestWithBody(server string, websiteID WebsiteID, campaign
 
 // NewDispatchCampaignRequest calls the generic DispatchCampaign builder with application/json body
 func NewDispatchCampaignRequest(server string, websiteID WebsiteID, campaignID CampaignID, body DispatchCampaignJSONRequestBody) (*http.Request, error) {
+	return newDispatchCampaignRequest(context.Background(), server, websiteID, campaignID, body)
+}
+
+func newDispatchCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, body DispatchCampaignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDispatchCampaignRequestWithBody(server, websiteID, campaignID, "application/json", bodyReader)
+	return newDispatchCampaignRequestWithBody(ctx, server, websiteID, campaignID, "application/json", bodyReader)
 }
 
 // NewDispatchCampaignRequestWithBody constructs an http.Request for the DispatchCampaign method, with any body, and a specified content type
 func NewDispatchCampaignRequestWithBody(server string, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader) (*http.Request, error) {
+	return newDispatchCampaignRequestWithBody(context.Background(), server, websiteID, campaignID, contentType, body)
+}
+
+func newDispatchCampaignRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "campaign_id", campaignID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(campaignID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaign/%s/dispatch", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaign/%s/dispatch", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25492,49 +24735,41 @@ func NewDispatchCampaignRequestWithBody(server string, websiteID WebsiteID, camp
 
 // NewPauseCampaignRequest calls the generic PauseCampaign builder with application/json body
 func NewPauseCampaignRequest(server string, websiteID WebsiteID, campaignID CampaignID, body PauseCampaignJSONRequestBody) (*http.Request, error) {
+	return newPauseCampaignRequest(context.Background(), server, websiteID, campaignID, body)
+}
+
+func newPauseCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, body PauseCampaignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewPauseCampaignRequestWithBody(server, websiteID, campaignID, "application/json", bodyReader)
+	return newPauseCampaignRequestWithBody(ctx, server, websiteID, campaignID, "application/json", bodyReader)
 }
 
 // NewPauseCampaignRequestWithBody constructs an http.Request for the PauseCampaign method, with any body, and a specified content type
 func NewPauseCampaignRequestWithBody(server string, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader) (*http.Request, error) {
+	return newPauseCampaignRequestWithBody(context.Background(), server, websiteID, campaignID, contentType, body)
+}
+
+func newPauseCampaignRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "campaign_id", campaignID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(campaignID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaign/%s/pause", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaign/%s/pause", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25546,45 +24781,30 @@ func NewPauseCampaignRequestWithBody(server string, websiteID WebsiteID, campaig
 
 // NewListCampaignRecipientsRequest constructs an http.Request for the ListCampaignRecipients method
 func NewListCampaignRecipientsRequest(server string, websiteID WebsiteID, campaignID CampaignID, pageNumber PageNumber) (*http.Request, error) {
+	return newListCampaignRecipientsRequest(context.Background(), server, websiteID, campaignID, pageNumber)
+}
+
+func newListCampaignRecipientsRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "campaign_id", campaignID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(campaignID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam2 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/campaign/%s/recipients/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaign/%s/recipients/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25594,49 +24814,41 @@ func NewListCampaignRecipientsRequest(server string, websiteID WebsiteID, campai
 
 // NewResumeCampaignRequest calls the generic ResumeCampaign builder with application/json body
 func NewResumeCampaignRequest(server string, websiteID WebsiteID, campaignID CampaignID, body ResumeCampaignJSONRequestBody) (*http.Request, error) {
+	return newResumeCampaignRequest(context.Background(), server, websiteID, campaignID, body)
+}
+
+func newResumeCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, body ResumeCampaignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewResumeCampaignRequestWithBody(server, websiteID, campaignID, "application/json", bodyReader)
+	return newResumeCampaignRequestWithBody(ctx, server, websiteID, campaignID, "application/json", bodyReader)
 }
 
 // NewResumeCampaignRequestWithBody constructs an http.Request for the ResumeCampaign method, with any body, and a specified content type
 func NewResumeCampaignRequestWithBody(server string, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader) (*http.Request, error) {
+	return newResumeCampaignRequestWithBody(context.Background(), server, websiteID, campaignID, contentType, body)
+}
+
+func newResumeCampaignRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "campaign_id", campaignID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(campaignID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaign/%s/resume", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaign/%s/resume", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25648,52 +24860,34 @@ func NewResumeCampaignRequestWithBody(server string, websiteID WebsiteID, campai
 
 // NewListCampaignStatisticsRequest constructs an http.Request for the ListCampaignStatistics method
 func NewListCampaignStatisticsRequest(server string, websiteID WebsiteID, campaignID CampaignID, action CampaignStatisticAction, pageNumber PageNumber) (*http.Request, error) {
+	return newListCampaignStatisticsRequest(context.Background(), server, websiteID, campaignID, action, pageNumber)
+}
+
+func newListCampaignStatisticsRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, action CampaignStatisticAction, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "campaign_id", campaignID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(campaignID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "action", action, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(action))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam3 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/campaign/%s/statistics/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaign/%s/statistics/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25703,49 +24897,41 @@ func NewListCampaignStatisticsRequest(server string, websiteID WebsiteID, campai
 
 // NewTestCampaignRequest calls the generic TestCampaign builder with application/json body
 func NewTestCampaignRequest(server string, websiteID WebsiteID, campaignID CampaignID, body TestCampaignJSONRequestBody) (*http.Request, error) {
+	return newTestCampaignRequest(context.Background(), server, websiteID, campaignID, body)
+}
+
+func newTestCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, body TestCampaignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewTestCampaignRequestWithBody(server, websiteID, campaignID, "application/json", bodyReader)
+	return newTestCampaignRequestWithBody(ctx, server, websiteID, campaignID, "application/json", bodyReader)
 }
 
 // NewTestCampaignRequestWithBody constructs an http.Request for the TestCampaign method, with any body, and a specified content type
 func NewTestCampaignRequestWithBody(server string, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader) (*http.Request, error) {
+	return newTestCampaignRequestWithBody(context.Background(), server, websiteID, campaignID, contentType, body)
+}
+
+func newTestCampaignRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "campaign_id", campaignID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(campaignID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaign/%s/test", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaign/%s/test", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -25757,33 +24943,21 @@ func NewTestCampaignRequestWithBody(server string, websiteID WebsiteID, campaign
 
 // NewListCampaignsRequest constructs an http.Request for the ListCampaigns method
 func NewListCampaignsRequest(server string, websiteID WebsiteID, pageNumber PageNumber, params *ListCampaignsParams) (*http.Request, error) {
+	return newListCampaignsRequest(context.Background(), server, websiteID, pageNumber, params)
+}
+
+func newListCampaignsRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber, params *ListCampaignsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaigns/list/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/website/%s/campaigns/list/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -25791,7 +24965,7 @@ func NewListCampaignsRequest(server string, websiteID WebsiteID, pageNumber Page
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -25908,10 +25082,12 @@ func NewListCampaignsRequest(server string, websiteID WebsiteID, pageNumber Page
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25921,31 +25097,22 @@ func NewListCampaignsRequest(server string, websiteID WebsiteID, pageNumber Page
 
 // NewListCampaignTagsRequest constructs an http.Request for the ListCampaignTags method
 func NewListCampaignTagsRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newListCampaignTagsRequest(context.Background(), server, websiteID)
+}
+
+func newListCampaignTagsRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaigns/tags", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaigns/tags", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -25955,42 +25122,37 @@ func NewListCampaignTagsRequest(server string, websiteID WebsiteID) (*http.Reque
 
 // NewCreateNewCampaignTemplateRequest calls the generic CreateNewCampaignTemplate builder with application/json body
 func NewCreateNewCampaignTemplateRequest(server string, websiteID WebsiteID, body CreateNewCampaignTemplateJSONRequestBody) (*http.Request, error) {
+	return newCreateNewCampaignTemplateRequest(context.Background(), server, websiteID, body)
+}
+
+func newCreateNewCampaignTemplateRequest(ctx context.Context, server string, websiteID WebsiteID, body CreateNewCampaignTemplateJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateNewCampaignTemplateRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newCreateNewCampaignTemplateRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewCreateNewCampaignTemplateRequestWithBody constructs an http.Request for the CreateNewCampaignTemplate method, with any body, and a specified content type
 func NewCreateNewCampaignTemplateRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newCreateNewCampaignTemplateRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newCreateNewCampaignTemplateRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaigns/template", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaigns/template", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26002,38 +25164,26 @@ func NewCreateNewCampaignTemplateRequestWithBody(server string, websiteID Websit
 
 // NewRemoveCampaignTemplateRequest constructs an http.Request for the RemoveCampaignTemplate method
 func NewRemoveCampaignTemplateRequest(server string, websiteID WebsiteID, templateID CampaignTemplateID) (*http.Request, error) {
+	return newRemoveCampaignTemplateRequest(context.Background(), server, websiteID, templateID)
+}
+
+func newRemoveCampaignTemplateRequest(ctx context.Context, server string, websiteID WebsiteID, templateID CampaignTemplateID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "template_id", templateID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(templateID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaigns/template/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaigns/template/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26043,38 +25193,26 @@ func NewRemoveCampaignTemplateRequest(server string, websiteID WebsiteID, templa
 
 // NewGetCampaignTemplateRequest constructs an http.Request for the GetCampaignTemplate method
 func NewGetCampaignTemplateRequest(server string, websiteID WebsiteID, templateID CampaignTemplateID) (*http.Request, error) {
+	return newGetCampaignTemplateRequest(context.Background(), server, websiteID, templateID)
+}
+
+func newGetCampaignTemplateRequest(ctx context.Context, server string, websiteID WebsiteID, templateID CampaignTemplateID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "template_id", templateID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(templateID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaigns/template/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaigns/template/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26084,38 +25222,26 @@ func NewGetCampaignTemplateRequest(server string, websiteID WebsiteID, templateI
 
 // NewCheckCampaignTemplateExistsRequest constructs an http.Request for the CheckCampaignTemplateExists method
 func NewCheckCampaignTemplateExistsRequest(server string, websiteID WebsiteID, templateID CampaignTemplateID) (*http.Request, error) {
+	return newCheckCampaignTemplateExistsRequest(context.Background(), server, websiteID, templateID)
+}
+
+func newCheckCampaignTemplateExistsRequest(ctx context.Context, server string, websiteID WebsiteID, templateID CampaignTemplateID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "template_id", templateID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(templateID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaigns/template/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaigns/template/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26125,49 +25251,41 @@ func NewCheckCampaignTemplateExistsRequest(server string, websiteID WebsiteID, t
 
 // NewUpdateCampaignTemplateRequest calls the generic UpdateCampaignTemplate builder with application/json body
 func NewUpdateCampaignTemplateRequest(server string, websiteID WebsiteID, templateID CampaignTemplateID, body UpdateCampaignTemplateJSONRequestBody) (*http.Request, error) {
+	return newUpdateCampaignTemplateRequest(context.Background(), server, websiteID, templateID, body)
+}
+
+func newUpdateCampaignTemplateRequest(ctx context.Context, server string, websiteID WebsiteID, templateID CampaignTemplateID, body UpdateCampaignTemplateJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateCampaignTemplateRequestWithBody(server, websiteID, templateID, "application/json", bodyReader)
+	return newUpdateCampaignTemplateRequestWithBody(ctx, server, websiteID, templateID, "application/json", bodyReader)
 }
 
 // NewUpdateCampaignTemplateRequestWithBody constructs an http.Request for the UpdateCampaignTemplate method, with any body, and a specified content type
 func NewUpdateCampaignTemplateRequestWithBody(server string, websiteID WebsiteID, templateID CampaignTemplateID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateCampaignTemplateRequestWithBody(context.Background(), server, websiteID, templateID, contentType, body)
+}
+
+func newUpdateCampaignTemplateRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, templateID CampaignTemplateID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "template_id", templateID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(templateID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaigns/template/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaigns/template/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26179,49 +25297,41 @@ func NewUpdateCampaignTemplateRequestWithBody(server string, websiteID WebsiteID
 
 // NewSaveCampaignTemplateRequest calls the generic SaveCampaignTemplate builder with application/json body
 func NewSaveCampaignTemplateRequest(server string, websiteID WebsiteID, templateID CampaignTemplateID, body SaveCampaignTemplateJSONRequestBody) (*http.Request, error) {
+	return newSaveCampaignTemplateRequest(context.Background(), server, websiteID, templateID, body)
+}
+
+func newSaveCampaignTemplateRequest(ctx context.Context, server string, websiteID WebsiteID, templateID CampaignTemplateID, body SaveCampaignTemplateJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSaveCampaignTemplateRequestWithBody(server, websiteID, templateID, "application/json", bodyReader)
+	return newSaveCampaignTemplateRequestWithBody(ctx, server, websiteID, templateID, "application/json", bodyReader)
 }
 
 // NewSaveCampaignTemplateRequestWithBody constructs an http.Request for the SaveCampaignTemplate method, with any body, and a specified content type
 func NewSaveCampaignTemplateRequestWithBody(server string, websiteID WebsiteID, templateID CampaignTemplateID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSaveCampaignTemplateRequestWithBody(context.Background(), server, websiteID, templateID, contentType, body)
+}
+
+func newSaveCampaignTemplateRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, templateID CampaignTemplateID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "template_id", templateID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(templateID))
+
+	queryURL, err := operationURL(server, "/website/%s/campaigns/template/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaigns/template/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26233,33 +25343,21 @@ func NewSaveCampaignTemplateRequestWithBody(server string, websiteID WebsiteID, 
 
 // NewListCampaignTemplatesRequest constructs an http.Request for the ListCampaignTemplates method
 func NewListCampaignTemplatesRequest(server string, websiteID WebsiteID, pageNumber PageNumber, params *ListCampaignTemplatesParams) (*http.Request, error) {
+	return newListCampaignTemplatesRequest(context.Background(), server, websiteID, pageNumber, params)
+}
+
+func newListCampaignTemplatesRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber, params *ListCampaignTemplatesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/campaigns/templates/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/website/%s/campaigns/templates/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -26267,7 +25365,7 @@ func NewListCampaignTemplatesRequest(server string, websiteID WebsiteID, pageNum
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -26312,10 +25410,12 @@ func NewListCampaignTemplatesRequest(server string, websiteID WebsiteID, pageNum
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26325,31 +25425,22 @@ func NewListCampaignTemplatesRequest(server string, websiteID WebsiteID, pageNum
 
 // NewGetWebsiteConnectEndpointsRequest constructs an http.Request for the GetWebsiteConnectEndpoints method
 func NewGetWebsiteConnectEndpointsRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newGetWebsiteConnectEndpointsRequest(context.Background(), server, websiteID)
+}
+
+func newGetWebsiteConnectEndpointsRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/connect/endpoints", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/connect/endpoints", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26359,42 +25450,37 @@ func NewGetWebsiteConnectEndpointsRequest(server string, websiteID WebsiteID) (*
 
 // NewCreateNewConversationRequest calls the generic CreateNewConversation builder with application/json body
 func NewCreateNewConversationRequest(server string, websiteID WebsiteID, body CreateNewConversationJSONRequestBody) (*http.Request, error) {
+	return newCreateNewConversationRequest(context.Background(), server, websiteID, body)
+}
+
+func newCreateNewConversationRequest(ctx context.Context, server string, websiteID WebsiteID, body CreateNewConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateNewConversationRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newCreateNewConversationRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewCreateNewConversationRequestWithBody constructs an http.Request for the CreateNewConversation method, with any body, and a specified content type
 func NewCreateNewConversationRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newCreateNewConversationRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newCreateNewConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26406,38 +25492,26 @@ func NewCreateNewConversationRequestWithBody(server string, websiteID WebsiteID,
 
 // NewRemoveConversationRequest constructs an http.Request for the RemoveConversation method
 func NewRemoveConversationRequest(server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
+	return newRemoveConversationRequest(context.Background(), server, websiteID, sessionID)
+}
+
+func newRemoveConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26447,38 +25521,26 @@ func NewRemoveConversationRequest(server string, websiteID WebsiteID, sessionID 
 
 // NewGetConversationRequest constructs an http.Request for the GetConversation method
 func NewGetConversationRequest(server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
+	return newGetConversationRequest(context.Background(), server, websiteID, sessionID)
+}
+
+func newGetConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26488,38 +25550,26 @@ func NewGetConversationRequest(server string, websiteID WebsiteID, sessionID Ses
 
 // NewCheckConversationExistsRequest constructs an http.Request for the CheckConversationExists method
 func NewCheckConversationExistsRequest(server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
+	return newCheckConversationExistsRequest(context.Background(), server, websiteID, sessionID)
+}
+
+func newCheckConversationExistsRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26529,38 +25579,26 @@ func NewCheckConversationExistsRequest(server string, websiteID WebsiteID, sessi
 
 // NewGetBlockStatusForConversationRequest constructs an http.Request for the GetBlockStatusForConversation method
 func NewGetBlockStatusForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
+	return newGetBlockStatusForConversationRequest(context.Background(), server, websiteID, sessionID)
+}
+
+func newGetBlockStatusForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/block", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/block", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26570,49 +25608,41 @@ func NewGetBlockStatusForConversationRequest(server string, websiteID WebsiteID,
 
 // NewBlockIncomingMessagesForConversationRequest calls the generic BlockIncomingMessagesForConversation builder with application/json body
 func NewBlockIncomingMessagesForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body BlockIncomingMessagesForConversationJSONRequestBody) (*http.Request, error) {
+	return newBlockIncomingMessagesForConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newBlockIncomingMessagesForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body BlockIncomingMessagesForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBlockIncomingMessagesForConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newBlockIncomingMessagesForConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewBlockIncomingMessagesForConversationRequestWithBody constructs an http.Request for the BlockIncomingMessagesForConversation method, with any body, and a specified content type
 func NewBlockIncomingMessagesForConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newBlockIncomingMessagesForConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newBlockIncomingMessagesForConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/block", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/block", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26624,38 +25654,26 @@ func NewBlockIncomingMessagesForConversationRequestWithBody(server string, websi
 
 // NewListBrowsingSessionsForConversationRequest constructs an http.Request for the ListBrowsingSessionsForConversation method
 func NewListBrowsingSessionsForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
+	return newListBrowsingSessionsForConversationRequest(context.Background(), server, websiteID, sessionID)
+}
+
+func newListBrowsingSessionsForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/browsing", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/browsing", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26665,49 +25683,41 @@ func NewListBrowsingSessionsForConversationRequest(server string, websiteID Webs
 
 // NewInitiateBrowsingSessionForConversationRequest calls the generic InitiateBrowsingSessionForConversation builder with application/json body
 func NewInitiateBrowsingSessionForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body InitiateBrowsingSessionForConversationJSONRequestBody) (*http.Request, error) {
+	return newInitiateBrowsingSessionForConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newInitiateBrowsingSessionForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body InitiateBrowsingSessionForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewInitiateBrowsingSessionForConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newInitiateBrowsingSessionForConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewInitiateBrowsingSessionForConversationRequestWithBody constructs an http.Request for the InitiateBrowsingSessionForConversation method, with any body, and a specified content type
 func NewInitiateBrowsingSessionForConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newInitiateBrowsingSessionForConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newInitiateBrowsingSessionForConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/browsing", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/browsing", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26719,56 +25729,45 @@ func NewInitiateBrowsingSessionForConversationRequestWithBody(server string, web
 
 // NewSendActionToExistingBrowsingSessionRequest calls the generic SendActionToExistingBrowsingSession builder with application/json body
 func NewSendActionToExistingBrowsingSessionRequest(server string, websiteID WebsiteID, sessionID SessionID, browsingID ActionBrowsingID, body SendActionToExistingBrowsingSessionJSONRequestBody) (*http.Request, error) {
+	return newSendActionToExistingBrowsingSessionRequest(context.Background(), server, websiteID, sessionID, browsingID, body)
+}
+
+func newSendActionToExistingBrowsingSessionRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, browsingID ActionBrowsingID, body SendActionToExistingBrowsingSessionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSendActionToExistingBrowsingSessionRequestWithBody(server, websiteID, sessionID, browsingID, "application/json", bodyReader)
+	return newSendActionToExistingBrowsingSessionRequestWithBody(ctx, server, websiteID, sessionID, browsingID, "application/json", bodyReader)
 }
 
 // NewSendActionToExistingBrowsingSessionRequestWithBody constructs an http.Request for the SendActionToExistingBrowsingSession method, with any body, and a specified content type
 func NewSendActionToExistingBrowsingSessionRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, browsingID ActionBrowsingID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSendActionToExistingBrowsingSessionRequestWithBody(context.Background(), server, websiteID, sessionID, browsingID, contentType, body)
+}
+
+func newSendActionToExistingBrowsingSessionRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, browsingID ActionBrowsingID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(sessionID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "browsing_id", browsingID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(browsingID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/browsing/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/browsing/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26780,56 +25779,45 @@ func NewSendActionToExistingBrowsingSessionRequestWithBody(server string, websit
 
 // NewAssistExistingBrowsingSessionRequest calls the generic AssistExistingBrowsingSession builder with application/json body
 func NewAssistExistingBrowsingSessionRequest(server string, websiteID WebsiteID, sessionID SessionID, browsingID ActionBrowsingID, body AssistExistingBrowsingSessionJSONRequestBody) (*http.Request, error) {
+	return newAssistExistingBrowsingSessionRequest(context.Background(), server, websiteID, sessionID, browsingID, body)
+}
+
+func newAssistExistingBrowsingSessionRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, browsingID ActionBrowsingID, body AssistExistingBrowsingSessionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAssistExistingBrowsingSessionRequestWithBody(server, websiteID, sessionID, browsingID, "application/json", bodyReader)
+	return newAssistExistingBrowsingSessionRequestWithBody(ctx, server, websiteID, sessionID, browsingID, "application/json", bodyReader)
 }
 
 // NewAssistExistingBrowsingSessionRequestWithBody constructs an http.Request for the AssistExistingBrowsingSession method, with any body, and a specified content type
 func NewAssistExistingBrowsingSessionRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, browsingID ActionBrowsingID, contentType string, body io.Reader) (*http.Request, error) {
+	return newAssistExistingBrowsingSessionRequestWithBody(context.Background(), server, websiteID, sessionID, browsingID, contentType, body)
+}
+
+func newAssistExistingBrowsingSessionRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, browsingID ActionBrowsingID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(sessionID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "browsing_id", browsingID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(browsingID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/browsing/%s/assist", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/browsing/%s/assist", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26841,38 +25829,26 @@ func NewAssistExistingBrowsingSessionRequestWithBody(server string, websiteID We
 
 // NewGetOngoingCallSessionForConversationRequest constructs an http.Request for the GetOngoingCallSessionForConversation method
 func NewGetOngoingCallSessionForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
+	return newGetOngoingCallSessionForConversationRequest(context.Background(), server, websiteID, sessionID)
+}
+
+func newGetOngoingCallSessionForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/call", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/call", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -26882,49 +25858,41 @@ func NewGetOngoingCallSessionForConversationRequest(server string, websiteID Web
 
 // NewInitiateNewCallSessionForConversationRequest calls the generic InitiateNewCallSessionForConversation builder with application/json body
 func NewInitiateNewCallSessionForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body InitiateNewCallSessionForConversationJSONRequestBody) (*http.Request, error) {
+	return newInitiateNewCallSessionForConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newInitiateNewCallSessionForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body InitiateNewCallSessionForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewInitiateNewCallSessionForConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newInitiateNewCallSessionForConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewInitiateNewCallSessionForConversationRequestWithBody constructs an http.Request for the InitiateNewCallSessionForConversation method, with any body, and a specified content type
 func NewInitiateNewCallSessionForConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newInitiateNewCallSessionForConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newInitiateNewCallSessionForConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/call", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/call", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26936,56 +25904,45 @@ func NewInitiateNewCallSessionForConversationRequestWithBody(server string, webs
 
 // NewAbortOngoingCallSessionForConversationRequest calls the generic AbortOngoingCallSessionForConversation builder with application/json body
 func NewAbortOngoingCallSessionForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, callID ActionCallID, body AbortOngoingCallSessionForConversationJSONRequestBody) (*http.Request, error) {
+	return newAbortOngoingCallSessionForConversationRequest(context.Background(), server, websiteID, sessionID, callID, body)
+}
+
+func newAbortOngoingCallSessionForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, callID ActionCallID, body AbortOngoingCallSessionForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAbortOngoingCallSessionForConversationRequestWithBody(server, websiteID, sessionID, callID, "application/json", bodyReader)
+	return newAbortOngoingCallSessionForConversationRequestWithBody(ctx, server, websiteID, sessionID, callID, "application/json", bodyReader)
 }
 
 // NewAbortOngoingCallSessionForConversationRequestWithBody constructs an http.Request for the AbortOngoingCallSessionForConversation method, with any body, and a specified content type
 func NewAbortOngoingCallSessionForConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, callID ActionCallID, contentType string, body io.Reader) (*http.Request, error) {
+	return newAbortOngoingCallSessionForConversationRequestWithBody(context.Background(), server, websiteID, sessionID, callID, contentType, body)
+}
+
+func newAbortOngoingCallSessionForConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, callID ActionCallID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(sessionID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "call_id", callID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(callID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/call/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/call/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -26997,56 +25954,45 @@ func NewAbortOngoingCallSessionForConversationRequestWithBody(server string, web
 
 // NewTransmitSignalingOnOngoingCallSessionRequest calls the generic TransmitSignalingOnOngoingCallSession builder with application/json body
 func NewTransmitSignalingOnOngoingCallSessionRequest(server string, websiteID WebsiteID, sessionID SessionID, callID ActionCallID, body TransmitSignalingOnOngoingCallSessionJSONRequestBody) (*http.Request, error) {
+	return newTransmitSignalingOnOngoingCallSessionRequest(context.Background(), server, websiteID, sessionID, callID, body)
+}
+
+func newTransmitSignalingOnOngoingCallSessionRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, callID ActionCallID, body TransmitSignalingOnOngoingCallSessionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewTransmitSignalingOnOngoingCallSessionRequestWithBody(server, websiteID, sessionID, callID, "application/json", bodyReader)
+	return newTransmitSignalingOnOngoingCallSessionRequestWithBody(ctx, server, websiteID, sessionID, callID, "application/json", bodyReader)
 }
 
 // NewTransmitSignalingOnOngoingCallSessionRequestWithBody constructs an http.Request for the TransmitSignalingOnOngoingCallSession method, with any body, and a specified content type
 func NewTransmitSignalingOnOngoingCallSessionRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, callID ActionCallID, contentType string, body io.Reader) (*http.Request, error) {
+	return newTransmitSignalingOnOngoingCallSessionRequestWithBody(context.Background(), server, websiteID, sessionID, callID, contentType, body)
+}
+
+func newTransmitSignalingOnOngoingCallSessionRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, callID ActionCallID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(sessionID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "call_id", callID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(callID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/call/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/call/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27058,49 +26004,41 @@ func NewTransmitSignalingOnOngoingCallSessionRequestWithBody(server string, webs
 
 // NewComposeMessageInConversationRequest calls the generic ComposeMessageInConversation builder with application/json body
 func NewComposeMessageInConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body ComposeMessageInConversationJSONRequestBody) (*http.Request, error) {
+	return newComposeMessageInConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newComposeMessageInConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body ComposeMessageInConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewComposeMessageInConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newComposeMessageInConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewComposeMessageInConversationRequestWithBody constructs an http.Request for the ComposeMessageInConversation method, with any body, and a specified content type
 func NewComposeMessageInConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newComposeMessageInConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newComposeMessageInConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/compose", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/compose", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27112,49 +26050,41 @@ func NewComposeMessageInConversationRequestWithBody(server string, websiteID Web
 
 // NewMarkMessagesDeliveredInConversationRequest calls the generic MarkMessagesDeliveredInConversation builder with application/json body
 func NewMarkMessagesDeliveredInConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body MarkMessagesDeliveredInConversationJSONRequestBody) (*http.Request, error) {
+	return newMarkMessagesDeliveredInConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newMarkMessagesDeliveredInConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body MarkMessagesDeliveredInConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewMarkMessagesDeliveredInConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newMarkMessagesDeliveredInConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewMarkMessagesDeliveredInConversationRequestWithBody constructs an http.Request for the MarkMessagesDeliveredInConversation method, with any body, and a specified content type
 func NewMarkMessagesDeliveredInConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newMarkMessagesDeliveredInConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newMarkMessagesDeliveredInConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/delivered", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/delivered", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27166,45 +26096,30 @@ func NewMarkMessagesDeliveredInConversationRequestWithBody(server string, websit
 
 // NewListConversationEventsRequest constructs an http.Request for the ListConversationEvents method
 func NewListConversationEventsRequest(server string, websiteID WebsiteID, sessionID SessionID, pageNumber PageNumber) (*http.Request, error) {
+	return newListConversationEventsRequest(context.Background(), server, websiteID, sessionID, pageNumber)
+}
+
+func newListConversationEventsRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(sessionID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam2 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/events/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/events/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27214,49 +26129,41 @@ func NewListConversationEventsRequest(server string, websiteID WebsiteID, sessio
 
 // NewRequestUserFeedbackForConversationRequest calls the generic RequestUserFeedbackForConversation builder with application/json body
 func NewRequestUserFeedbackForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body RequestUserFeedbackForConversationJSONRequestBody) (*http.Request, error) {
+	return newRequestUserFeedbackForConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newRequestUserFeedbackForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body RequestUserFeedbackForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewRequestUserFeedbackForConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newRequestUserFeedbackForConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewRequestUserFeedbackForConversationRequestWithBody constructs an http.Request for the RequestUserFeedbackForConversation method, with any body, and a specified content type
 func NewRequestUserFeedbackForConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newRequestUserFeedbackForConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newRequestUserFeedbackForConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/feedback", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/feedback", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27268,45 +26175,30 @@ func NewRequestUserFeedbackForConversationRequestWithBody(server string, website
 
 // NewListConversationFilesRequest constructs an http.Request for the ListConversationFiles method
 func NewListConversationFilesRequest(server string, websiteID WebsiteID, sessionID SessionID, pageNumber PageNumber) (*http.Request, error) {
+	return newListConversationFilesRequest(context.Background(), server, websiteID, sessionID, pageNumber)
+}
+
+func newListConversationFilesRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(sessionID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam2 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/files/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/files/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27316,49 +26208,41 @@ func NewListConversationFilesRequest(server string, websiteID WebsiteID, session
 
 // NewUpdateConversationInboxRequest calls the generic UpdateConversationInbox builder with application/json body
 func NewUpdateConversationInboxRequest(server string, websiteID WebsiteID, sessionID SessionID, body UpdateConversationInboxJSONRequestBody) (*http.Request, error) {
+	return newUpdateConversationInboxRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newUpdateConversationInboxRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body UpdateConversationInboxJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateConversationInboxRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newUpdateConversationInboxRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewUpdateConversationInboxRequestWithBody constructs an http.Request for the UpdateConversationInbox method, with any body, and a specified content type
 func NewUpdateConversationInboxRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateConversationInboxRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newUpdateConversationInboxRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/inbox", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/inbox", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27370,49 +26254,41 @@ func NewUpdateConversationInboxRequestWithBody(server string, websiteID WebsiteI
 
 // NewInitiateConversationWithExistingSessionRequest calls the generic InitiateConversationWithExistingSession builder with application/json body
 func NewInitiateConversationWithExistingSessionRequest(server string, websiteID WebsiteID, sessionID SessionID, body InitiateConversationWithExistingSessionJSONRequestBody) (*http.Request, error) {
+	return newInitiateConversationWithExistingSessionRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newInitiateConversationWithExistingSessionRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body InitiateConversationWithExistingSessionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewInitiateConversationWithExistingSessionRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newInitiateConversationWithExistingSessionRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewInitiateConversationWithExistingSessionRequestWithBody constructs an http.Request for the InitiateConversationWithExistingSession method, with any body, and a specified content type
 func NewInitiateConversationWithExistingSessionRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newInitiateConversationWithExistingSessionRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newInitiateConversationWithExistingSessionRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/initiate", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/initiate", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27424,49 +26300,41 @@ func NewInitiateConversationWithExistingSessionRequestWithBody(server string, we
 
 // NewSendMessageInConversationRequest calls the generic SendMessageInConversation builder with application/json body
 func NewSendMessageInConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body SendMessageInConversationJSONRequestBody) (*http.Request, error) {
+	return newSendMessageInConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newSendMessageInConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body SendMessageInConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSendMessageInConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newSendMessageInConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewSendMessageInConversationRequestWithBody constructs an http.Request for the SendMessageInConversation method, with any body, and a specified content type
 func NewSendMessageInConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSendMessageInConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newSendMessageInConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/message", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/message", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27478,45 +26346,30 @@ func NewSendMessageInConversationRequestWithBody(server string, websiteID Websit
 
 // NewRemoveMessageInConversationRequest constructs an http.Request for the RemoveMessageInConversation method
 func NewRemoveMessageInConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, fingerprint Fingerprint) (*http.Request, error) {
+	return newRemoveMessageInConversationRequest(context.Background(), server, websiteID, sessionID, fingerprint)
+}
+
+func newRemoveMessageInConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, fingerprint Fingerprint) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(sessionID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "fingerprint", fingerprint, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2 = strconv.FormatInt(int64(fingerprint), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/message/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/message/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27526,45 +26379,30 @@ func NewRemoveMessageInConversationRequest(server string, websiteID WebsiteID, s
 
 // NewGetMessageInConversationRequest constructs an http.Request for the GetMessageInConversation method
 func NewGetMessageInConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, fingerprint Fingerprint) (*http.Request, error) {
+	return newGetMessageInConversationRequest(context.Background(), server, websiteID, sessionID, fingerprint)
+}
+
+func newGetMessageInConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, fingerprint Fingerprint) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(sessionID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "fingerprint", fingerprint, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2 = strconv.FormatInt(int64(fingerprint), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/message/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/message/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27574,56 +26412,45 @@ func NewGetMessageInConversationRequest(server string, websiteID WebsiteID, sess
 
 // NewUpdateMessageInConversationRequest calls the generic UpdateMessageInConversation builder with application/json body
 func NewUpdateMessageInConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, fingerprint Fingerprint, body UpdateMessageInConversationJSONRequestBody) (*http.Request, error) {
+	return newUpdateMessageInConversationRequest(context.Background(), server, websiteID, sessionID, fingerprint, body)
+}
+
+func newUpdateMessageInConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, fingerprint Fingerprint, body UpdateMessageInConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateMessageInConversationRequestWithBody(server, websiteID, sessionID, fingerprint, "application/json", bodyReader)
+	return newUpdateMessageInConversationRequestWithBody(ctx, server, websiteID, sessionID, fingerprint, "application/json", bodyReader)
 }
 
 // NewUpdateMessageInConversationRequestWithBody constructs an http.Request for the UpdateMessageInConversation method, with any body, and a specified content type
 func NewUpdateMessageInConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, fingerprint Fingerprint, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateMessageInConversationRequestWithBody(context.Background(), server, websiteID, sessionID, fingerprint, contentType, body)
+}
+
+func newUpdateMessageInConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, fingerprint Fingerprint, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(sessionID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "fingerprint", fingerprint, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: "int64"})
+	pathParam2 = strconv.FormatInt(int64(fingerprint), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/message/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/message/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27635,33 +26462,21 @@ func NewUpdateMessageInConversationRequestWithBody(server string, websiteID Webs
 
 // NewGetMessagesInConversationRequest constructs an http.Request for the GetMessagesInConversation method
 func NewGetMessagesInConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, params *GetMessagesInConversationParams) (*http.Request, error) {
+	return newGetMessagesInConversationRequest(context.Background(), server, websiteID, sessionID, params)
+}
+
+func newGetMessagesInConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, params *GetMessagesInConversationParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(sessionID))
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/messages", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/messages", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -27669,7 +26484,7 @@ func NewGetMessagesInConversationRequest(server string, websiteID WebsiteID, ses
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -27714,10 +26529,12 @@ func NewGetMessagesInConversationRequest(server string, websiteID WebsiteID, ses
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27727,38 +26544,26 @@ func NewGetMessagesInConversationRequest(server string, websiteID WebsiteID, ses
 
 // NewGetConversationMetasRequest constructs an http.Request for the GetConversationMetas method
 func NewGetConversationMetasRequest(server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
+	return newGetConversationMetasRequest(context.Background(), server, websiteID, sessionID)
+}
+
+func newGetConversationMetasRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/meta", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/meta", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27768,49 +26573,41 @@ func NewGetConversationMetasRequest(server string, websiteID WebsiteID, sessionI
 
 // NewUpdateConversationMetasRequest calls the generic UpdateConversationMetas builder with application/json body
 func NewUpdateConversationMetasRequest(server string, websiteID WebsiteID, sessionID SessionID, body UpdateConversationMetasJSONRequestBody) (*http.Request, error) {
+	return newUpdateConversationMetasRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newUpdateConversationMetasRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body UpdateConversationMetasJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateConversationMetasRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newUpdateConversationMetasRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewUpdateConversationMetasRequestWithBody constructs an http.Request for the UpdateConversationMetas method, with any body, and a specified content type
 func NewUpdateConversationMetasRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateConversationMetasRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newUpdateConversationMetasRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/meta", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/meta", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27822,49 +26619,41 @@ func NewUpdateConversationMetasRequestWithBody(server string, websiteID WebsiteI
 
 // NewUpdateConversationOpenStateRequest calls the generic UpdateConversationOpenState builder with application/json body
 func NewUpdateConversationOpenStateRequest(server string, websiteID WebsiteID, sessionID SessionID, body UpdateConversationOpenStateJSONRequestBody) (*http.Request, error) {
+	return newUpdateConversationOpenStateRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newUpdateConversationOpenStateRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body UpdateConversationOpenStateJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateConversationOpenStateRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newUpdateConversationOpenStateRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewUpdateConversationOpenStateRequestWithBody constructs an http.Request for the UpdateConversationOpenState method, with any body, and a specified content type
 func NewUpdateConversationOpenStateRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateConversationOpenStateRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newUpdateConversationOpenStateRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/open", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/open", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -27876,45 +26665,30 @@ func NewUpdateConversationOpenStateRequestWithBody(server string, websiteID Webs
 
 // NewGetOriginalMessageInConversationRequest constructs an http.Request for the GetOriginalMessageInConversation method
 func NewGetOriginalMessageInConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, originalID MessageOriginalID) (*http.Request, error) {
+	return newGetOriginalMessageInConversationRequest(context.Background(), server, websiteID, sessionID, originalID)
+}
+
+func newGetOriginalMessageInConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, originalID MessageOriginalID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(sessionID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "original_id", originalID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(originalID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/original/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/original/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27924,45 +26698,30 @@ func NewGetOriginalMessageInConversationRequest(server string, websiteID Website
 
 // NewListConversationPagesRequest constructs an http.Request for the ListConversationPages method
 func NewListConversationPagesRequest(server string, websiteID WebsiteID, sessionID SessionID, pageNumber PageNumber) (*http.Request, error) {
+	return newListConversationPagesRequest(context.Background(), server, websiteID, sessionID, pageNumber)
+}
+
+func newListConversationPagesRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(sessionID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam2 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/pages/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/pages/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -27972,38 +26731,26 @@ func NewListConversationPagesRequest(server string, websiteID WebsiteID, session
 
 // NewGetConversationParticipantsRequest constructs an http.Request for the GetConversationParticipants method
 func NewGetConversationParticipantsRequest(server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
+	return newGetConversationParticipantsRequest(context.Background(), server, websiteID, sessionID)
+}
+
+func newGetConversationParticipantsRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/participants", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/participants", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28013,49 +26760,41 @@ func NewGetConversationParticipantsRequest(server string, websiteID WebsiteID, s
 
 // NewSaveConversationParticipantsRequest calls the generic SaveConversationParticipants builder with application/json body
 func NewSaveConversationParticipantsRequest(server string, websiteID WebsiteID, sessionID SessionID, body SaveConversationParticipantsJSONRequestBody) (*http.Request, error) {
+	return newSaveConversationParticipantsRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newSaveConversationParticipantsRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body SaveConversationParticipantsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSaveConversationParticipantsRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newSaveConversationParticipantsRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewSaveConversationParticipantsRequestWithBody constructs an http.Request for the SaveConversationParticipants method, with any body, and a specified content type
 func NewSaveConversationParticipantsRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSaveConversationParticipantsRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newSaveConversationParticipantsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/participants", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/participants", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28067,49 +26806,41 @@ func NewSaveConversationParticipantsRequestWithBody(server string, websiteID Web
 
 // NewRequestChatboxBindingPurgeForConversationRequest calls the generic RequestChatboxBindingPurgeForConversation builder with application/json body
 func NewRequestChatboxBindingPurgeForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body RequestChatboxBindingPurgeForConversationJSONRequestBody) (*http.Request, error) {
+	return newRequestChatboxBindingPurgeForConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newRequestChatboxBindingPurgeForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body RequestChatboxBindingPurgeForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewRequestChatboxBindingPurgeForConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newRequestChatboxBindingPurgeForConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewRequestChatboxBindingPurgeForConversationRequestWithBody constructs an http.Request for the RequestChatboxBindingPurgeForConversation method, with any body, and a specified content type
 func NewRequestChatboxBindingPurgeForConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newRequestChatboxBindingPurgeForConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newRequestChatboxBindingPurgeForConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/purge", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/purge", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28121,49 +26852,41 @@ func NewRequestChatboxBindingPurgeForConversationRequestWithBody(server string, 
 
 // NewMarkMessagesReadInConversationRequest calls the generic MarkMessagesReadInConversation builder with application/json body
 func NewMarkMessagesReadInConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body MarkMessagesReadInConversationJSONRequestBody) (*http.Request, error) {
+	return newMarkMessagesReadInConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newMarkMessagesReadInConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body MarkMessagesReadInConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewMarkMessagesReadInConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newMarkMessagesReadInConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewMarkMessagesReadInConversationRequestWithBody constructs an http.Request for the MarkMessagesReadInConversation method, with any body, and a specified content type
 func NewMarkMessagesReadInConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newMarkMessagesReadInConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newMarkMessagesReadInConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/read", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/read", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28175,38 +26898,26 @@ func NewMarkMessagesReadInConversationRequestWithBody(server string, websiteID W
 
 // NewGetConversationRelationsRequest constructs an http.Request for the GetConversationRelations method
 func NewGetConversationRelationsRequest(server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
+	return newGetConversationRelationsRequest(context.Background(), server, websiteID, sessionID)
+}
+
+func newGetConversationRelationsRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/relations", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/relations", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28216,49 +26927,41 @@ func NewGetConversationRelationsRequest(server string, websiteID WebsiteID, sess
 
 // NewScheduleReminderForConversationRequest calls the generic ScheduleReminderForConversation builder with application/json body
 func NewScheduleReminderForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body ScheduleReminderForConversationJSONRequestBody) (*http.Request, error) {
+	return newScheduleReminderForConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newScheduleReminderForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body ScheduleReminderForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewScheduleReminderForConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newScheduleReminderForConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewScheduleReminderForConversationRequestWithBody constructs an http.Request for the ScheduleReminderForConversation method, with any body, and a specified content type
 func NewScheduleReminderForConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newScheduleReminderForConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newScheduleReminderForConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/reminder", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/reminder", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28270,49 +26973,41 @@ func NewScheduleReminderForConversationRequestWithBody(server string, websiteID 
 
 // NewReportConversationRequest calls the generic ReportConversation builder with application/json body
 func NewReportConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body ReportConversationJSONRequestBody) (*http.Request, error) {
+	return newReportConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newReportConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body ReportConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewReportConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newReportConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewReportConversationRequestWithBody constructs an http.Request for the ReportConversation method, with any body, and a specified content type
 func NewReportConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newReportConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newReportConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/report", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/report", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28324,38 +27019,26 @@ func NewReportConversationRequestWithBody(server string, websiteID WebsiteID, se
 
 // NewGetConversationRoutingAssignRequest constructs an http.Request for the GetConversationRoutingAssign method
 func NewGetConversationRoutingAssignRequest(server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
+	return newGetConversationRoutingAssignRequest(context.Background(), server, websiteID, sessionID)
+}
+
+func newGetConversationRoutingAssignRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/routing", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/routing", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28365,49 +27048,41 @@ func NewGetConversationRoutingAssignRequest(server string, websiteID WebsiteID, 
 
 // NewAssignConversationRoutingRequest calls the generic AssignConversationRouting builder with application/json body
 func NewAssignConversationRoutingRequest(server string, websiteID WebsiteID, sessionID SessionID, body AssignConversationRoutingJSONRequestBody) (*http.Request, error) {
+	return newAssignConversationRoutingRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newAssignConversationRoutingRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body AssignConversationRoutingJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAssignConversationRoutingRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newAssignConversationRoutingRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewAssignConversationRoutingRequestWithBody constructs an http.Request for the AssignConversationRouting method, with any body, and a specified content type
 func NewAssignConversationRoutingRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newAssignConversationRoutingRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newAssignConversationRoutingRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/routing", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/routing", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28419,38 +27094,26 @@ func NewAssignConversationRoutingRequestWithBody(server string, websiteID Websit
 
 // NewGetConversationStateRequest constructs an http.Request for the GetConversationState method
 func NewGetConversationStateRequest(server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
+	return newGetConversationStateRequest(context.Background(), server, websiteID, sessionID)
+}
+
+func newGetConversationStateRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/state", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/state", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28460,49 +27123,41 @@ func NewGetConversationStateRequest(server string, websiteID WebsiteID, sessionI
 
 // NewChangeConversationStateRequest calls the generic ChangeConversationState builder with application/json body
 func NewChangeConversationStateRequest(server string, websiteID WebsiteID, sessionID SessionID, body ChangeConversationStateJSONRequestBody) (*http.Request, error) {
+	return newChangeConversationStateRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newChangeConversationStateRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body ChangeConversationStateJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewChangeConversationStateRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newChangeConversationStateRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewChangeConversationStateRequestWithBody constructs an http.Request for the ChangeConversationState method, with any body, and a specified content type
 func NewChangeConversationStateRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newChangeConversationStateRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newChangeConversationStateRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/state", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/state", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28514,49 +27169,41 @@ func NewChangeConversationStateRequestWithBody(server string, websiteID WebsiteI
 
 // NewRequestToolCallForConversationRequest calls the generic RequestToolCallForConversation builder with application/json body
 func NewRequestToolCallForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body RequestToolCallForConversationJSONRequestBody) (*http.Request, error) {
+	return newRequestToolCallForConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newRequestToolCallForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body RequestToolCallForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewRequestToolCallForConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newRequestToolCallForConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewRequestToolCallForConversationRequestWithBody constructs an http.Request for the RequestToolCallForConversation method, with any body, and a specified content type
 func NewRequestToolCallForConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newRequestToolCallForConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newRequestToolCallForConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/tool", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/tool", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28568,49 +27215,41 @@ func NewRequestToolCallForConversationRequestWithBody(server string, websiteID W
 
 // NewRequestEmailTranscriptForConversationRequest calls the generic RequestEmailTranscriptForConversation builder with application/json body
 func NewRequestEmailTranscriptForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body RequestEmailTranscriptForConversationJSONRequestBody) (*http.Request, error) {
+	return newRequestEmailTranscriptForConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newRequestEmailTranscriptForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body RequestEmailTranscriptForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewRequestEmailTranscriptForConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newRequestEmailTranscriptForConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewRequestEmailTranscriptForConversationRequestWithBody constructs an http.Request for the RequestEmailTranscriptForConversation method, with any body, and a specified content type
 func NewRequestEmailTranscriptForConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newRequestEmailTranscriptForConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newRequestEmailTranscriptForConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/transcript", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/transcript", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28622,49 +27261,41 @@ func NewRequestEmailTranscriptForConversationRequestWithBody(server string, webs
 
 // NewMarkConversationAsUnreadRequest calls the generic MarkConversationAsUnread builder with application/json body
 func NewMarkConversationAsUnreadRequest(server string, websiteID WebsiteID, sessionID SessionID, body MarkConversationAsUnreadJSONRequestBody) (*http.Request, error) {
+	return newMarkConversationAsUnreadRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newMarkConversationAsUnreadRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body MarkConversationAsUnreadJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewMarkConversationAsUnreadRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newMarkConversationAsUnreadRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewMarkConversationAsUnreadRequestWithBody constructs an http.Request for the MarkConversationAsUnread method, with any body, and a specified content type
 func NewMarkConversationAsUnreadRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newMarkConversationAsUnreadRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newMarkConversationAsUnreadRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/unread", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/unread", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28676,38 +27307,26 @@ func NewMarkConversationAsUnreadRequestWithBody(server string, websiteID Website
 
 // NewGetVerifyStatusForConversationRequest constructs an http.Request for the GetVerifyStatusForConversation method
 func NewGetVerifyStatusForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
+	return newGetVerifyStatusForConversationRequest(context.Background(), server, websiteID, sessionID)
+}
+
+func newGetVerifyStatusForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/verify", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/verify", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -28717,49 +27336,41 @@ func NewGetVerifyStatusForConversationRequest(server string, websiteID WebsiteID
 
 // NewUpdateVerifyStatusForConversationRequest calls the generic UpdateVerifyStatusForConversation builder with application/json body
 func NewUpdateVerifyStatusForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body UpdateVerifyStatusForConversationJSONRequestBody) (*http.Request, error) {
+	return newUpdateVerifyStatusForConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newUpdateVerifyStatusForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body UpdateVerifyStatusForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateVerifyStatusForConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newUpdateVerifyStatusForConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewUpdateVerifyStatusForConversationRequestWithBody constructs an http.Request for the UpdateVerifyStatusForConversation method, with any body, and a specified content type
 func NewUpdateVerifyStatusForConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateVerifyStatusForConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newUpdateVerifyStatusForConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/verify", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/verify", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28771,49 +27382,41 @@ func NewUpdateVerifyStatusForConversationRequestWithBody(server string, websiteI
 
 // NewRequestIdentityVerificationForConversationRequest calls the generic RequestIdentityVerificationForConversation builder with application/json body
 func NewRequestIdentityVerificationForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body RequestIdentityVerificationForConversationJSONRequestBody) (*http.Request, error) {
+	return newRequestIdentityVerificationForConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newRequestIdentityVerificationForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body RequestIdentityVerificationForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewRequestIdentityVerificationForConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newRequestIdentityVerificationForConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewRequestIdentityVerificationForConversationRequestWithBody constructs an http.Request for the RequestIdentityVerificationForConversation method, with any body, and a specified content type
 func NewRequestIdentityVerificationForConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newRequestIdentityVerificationForConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newRequestIdentityVerificationForConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/verify/identity", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/verify/identity", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28825,49 +27428,41 @@ func NewRequestIdentityVerificationForConversationRequestWithBody(server string,
 
 // NewRedeemIdentityVerificationLinkForConversationRequest calls the generic RedeemIdentityVerificationLinkForConversation builder with application/json body
 func NewRedeemIdentityVerificationLinkForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, body RedeemIdentityVerificationLinkForConversationJSONRequestBody) (*http.Request, error) {
+	return newRedeemIdentityVerificationLinkForConversationRequest(context.Background(), server, websiteID, sessionID, body)
+}
+
+func newRedeemIdentityVerificationLinkForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body RedeemIdentityVerificationLinkForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewRedeemIdentityVerificationLinkForConversationRequestWithBody(server, websiteID, sessionID, "application/json", bodyReader)
+	return newRedeemIdentityVerificationLinkForConversationRequestWithBody(ctx, server, websiteID, sessionID, "application/json", bodyReader)
 }
 
 // NewRedeemIdentityVerificationLinkForConversationRequestWithBody constructs an http.Request for the RedeemIdentityVerificationLinkForConversation method, with any body, and a specified content type
 func NewRedeemIdentityVerificationLinkForConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newRedeemIdentityVerificationLinkForConversationRequestWithBody(context.Background(), server, websiteID, sessionID, contentType, body)
+}
+
+func newRedeemIdentityVerificationLinkForConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(sessionID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/verify/identity/link", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/verify/identity/link", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28879,56 +27474,45 @@ func NewRedeemIdentityVerificationLinkForConversationRequestWithBody(server stri
 
 // NewDeliverWidgetButtonActionForConversationRequest calls the generic DeliverWidgetButtonActionForConversation builder with application/json body
 func NewDeliverWidgetButtonActionForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, pluginID PluginID, body DeliverWidgetButtonActionForConversationJSONRequestBody) (*http.Request, error) {
+	return newDeliverWidgetButtonActionForConversationRequest(context.Background(), server, websiteID, sessionID, pluginID, body)
+}
+
+func newDeliverWidgetButtonActionForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, pluginID PluginID, body DeliverWidgetButtonActionForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeliverWidgetButtonActionForConversationRequestWithBody(server, websiteID, sessionID, pluginID, "application/json", bodyReader)
+	return newDeliverWidgetButtonActionForConversationRequestWithBody(ctx, server, websiteID, sessionID, pluginID, "application/json", bodyReader)
 }
 
 // NewDeliverWidgetButtonActionForConversationRequestWithBody constructs an http.Request for the DeliverWidgetButtonActionForConversation method, with any body, and a specified content type
 func NewDeliverWidgetButtonActionForConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, pluginID PluginID, contentType string, body io.Reader) (*http.Request, error) {
+	return newDeliverWidgetButtonActionForConversationRequestWithBody(context.Background(), server, websiteID, sessionID, pluginID, contentType, body)
+}
+
+func newDeliverWidgetButtonActionForConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, pluginID PluginID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(sessionID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "plugin_id", pluginID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(pluginID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/widget/%s/button", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/widget/%s/button", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -28940,56 +27524,45 @@ func NewDeliverWidgetButtonActionForConversationRequestWithBody(server string, w
 
 // NewDeliverWidgetDataFetchActionForConversationRequest calls the generic DeliverWidgetDataFetchActionForConversation builder with application/json body
 func NewDeliverWidgetDataFetchActionForConversationRequest(server string, websiteID WebsiteID, sessionID SessionID, pluginID PluginID, body DeliverWidgetDataFetchActionForConversationJSONRequestBody) (*http.Request, error) {
+	return newDeliverWidgetDataFetchActionForConversationRequest(context.Background(), server, websiteID, sessionID, pluginID, body)
+}
+
+func newDeliverWidgetDataFetchActionForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, pluginID PluginID, body DeliverWidgetDataFetchActionForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeliverWidgetDataFetchActionForConversationRequestWithBody(server, websiteID, sessionID, pluginID, "application/json", bodyReader)
+	return newDeliverWidgetDataFetchActionForConversationRequestWithBody(ctx, server, websiteID, sessionID, pluginID, "application/json", bodyReader)
 }
 
 // NewDeliverWidgetDataFetchActionForConversationRequestWithBody constructs an http.Request for the DeliverWidgetDataFetchActionForConversation method, with any body, and a specified content type
 func NewDeliverWidgetDataFetchActionForConversationRequestWithBody(server string, websiteID WebsiteID, sessionID SessionID, pluginID PluginID, contentType string, body io.Reader) (*http.Request, error) {
+	return newDeliverWidgetDataFetchActionForConversationRequestWithBody(context.Background(), server, websiteID, sessionID, pluginID, contentType, body)
+}
+
+func newDeliverWidgetDataFetchActionForConversationRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, pluginID PluginID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "session_id", sessionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(sessionID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "plugin_id", pluginID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(pluginID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversation/%s/widget/%s/data", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversation/%s/widget/%s/data", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29001,38 +27574,26 @@ func NewDeliverWidgetDataFetchActionForConversationRequestWithBody(server string
 
 // NewResolveSpamConversationContentRequest constructs an http.Request for the ResolveSpamConversationContent method
 func NewResolveSpamConversationContentRequest(server string, websiteID WebsiteID, spamID ConversationSpamID) (*http.Request, error) {
+	return newResolveSpamConversationContentRequest(context.Background(), server, websiteID, spamID)
+}
+
+func newResolveSpamConversationContentRequest(ctx context.Context, server string, websiteID WebsiteID, spamID ConversationSpamID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "spam_id", spamID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(spamID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversations/spam/%s/content", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversations/spam/%s/content", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29042,49 +27603,41 @@ func NewResolveSpamConversationContentRequest(server string, websiteID WebsiteID
 
 // NewSubmitSpamConversationDecisionRequest calls the generic SubmitSpamConversationDecision builder with application/json body
 func NewSubmitSpamConversationDecisionRequest(server string, websiteID WebsiteID, spamID ConversationSpamID, body SubmitSpamConversationDecisionJSONRequestBody) (*http.Request, error) {
+	return newSubmitSpamConversationDecisionRequest(context.Background(), server, websiteID, spamID, body)
+}
+
+func newSubmitSpamConversationDecisionRequest(ctx context.Context, server string, websiteID WebsiteID, spamID ConversationSpamID, body SubmitSpamConversationDecisionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSubmitSpamConversationDecisionRequestWithBody(server, websiteID, spamID, "application/json", bodyReader)
+	return newSubmitSpamConversationDecisionRequestWithBody(ctx, server, websiteID, spamID, "application/json", bodyReader)
 }
 
 // NewSubmitSpamConversationDecisionRequestWithBody constructs an http.Request for the SubmitSpamConversationDecision method, with any body, and a specified content type
 func NewSubmitSpamConversationDecisionRequestWithBody(server string, websiteID WebsiteID, spamID ConversationSpamID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSubmitSpamConversationDecisionRequestWithBody(context.Background(), server, websiteID, spamID, contentType, body)
+}
+
+func newSubmitSpamConversationDecisionRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, spamID ConversationSpamID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "spam_id", spamID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(spamID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversations/spam/%s/decision", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversations/spam/%s/decision", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29096,38 +27649,26 @@ func NewSubmitSpamConversationDecisionRequestWithBody(server string, websiteID W
 
 // NewListSpamConversationsRequest constructs an http.Request for the ListSpamConversations method
 func NewListSpamConversationsRequest(server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
+	return newListSpamConversationsRequest(context.Background(), server, websiteID, pageNumber)
+}
+
+func newListSpamConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/conversations/spams/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversations/spams/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29137,42 +27678,37 @@ func NewListSpamConversationsRequest(server string, websiteID WebsiteID, pageNum
 
 // NewDeleteSuggestedConversationDataKeyRequest calls the generic DeleteSuggestedConversationDataKey builder with application/json body
 func NewDeleteSuggestedConversationDataKeyRequest(server string, websiteID WebsiteID, body DeleteSuggestedConversationDataKeyJSONRequestBody) (*http.Request, error) {
+	return newDeleteSuggestedConversationDataKeyRequest(context.Background(), server, websiteID, body)
+}
+
+func newDeleteSuggestedConversationDataKeyRequest(ctx context.Context, server string, websiteID WebsiteID, body DeleteSuggestedConversationDataKeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteSuggestedConversationDataKeyRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newDeleteSuggestedConversationDataKeyRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewDeleteSuggestedConversationDataKeyRequestWithBody constructs an http.Request for the DeleteSuggestedConversationDataKey method, with any body, and a specified content type
 func NewDeleteSuggestedConversationDataKeyRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newDeleteSuggestedConversationDataKeyRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newDeleteSuggestedConversationDataKeyRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversations/suggest/data", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversations/suggest/data", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29184,38 +27720,26 @@ func NewDeleteSuggestedConversationDataKeyRequestWithBody(server string, website
 
 // NewListSuggestedConversationDataKeysRequest constructs an http.Request for the ListSuggestedConversationDataKeys method
 func NewListSuggestedConversationDataKeysRequest(server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
+	return newListSuggestedConversationDataKeysRequest(context.Background(), server, websiteID, pageNumber)
+}
+
+func newListSuggestedConversationDataKeysRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/conversations/suggest/data/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversations/suggest/data/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29225,42 +27749,37 @@ func NewListSuggestedConversationDataKeysRequest(server string, websiteID Websit
 
 // NewDeleteSuggestedConversationSegmentRequest calls the generic DeleteSuggestedConversationSegment builder with application/json body
 func NewDeleteSuggestedConversationSegmentRequest(server string, websiteID WebsiteID, body DeleteSuggestedConversationSegmentJSONRequestBody) (*http.Request, error) {
+	return newDeleteSuggestedConversationSegmentRequest(context.Background(), server, websiteID, body)
+}
+
+func newDeleteSuggestedConversationSegmentRequest(ctx context.Context, server string, websiteID WebsiteID, body DeleteSuggestedConversationSegmentJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteSuggestedConversationSegmentRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newDeleteSuggestedConversationSegmentRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewDeleteSuggestedConversationSegmentRequestWithBody constructs an http.Request for the DeleteSuggestedConversationSegment method, with any body, and a specified content type
 func NewDeleteSuggestedConversationSegmentRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newDeleteSuggestedConversationSegmentRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newDeleteSuggestedConversationSegmentRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/conversations/suggest/segment", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversations/suggest/segment", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29272,38 +27791,26 @@ func NewDeleteSuggestedConversationSegmentRequestWithBody(server string, website
 
 // NewListSuggestedConversationSegmentsRequest constructs an http.Request for the ListSuggestedConversationSegments method
 func NewListSuggestedConversationSegmentsRequest(server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
+	return newListSuggestedConversationSegmentsRequest(context.Background(), server, websiteID, pageNumber)
+}
+
+func newListSuggestedConversationSegmentsRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/conversations/suggest/segments/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversations/suggest/segments/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29313,33 +27820,21 @@ func NewListSuggestedConversationSegmentsRequest(server string, websiteID Websit
 
 // NewListConversationsRequest constructs an http.Request for the ListConversations method
 func NewListConversationsRequest(server string, websiteID WebsiteID, pageNumber PageNumber, params *ListConversationsParams) (*http.Request, error) {
+	return newListConversationsRequest(context.Background(), server, websiteID, pageNumber, params)
+}
+
+func newListConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber, params *ListConversationsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/conversations/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/website/%s/conversations/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -29347,7 +27842,7 @@ func NewListConversationsRequest(server string, websiteID WebsiteID, pageNumber 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -29560,10 +28055,12 @@ func NewListConversationsRequest(server string, websiteID WebsiteID, pageNumber 
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29573,31 +28070,22 @@ func NewListConversationsRequest(server string, websiteID WebsiteID, pageNumber 
 
 // NewAbortWebsiteDeletionRequest constructs an http.Request for the AbortWebsiteDeletion method
 func NewAbortWebsiteDeletionRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newAbortWebsiteDeletionRequest(context.Background(), server, websiteID)
+}
+
+func newAbortWebsiteDeletionRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/expunge", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/expunge", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29607,42 +28095,37 @@ func NewAbortWebsiteDeletionRequest(server string, websiteID WebsiteID) (*http.R
 
 // NewDeleteHelpdeskRequest calls the generic DeleteHelpdesk builder with application/json body
 func NewDeleteHelpdeskRequest(server string, websiteID WebsiteID, body DeleteHelpdeskJSONRequestBody) (*http.Request, error) {
+	return newDeleteHelpdeskRequest(context.Background(), server, websiteID, body)
+}
+
+func newDeleteHelpdeskRequest(ctx context.Context, server string, websiteID WebsiteID, body DeleteHelpdeskJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteHelpdeskRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newDeleteHelpdeskRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewDeleteHelpdeskRequestWithBody constructs an http.Request for the DeleteHelpdesk method, with any body, and a specified content type
 func NewDeleteHelpdeskRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newDeleteHelpdeskRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newDeleteHelpdeskRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29654,31 +28137,22 @@ func NewDeleteHelpdeskRequestWithBody(server string, websiteID WebsiteID, conten
 
 // NewResolveHelpdeskRequest constructs an http.Request for the ResolveHelpdesk method
 func NewResolveHelpdeskRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newResolveHelpdeskRequest(context.Background(), server, websiteID)
+}
+
+func newResolveHelpdeskRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29688,31 +28162,22 @@ func NewResolveHelpdeskRequest(server string, websiteID WebsiteID) (*http.Reques
 
 // NewCheckHelpdeskExistsRequest constructs an http.Request for the CheckHelpdeskExists method
 func NewCheckHelpdeskExistsRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newCheckHelpdeskExistsRequest(context.Background(), server, websiteID)
+}
+
+func newCheckHelpdeskExistsRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29722,42 +28187,37 @@ func NewCheckHelpdeskExistsRequest(server string, websiteID WebsiteID) (*http.Re
 
 // NewInitializeHelpdeskRequest calls the generic InitializeHelpdesk builder with application/json body
 func NewInitializeHelpdeskRequest(server string, websiteID WebsiteID, body InitializeHelpdeskJSONRequestBody) (*http.Request, error) {
+	return newInitializeHelpdeskRequest(context.Background(), server, websiteID, body)
+}
+
+func newInitializeHelpdeskRequest(ctx context.Context, server string, websiteID WebsiteID, body InitializeHelpdeskJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewInitializeHelpdeskRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newInitializeHelpdeskRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewInitializeHelpdeskRequestWithBody constructs an http.Request for the InitializeHelpdesk method, with any body, and a specified content type
 func NewInitializeHelpdeskRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newInitializeHelpdeskRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newInitializeHelpdeskRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29769,31 +28229,22 @@ func NewInitializeHelpdeskRequestWithBody(server string, websiteID WebsiteID, co
 
 // NewResolveHelpdeskDomainRequest constructs an http.Request for the ResolveHelpdeskDomain method
 func NewResolveHelpdeskDomainRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newResolveHelpdeskDomainRequest(context.Background(), server, websiteID)
+}
+
+func newResolveHelpdeskDomainRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/domain", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/domain", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29803,42 +28254,37 @@ func NewResolveHelpdeskDomainRequest(server string, websiteID WebsiteID) (*http.
 
 // NewRequestHelpdeskDomainChangeRequest calls the generic RequestHelpdeskDomainChange builder with application/json body
 func NewRequestHelpdeskDomainChangeRequest(server string, websiteID WebsiteID, body RequestHelpdeskDomainChangeJSONRequestBody) (*http.Request, error) {
+	return newRequestHelpdeskDomainChangeRequest(context.Background(), server, websiteID, body)
+}
+
+func newRequestHelpdeskDomainChangeRequest(ctx context.Context, server string, websiteID WebsiteID, body RequestHelpdeskDomainChangeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewRequestHelpdeskDomainChangeRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newRequestHelpdeskDomainChangeRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewRequestHelpdeskDomainChangeRequestWithBody constructs an http.Request for the RequestHelpdeskDomainChange method, with any body, and a specified content type
 func NewRequestHelpdeskDomainChangeRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newRequestHelpdeskDomainChangeRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newRequestHelpdeskDomainChangeRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/domain", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/domain", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29850,26 +28296,17 @@ func NewRequestHelpdeskDomainChangeRequestWithBody(server string, websiteID Webs
 
 // NewGenerateHelpdeskDomainSetupFlowRequest constructs an http.Request for the GenerateHelpdeskDomainSetupFlow method
 func NewGenerateHelpdeskDomainSetupFlowRequest(server string, websiteID WebsiteID, params *GenerateHelpdeskDomainSetupFlowParams) (*http.Request, error) {
+	return newGenerateHelpdeskDomainSetupFlowRequest(context.Background(), server, websiteID, params)
+}
+
+func newGenerateHelpdeskDomainSetupFlowRequest(ctx context.Context, server string, websiteID WebsiteID, params *GenerateHelpdeskDomainSetupFlowParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/domain/setup", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/domain/setup", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -29877,7 +28314,7 @@ func NewGenerateHelpdeskDomainSetupFlowRequest(server string, websiteID WebsiteI
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -29898,10 +28335,12 @@ func NewGenerateHelpdeskDomainSetupFlowRequest(server string, websiteID WebsiteI
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -29911,56 +28350,45 @@ func NewGenerateHelpdeskDomainSetupFlowRequest(server string, websiteID WebsiteI
 
 // NewExportHelpdeskLocaleArticlesRequest calls the generic ExportHelpdeskLocaleArticles builder with application/json body
 func NewExportHelpdeskLocaleArticlesRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, body ExportHelpdeskLocaleArticlesJSONRequestBody) (*http.Request, error) {
+	return newExportHelpdeskLocaleArticlesRequest(context.Background(), server, websiteID, locale, helpdeskContentType, body)
+}
+
+func newExportHelpdeskLocaleArticlesRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, body ExportHelpdeskLocaleArticlesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewExportHelpdeskLocaleArticlesRequestWithBody(server, websiteID, locale, helpdeskContentType, "application/json", bodyReader)
+	return newExportHelpdeskLocaleArticlesRequestWithBody(ctx, server, websiteID, locale, helpdeskContentType, "application/json", bodyReader)
 }
 
 // NewExportHelpdeskLocaleArticlesRequestWithBody constructs an http.Request for the ExportHelpdeskLocaleArticles method, with any body, and a specified content type
 func NewExportHelpdeskLocaleArticlesRequestWithBody(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, contentType string, body io.Reader) (*http.Request, error) {
+	return newExportHelpdeskLocaleArticlesRequestWithBody(context.Background(), server, websiteID, locale, helpdeskContentType, contentType, body)
+}
+
+func newExportHelpdeskLocaleArticlesRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/export/%s/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/export/%s/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -29972,47 +28400,29 @@ func NewExportHelpdeskLocaleArticlesRequestWithBody(server string, websiteID Web
 
 // NewListHelpdeskLocaleFeedbacksRequest constructs an http.Request for the ListHelpdeskLocaleFeedbacks method
 func NewListHelpdeskLocaleFeedbacksRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, pageNumber PageNumber, params *ListHelpdeskLocaleFeedbacksParams) (*http.Request, error) {
+	return newListHelpdeskLocaleFeedbacksRequest(context.Background(), server, websiteID, locale, helpdeskContentType, pageNumber, params)
+}
+
+func newListHelpdeskLocaleFeedbacksRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, pageNumber PageNumber, params *ListHelpdeskLocaleFeedbacksParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam3 = strconv.FormatInt(int64(pageNumber), 10)
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/feedback/list/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/feedback/list/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
@@ -30020,7 +28430,7 @@ func NewListHelpdeskLocaleFeedbacksRequest(server string, websiteID WebsiteID, l
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -30053,10 +28463,12 @@ func NewListHelpdeskLocaleFeedbacksRequest(server string, websiteID WebsiteID, l
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30066,40 +28478,25 @@ func NewListHelpdeskLocaleFeedbacksRequest(server string, websiteID WebsiteID, l
 
 // NewMapHelpdeskLocaleFeedbackRatingsRequest constructs an http.Request for the MapHelpdeskLocaleFeedbackRatings method
 func NewMapHelpdeskLocaleFeedbackRatingsRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, params *MapHelpdeskLocaleFeedbackRatingsParams) (*http.Request, error) {
+	return newMapHelpdeskLocaleFeedbackRatingsRequest(context.Background(), server, websiteID, locale, helpdeskContentType, params)
+}
+
+func newMapHelpdeskLocaleFeedbackRatingsRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, params *MapHelpdeskLocaleFeedbackRatingsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/feedback/ratings/%s/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/feedback/ratings/%s/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
@@ -30107,7 +28504,7 @@ func NewMapHelpdeskLocaleFeedbackRatingsRequest(server string, websiteID Website
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -30140,10 +28537,12 @@ func NewMapHelpdeskLocaleFeedbackRatingsRequest(server string, websiteID Website
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30153,49 +28552,41 @@ func NewMapHelpdeskLocaleFeedbackRatingsRequest(server string, websiteID Website
 
 // NewCancelHelpdeskHistoryChangeRequest calls the generic CancelHelpdeskHistoryChange builder with application/json body
 func NewCancelHelpdeskHistoryChangeRequest(server string, websiteID WebsiteID, changeID HelpdeskChangeID, body CancelHelpdeskHistoryChangeJSONRequestBody) (*http.Request, error) {
+	return newCancelHelpdeskHistoryChangeRequest(context.Background(), server, websiteID, changeID, body)
+}
+
+func newCancelHelpdeskHistoryChangeRequest(ctx context.Context, server string, websiteID WebsiteID, changeID HelpdeskChangeID, body CancelHelpdeskHistoryChangeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCancelHelpdeskHistoryChangeRequestWithBody(server, websiteID, changeID, "application/json", bodyReader)
+	return newCancelHelpdeskHistoryChangeRequestWithBody(ctx, server, websiteID, changeID, "application/json", bodyReader)
 }
 
 // NewCancelHelpdeskHistoryChangeRequestWithBody constructs an http.Request for the CancelHelpdeskHistoryChange method, with any body, and a specified content type
 func NewCancelHelpdeskHistoryChangeRequestWithBody(server string, websiteID WebsiteID, changeID HelpdeskChangeID, contentType string, body io.Reader) (*http.Request, error) {
+	return newCancelHelpdeskHistoryChangeRequestWithBody(context.Background(), server, websiteID, changeID, contentType, body)
+}
+
+func newCancelHelpdeskHistoryChangeRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, changeID HelpdeskChangeID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "change_id", changeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(changeID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/history/change/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/history/change/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -30207,38 +28598,26 @@ func NewCancelHelpdeskHistoryChangeRequestWithBody(server string, websiteID Webs
 
 // NewResolveHelpdeskHistoryChangeRequest constructs an http.Request for the ResolveHelpdeskHistoryChange method
 func NewResolveHelpdeskHistoryChangeRequest(server string, websiteID WebsiteID, changeID HelpdeskChangeID) (*http.Request, error) {
+	return newResolveHelpdeskHistoryChangeRequest(context.Background(), server, websiteID, changeID)
+}
+
+func newResolveHelpdeskHistoryChangeRequest(ctx context.Context, server string, websiteID WebsiteID, changeID HelpdeskChangeID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "change_id", changeID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(changeID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/history/change/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/history/change/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30248,33 +28627,21 @@ func NewResolveHelpdeskHistoryChangeRequest(server string, websiteID WebsiteID, 
 
 // NewListHelpdeskHistoryChangesRequest constructs an http.Request for the ListHelpdeskHistoryChanges method
 func NewListHelpdeskHistoryChangesRequest(server string, websiteID WebsiteID, pageNumber PageNumber, params *ListHelpdeskHistoryChangesParams) (*http.Request, error) {
+	return newListHelpdeskHistoryChangesRequest(context.Background(), server, websiteID, pageNumber, params)
+}
+
+func newListHelpdeskHistoryChangesRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber, params *ListHelpdeskHistoryChangesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/history/changes/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/history/changes/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -30282,7 +28649,7 @@ func NewListHelpdeskHistoryChangesRequest(server string, websiteID WebsiteID, pa
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -30327,10 +28694,12 @@ func NewListHelpdeskHistoryChangesRequest(server string, websiteID WebsiteID, pa
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30340,56 +28709,45 @@ func NewListHelpdeskHistoryChangesRequest(server string, websiteID WebsiteID, pa
 
 // NewImportExternalHelpdeskToLocaleRequest calls the generic ImportExternalHelpdeskToLocale builder with application/json body
 func NewImportExternalHelpdeskToLocaleRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, body ImportExternalHelpdeskToLocaleJSONRequestBody) (*http.Request, error) {
+	return newImportExternalHelpdeskToLocaleRequest(context.Background(), server, websiteID, locale, helpdeskContentType, body)
+}
+
+func newImportExternalHelpdeskToLocaleRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, body ImportExternalHelpdeskToLocaleJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewImportExternalHelpdeskToLocaleRequestWithBody(server, websiteID, locale, helpdeskContentType, "application/json", bodyReader)
+	return newImportExternalHelpdeskToLocaleRequestWithBody(ctx, server, websiteID, locale, helpdeskContentType, "application/json", bodyReader)
 }
 
 // NewImportExternalHelpdeskToLocaleRequestWithBody constructs an http.Request for the ImportExternalHelpdeskToLocale method, with any body, and a specified content type
 func NewImportExternalHelpdeskToLocaleRequestWithBody(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, contentType string, body io.Reader) (*http.Request, error) {
+	return newImportExternalHelpdeskToLocaleRequestWithBody(context.Background(), server, websiteID, locale, helpdeskContentType, contentType, body)
+}
+
+func newImportExternalHelpdeskToLocaleRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/import/%s/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/import/%s/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -30401,42 +28759,37 @@ func NewImportExternalHelpdeskToLocaleRequestWithBody(server string, websiteID W
 
 // NewAddHelpdeskLocaleRequest calls the generic AddHelpdeskLocale builder with application/json body
 func NewAddHelpdeskLocaleRequest(server string, websiteID WebsiteID, body AddHelpdeskLocaleJSONRequestBody) (*http.Request, error) {
+	return newAddHelpdeskLocaleRequest(context.Background(), server, websiteID, body)
+}
+
+func newAddHelpdeskLocaleRequest(ctx context.Context, server string, websiteID WebsiteID, body AddHelpdeskLocaleJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddHelpdeskLocaleRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newAddHelpdeskLocaleRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewAddHelpdeskLocaleRequestWithBody constructs an http.Request for the AddHelpdeskLocale method, with any body, and a specified content type
 func NewAddHelpdeskLocaleRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newAddHelpdeskLocaleRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newAddHelpdeskLocaleRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -30448,38 +28801,26 @@ func NewAddHelpdeskLocaleRequestWithBody(server string, websiteID WebsiteID, con
 
 // NewDeleteHelpdeskLocaleRequest constructs an http.Request for the DeleteHelpdeskLocale method
 func NewDeleteHelpdeskLocaleRequest(server string, websiteID WebsiteID, locale Locale) (*http.Request, error) {
+	return newDeleteHelpdeskLocaleRequest(context.Background(), server, websiteID, locale)
+}
+
+func newDeleteHelpdeskLocaleRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(locale))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30489,38 +28830,26 @@ func NewDeleteHelpdeskLocaleRequest(server string, websiteID WebsiteID, locale L
 
 // NewResolveHelpdeskLocaleRequest constructs an http.Request for the ResolveHelpdeskLocale method
 func NewResolveHelpdeskLocaleRequest(server string, websiteID WebsiteID, locale Locale) (*http.Request, error) {
+	return newResolveHelpdeskLocaleRequest(context.Background(), server, websiteID, locale)
+}
+
+func newResolveHelpdeskLocaleRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(locale))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30530,38 +28859,26 @@ func NewResolveHelpdeskLocaleRequest(server string, websiteID WebsiteID, locale 
 
 // NewCheckHelpdeskLocaleExistsRequest constructs an http.Request for the CheckHelpdeskLocaleExists method
 func NewCheckHelpdeskLocaleExistsRequest(server string, websiteID WebsiteID, locale Locale) (*http.Request, error) {
+	return newCheckHelpdeskLocaleExistsRequest(context.Background(), server, websiteID, locale)
+}
+
+func newCheckHelpdeskLocaleExistsRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(locale))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30571,49 +28888,41 @@ func NewCheckHelpdeskLocaleExistsRequest(server string, websiteID WebsiteID, loc
 
 // NewAddNewHelpdeskLocaleArticleRequest calls the generic AddNewHelpdeskLocaleArticle builder with application/json body
 func NewAddNewHelpdeskLocaleArticleRequest(server string, websiteID WebsiteID, locale Locale, body AddNewHelpdeskLocaleArticleJSONRequestBody) (*http.Request, error) {
+	return newAddNewHelpdeskLocaleArticleRequest(context.Background(), server, websiteID, locale, body)
+}
+
+func newAddNewHelpdeskLocaleArticleRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, body AddNewHelpdeskLocaleArticleJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddNewHelpdeskLocaleArticleRequestWithBody(server, websiteID, locale, "application/json", bodyReader)
+	return newAddNewHelpdeskLocaleArticleRequestWithBody(ctx, server, websiteID, locale, "application/json", bodyReader)
 }
 
 // NewAddNewHelpdeskLocaleArticleRequestWithBody constructs an http.Request for the AddNewHelpdeskLocaleArticle method, with any body, and a specified content type
 func NewAddNewHelpdeskLocaleArticleRequestWithBody(server string, websiteID WebsiteID, locale Locale, contentType string, body io.Reader) (*http.Request, error) {
+	return newAddNewHelpdeskLocaleArticleRequestWithBody(context.Background(), server, websiteID, locale, contentType, body)
+}
+
+func newAddNewHelpdeskLocaleArticleRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(locale))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -30625,45 +28934,30 @@ func NewAddNewHelpdeskLocaleArticleRequestWithBody(server string, websiteID Webs
 
 // NewDeleteHelpdeskLocaleArticleRequest constructs an http.Request for the DeleteHelpdeskLocaleArticle method
 func NewDeleteHelpdeskLocaleArticleRequest(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
+	return newDeleteHelpdeskLocaleArticleRequest(context.Background(), server, websiteID, locale, articleID)
+}
+
+func newDeleteHelpdeskLocaleArticleRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(articleID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30673,45 +28967,30 @@ func NewDeleteHelpdeskLocaleArticleRequest(server string, websiteID WebsiteID, l
 
 // NewResolveHelpdeskLocaleArticleRequest constructs an http.Request for the ResolveHelpdeskLocaleArticle method
 func NewResolveHelpdeskLocaleArticleRequest(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
+	return newResolveHelpdeskLocaleArticleRequest(context.Background(), server, websiteID, locale, articleID)
+}
+
+func newResolveHelpdeskLocaleArticleRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(articleID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30721,45 +29000,30 @@ func NewResolveHelpdeskLocaleArticleRequest(server string, websiteID WebsiteID, 
 
 // NewCheckHelpdeskLocaleArticleExistsRequest constructs an http.Request for the CheckHelpdeskLocaleArticleExists method
 func NewCheckHelpdeskLocaleArticleExistsRequest(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
+	return newCheckHelpdeskLocaleArticleExistsRequest(context.Background(), server, websiteID, locale, articleID)
+}
+
+func newCheckHelpdeskLocaleArticleExistsRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(articleID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30769,56 +29033,45 @@ func NewCheckHelpdeskLocaleArticleExistsRequest(server string, websiteID Website
 
 // NewUpdateHelpdeskLocaleArticleRequest calls the generic UpdateHelpdeskLocaleArticle builder with application/json body
 func NewUpdateHelpdeskLocaleArticleRequest(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, body UpdateHelpdeskLocaleArticleJSONRequestBody) (*http.Request, error) {
+	return newUpdateHelpdeskLocaleArticleRequest(context.Background(), server, websiteID, locale, articleID, body)
+}
+
+func newUpdateHelpdeskLocaleArticleRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, body UpdateHelpdeskLocaleArticleJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateHelpdeskLocaleArticleRequestWithBody(server, websiteID, locale, articleID, "application/json", bodyReader)
+	return newUpdateHelpdeskLocaleArticleRequestWithBody(ctx, server, websiteID, locale, articleID, "application/json", bodyReader)
 }
 
 // NewUpdateHelpdeskLocaleArticleRequestWithBody constructs an http.Request for the UpdateHelpdeskLocaleArticle method, with any body, and a specified content type
 func NewUpdateHelpdeskLocaleArticleRequestWithBody(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateHelpdeskLocaleArticleRequestWithBody(context.Background(), server, websiteID, locale, articleID, contentType, body)
+}
+
+func newUpdateHelpdeskLocaleArticleRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(articleID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -30830,56 +29083,45 @@ func NewUpdateHelpdeskLocaleArticleRequestWithBody(server string, websiteID Webs
 
 // NewSaveHelpdeskLocaleArticleRequest calls the generic SaveHelpdeskLocaleArticle builder with application/json body
 func NewSaveHelpdeskLocaleArticleRequest(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, body SaveHelpdeskLocaleArticleJSONRequestBody) (*http.Request, error) {
+	return newSaveHelpdeskLocaleArticleRequest(context.Background(), server, websiteID, locale, articleID, body)
+}
+
+func newSaveHelpdeskLocaleArticleRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, body SaveHelpdeskLocaleArticleJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSaveHelpdeskLocaleArticleRequestWithBody(server, websiteID, locale, articleID, "application/json", bodyReader)
+	return newSaveHelpdeskLocaleArticleRequestWithBody(ctx, server, websiteID, locale, articleID, "application/json", bodyReader)
 }
 
 // NewSaveHelpdeskLocaleArticleRequestWithBody constructs an http.Request for the SaveHelpdeskLocaleArticle method, with any body, and a specified content type
 func NewSaveHelpdeskLocaleArticleRequestWithBody(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSaveHelpdeskLocaleArticleRequestWithBody(context.Background(), server, websiteID, locale, articleID, contentType, body)
+}
+
+func newSaveHelpdeskLocaleArticleRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(articleID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -30891,52 +29133,34 @@ func NewSaveHelpdeskLocaleArticleRequestWithBody(server string, websiteID Websit
 
 // NewDeleteHelpdeskLocaleArticleAlternateRequest constructs an http.Request for the DeleteHelpdeskLocaleArticleAlternate method
 func NewDeleteHelpdeskLocaleArticleAlternateRequest(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked) (*http.Request, error) {
+	return newDeleteHelpdeskLocaleArticleAlternateRequest(context.Background(), server, websiteID, locale, articleID, localeLinked)
+}
+
+func newDeleteHelpdeskLocaleArticleAlternateRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(articleID))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "locale_linked", localeLinked, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(localeLinked))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article/%s/alternate/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article/%s/alternate/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -30946,52 +29170,34 @@ func NewDeleteHelpdeskLocaleArticleAlternateRequest(server string, websiteID Web
 
 // NewResolveHelpdeskLocaleArticleAlternateRequest constructs an http.Request for the ResolveHelpdeskLocaleArticleAlternate method
 func NewResolveHelpdeskLocaleArticleAlternateRequest(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked) (*http.Request, error) {
+	return newResolveHelpdeskLocaleArticleAlternateRequest(context.Background(), server, websiteID, locale, articleID, localeLinked)
+}
+
+func newResolveHelpdeskLocaleArticleAlternateRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(articleID))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "locale_linked", localeLinked, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(localeLinked))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article/%s/alternate/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article/%s/alternate/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31001,52 +29207,34 @@ func NewResolveHelpdeskLocaleArticleAlternateRequest(server string, websiteID We
 
 // NewCheckHelpdeskLocaleArticleAlternateExistsRequest constructs an http.Request for the CheckHelpdeskLocaleArticleAlternateExists method
 func NewCheckHelpdeskLocaleArticleAlternateExistsRequest(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked) (*http.Request, error) {
+	return newCheckHelpdeskLocaleArticleAlternateExistsRequest(context.Background(), server, websiteID, locale, articleID, localeLinked)
+}
+
+func newCheckHelpdeskLocaleArticleAlternateExistsRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(articleID))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "locale_linked", localeLinked, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(localeLinked))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article/%s/alternate/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article/%s/alternate/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31056,63 +29244,49 @@ func NewCheckHelpdeskLocaleArticleAlternateExistsRequest(server string, websiteI
 
 // NewSaveHelpdeskLocaleArticleAlternateRequest calls the generic SaveHelpdeskLocaleArticleAlternate builder with application/json body
 func NewSaveHelpdeskLocaleArticleAlternateRequest(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked, body SaveHelpdeskLocaleArticleAlternateJSONRequestBody) (*http.Request, error) {
+	return newSaveHelpdeskLocaleArticleAlternateRequest(context.Background(), server, websiteID, locale, articleID, localeLinked, body)
+}
+
+func newSaveHelpdeskLocaleArticleAlternateRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked, body SaveHelpdeskLocaleArticleAlternateJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSaveHelpdeskLocaleArticleAlternateRequestWithBody(server, websiteID, locale, articleID, localeLinked, "application/json", bodyReader)
+	return newSaveHelpdeskLocaleArticleAlternateRequestWithBody(ctx, server, websiteID, locale, articleID, localeLinked, "application/json", bodyReader)
 }
 
 // NewSaveHelpdeskLocaleArticleAlternateRequestWithBody constructs an http.Request for the SaveHelpdeskLocaleArticleAlternate method, with any body, and a specified content type
 func NewSaveHelpdeskLocaleArticleAlternateRequestWithBody(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked, contentType string, body io.Reader) (*http.Request, error) {
+	return newSaveHelpdeskLocaleArticleAlternateRequestWithBody(context.Background(), server, websiteID, locale, articleID, localeLinked, contentType, body)
+}
+
+func newSaveHelpdeskLocaleArticleAlternateRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(articleID))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "locale_linked", localeLinked, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(localeLinked))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article/%s/alternate/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article/%s/alternate/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -31124,45 +29298,30 @@ func NewSaveHelpdeskLocaleArticleAlternateRequestWithBody(server string, website
 
 // NewListHelpdeskLocaleArticleAlternatesRequest constructs an http.Request for the ListHelpdeskLocaleArticleAlternates method
 func NewListHelpdeskLocaleArticleAlternatesRequest(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
+	return newListHelpdeskLocaleArticleAlternatesRequest(context.Background(), server, websiteID, locale, articleID)
+}
+
+func newListHelpdeskLocaleArticleAlternatesRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(articleID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article/%s/alternates", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article/%s/alternates", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31172,45 +29331,30 @@ func NewListHelpdeskLocaleArticleAlternatesRequest(server string, websiteID Webs
 
 // NewResolveHelpdeskLocaleArticleCategoryRequest constructs an http.Request for the ResolveHelpdeskLocaleArticleCategory method
 func NewResolveHelpdeskLocaleArticleCategoryRequest(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
+	return newResolveHelpdeskLocaleArticleCategoryRequest(context.Background(), server, websiteID, locale, articleID)
+}
+
+func newResolveHelpdeskLocaleArticleCategoryRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(articleID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article/%s/category", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article/%s/category", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31220,56 +29364,45 @@ func NewResolveHelpdeskLocaleArticleCategoryRequest(server string, websiteID Web
 
 // NewUpdateHelpdeskLocaleArticleCategoryRequest calls the generic UpdateHelpdeskLocaleArticleCategory builder with application/json body
 func NewUpdateHelpdeskLocaleArticleCategoryRequest(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, body UpdateHelpdeskLocaleArticleCategoryJSONRequestBody) (*http.Request, error) {
+	return newUpdateHelpdeskLocaleArticleCategoryRequest(context.Background(), server, websiteID, locale, articleID, body)
+}
+
+func newUpdateHelpdeskLocaleArticleCategoryRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, body UpdateHelpdeskLocaleArticleCategoryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateHelpdeskLocaleArticleCategoryRequestWithBody(server, websiteID, locale, articleID, "application/json", bodyReader)
+	return newUpdateHelpdeskLocaleArticleCategoryRequestWithBody(ctx, server, websiteID, locale, articleID, "application/json", bodyReader)
 }
 
 // NewUpdateHelpdeskLocaleArticleCategoryRequestWithBody constructs an http.Request for the UpdateHelpdeskLocaleArticleCategory method, with any body, and a specified content type
 func NewUpdateHelpdeskLocaleArticleCategoryRequestWithBody(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateHelpdeskLocaleArticleCategoryRequestWithBody(context.Background(), server, websiteID, locale, articleID, contentType, body)
+}
+
+func newUpdateHelpdeskLocaleArticleCategoryRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(articleID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article/%s/category", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article/%s/category", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -31281,45 +29414,30 @@ func NewUpdateHelpdeskLocaleArticleCategoryRequestWithBody(server string, websit
 
 // NewResolveHelpdeskLocaleArticlePageRequest constructs an http.Request for the ResolveHelpdeskLocaleArticlePage method
 func NewResolveHelpdeskLocaleArticlePageRequest(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
+	return newResolveHelpdeskLocaleArticlePageRequest(context.Background(), server, websiteID, locale, articleID)
+}
+
+func newResolveHelpdeskLocaleArticlePageRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(articleID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article/%s/page", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article/%s/page", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31329,45 +29447,30 @@ func NewResolveHelpdeskLocaleArticlePageRequest(server string, websiteID Website
 
 // NewPublishHelpdeskLocaleArticleRequest constructs an http.Request for the PublishHelpdeskLocaleArticle method
 func NewPublishHelpdeskLocaleArticleRequest(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
+	return newPublishHelpdeskLocaleArticleRequest(context.Background(), server, websiteID, locale, articleID)
+}
+
+func newPublishHelpdeskLocaleArticleRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(articleID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article/%s/publish", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article/%s/publish", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31377,45 +29480,30 @@ func NewPublishHelpdeskLocaleArticleRequest(server string, websiteID WebsiteID, 
 
 // NewUnpublishHelpdeskLocaleArticleRequest constructs an http.Request for the UnpublishHelpdeskLocaleArticle method
 func NewUnpublishHelpdeskLocaleArticleRequest(server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
+	return newUnpublishHelpdeskLocaleArticleRequest(context.Background(), server, websiteID, locale, articleID)
+}
+
+func newUnpublishHelpdeskLocaleArticleRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "article_id", articleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(articleID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/article/%s/unpublish", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/article/%s/unpublish", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31425,45 +29513,30 @@ func NewUnpublishHelpdeskLocaleArticleRequest(server string, websiteID WebsiteID
 
 // NewListHelpdeskLocaleArticlesRequest constructs an http.Request for the ListHelpdeskLocaleArticles method
 func NewListHelpdeskLocaleArticlesRequest(server string, websiteID WebsiteID, locale Locale, pageNumber PageNumber) (*http.Request, error) {
+	return newListHelpdeskLocaleArticlesRequest(context.Background(), server, websiteID, locale, pageNumber)
+}
+
+func newListHelpdeskLocaleArticlesRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam2 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/articles/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/articles/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31473,45 +29546,30 @@ func NewListHelpdeskLocaleArticlesRequest(server string, websiteID WebsiteID, lo
 
 // NewListHelpdeskLocaleCategoriesRequest constructs an http.Request for the ListHelpdeskLocaleCategories method
 func NewListHelpdeskLocaleCategoriesRequest(server string, websiteID WebsiteID, locale Locale, pageNumber PageNumber) (*http.Request, error) {
+	return newListHelpdeskLocaleCategoriesRequest(context.Background(), server, websiteID, locale, pageNumber)
+}
+
+func newListHelpdeskLocaleCategoriesRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam2 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/categories/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/categories/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31521,49 +29579,41 @@ func NewListHelpdeskLocaleCategoriesRequest(server string, websiteID WebsiteID, 
 
 // NewAddHelpdeskLocaleCategoryRequest calls the generic AddHelpdeskLocaleCategory builder with application/json body
 func NewAddHelpdeskLocaleCategoryRequest(server string, websiteID WebsiteID, locale Locale, body AddHelpdeskLocaleCategoryJSONRequestBody) (*http.Request, error) {
+	return newAddHelpdeskLocaleCategoryRequest(context.Background(), server, websiteID, locale, body)
+}
+
+func newAddHelpdeskLocaleCategoryRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, body AddHelpdeskLocaleCategoryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddHelpdeskLocaleCategoryRequestWithBody(server, websiteID, locale, "application/json", bodyReader)
+	return newAddHelpdeskLocaleCategoryRequestWithBody(ctx, server, websiteID, locale, "application/json", bodyReader)
 }
 
 // NewAddHelpdeskLocaleCategoryRequestWithBody constructs an http.Request for the AddHelpdeskLocaleCategory method, with any body, and a specified content type
 func NewAddHelpdeskLocaleCategoryRequestWithBody(server string, websiteID WebsiteID, locale Locale, contentType string, body io.Reader) (*http.Request, error) {
+	return newAddHelpdeskLocaleCategoryRequestWithBody(context.Background(), server, websiteID, locale, contentType, body)
+}
+
+func newAddHelpdeskLocaleCategoryRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(locale))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/category", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/category", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -31575,45 +29625,30 @@ func NewAddHelpdeskLocaleCategoryRequestWithBody(server string, websiteID Websit
 
 // NewDeleteHelpdeskLocaleCategoryRequest constructs an http.Request for the DeleteHelpdeskLocaleCategory method
 func NewDeleteHelpdeskLocaleCategoryRequest(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID) (*http.Request, error) {
+	return newDeleteHelpdeskLocaleCategoryRequest(context.Background(), server, websiteID, locale, categoryID)
+}
+
+func newDeleteHelpdeskLocaleCategoryRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "category_id", categoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(categoryID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/category/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/category/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31623,45 +29658,30 @@ func NewDeleteHelpdeskLocaleCategoryRequest(server string, websiteID WebsiteID, 
 
 // NewResolveHelpdeskLocaleCategoryRequest constructs an http.Request for the ResolveHelpdeskLocaleCategory method
 func NewResolveHelpdeskLocaleCategoryRequest(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID) (*http.Request, error) {
+	return newResolveHelpdeskLocaleCategoryRequest(context.Background(), server, websiteID, locale, categoryID)
+}
+
+func newResolveHelpdeskLocaleCategoryRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "category_id", categoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(categoryID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/category/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/category/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31671,45 +29691,30 @@ func NewResolveHelpdeskLocaleCategoryRequest(server string, websiteID WebsiteID,
 
 // NewCheckHelpdeskLocaleCategoryExistsRequest constructs an http.Request for the CheckHelpdeskLocaleCategoryExists method
 func NewCheckHelpdeskLocaleCategoryExistsRequest(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID) (*http.Request, error) {
+	return newCheckHelpdeskLocaleCategoryExistsRequest(context.Background(), server, websiteID, locale, categoryID)
+}
+
+func newCheckHelpdeskLocaleCategoryExistsRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "category_id", categoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(categoryID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/category/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/category/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31719,56 +29724,45 @@ func NewCheckHelpdeskLocaleCategoryExistsRequest(server string, websiteID Websit
 
 // NewUpdateHelpdeskLocaleCategoryRequest calls the generic UpdateHelpdeskLocaleCategory builder with application/json body
 func NewUpdateHelpdeskLocaleCategoryRequest(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, body UpdateHelpdeskLocaleCategoryJSONRequestBody) (*http.Request, error) {
+	return newUpdateHelpdeskLocaleCategoryRequest(context.Background(), server, websiteID, locale, categoryID, body)
+}
+
+func newUpdateHelpdeskLocaleCategoryRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, body UpdateHelpdeskLocaleCategoryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateHelpdeskLocaleCategoryRequestWithBody(server, websiteID, locale, categoryID, "application/json", bodyReader)
+	return newUpdateHelpdeskLocaleCategoryRequestWithBody(ctx, server, websiteID, locale, categoryID, "application/json", bodyReader)
 }
 
 // NewUpdateHelpdeskLocaleCategoryRequestWithBody constructs an http.Request for the UpdateHelpdeskLocaleCategory method, with any body, and a specified content type
 func NewUpdateHelpdeskLocaleCategoryRequestWithBody(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateHelpdeskLocaleCategoryRequestWithBody(context.Background(), server, websiteID, locale, categoryID, contentType, body)
+}
+
+func newUpdateHelpdeskLocaleCategoryRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "category_id", categoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(categoryID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/category/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/category/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -31780,56 +29774,45 @@ func NewUpdateHelpdeskLocaleCategoryRequestWithBody(server string, websiteID Web
 
 // NewSaveHelpdeskLocaleCategoryRequest calls the generic SaveHelpdeskLocaleCategory builder with application/json body
 func NewSaveHelpdeskLocaleCategoryRequest(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, body SaveHelpdeskLocaleCategoryJSONRequestBody) (*http.Request, error) {
+	return newSaveHelpdeskLocaleCategoryRequest(context.Background(), server, websiteID, locale, categoryID, body)
+}
+
+func newSaveHelpdeskLocaleCategoryRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, body SaveHelpdeskLocaleCategoryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSaveHelpdeskLocaleCategoryRequestWithBody(server, websiteID, locale, categoryID, "application/json", bodyReader)
+	return newSaveHelpdeskLocaleCategoryRequestWithBody(ctx, server, websiteID, locale, categoryID, "application/json", bodyReader)
 }
 
 // NewSaveHelpdeskLocaleCategoryRequestWithBody constructs an http.Request for the SaveHelpdeskLocaleCategory method, with any body, and a specified content type
 func NewSaveHelpdeskLocaleCategoryRequestWithBody(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSaveHelpdeskLocaleCategoryRequestWithBody(context.Background(), server, websiteID, locale, categoryID, contentType, body)
+}
+
+func newSaveHelpdeskLocaleCategoryRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "category_id", categoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(categoryID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/category/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/category/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -31841,56 +29824,45 @@ func NewSaveHelpdeskLocaleCategoryRequestWithBody(server string, websiteID Websi
 
 // NewAddHelpdeskLocaleSectionRequest calls the generic AddHelpdeskLocaleSection builder with application/json body
 func NewAddHelpdeskLocaleSectionRequest(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, body AddHelpdeskLocaleSectionJSONRequestBody) (*http.Request, error) {
+	return newAddHelpdeskLocaleSectionRequest(context.Background(), server, websiteID, locale, categoryID, body)
+}
+
+func newAddHelpdeskLocaleSectionRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, body AddHelpdeskLocaleSectionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddHelpdeskLocaleSectionRequestWithBody(server, websiteID, locale, categoryID, "application/json", bodyReader)
+	return newAddHelpdeskLocaleSectionRequestWithBody(ctx, server, websiteID, locale, categoryID, "application/json", bodyReader)
 }
 
 // NewAddHelpdeskLocaleSectionRequestWithBody constructs an http.Request for the AddHelpdeskLocaleSection method, with any body, and a specified content type
 func NewAddHelpdeskLocaleSectionRequestWithBody(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, contentType string, body io.Reader) (*http.Request, error) {
+	return newAddHelpdeskLocaleSectionRequestWithBody(context.Background(), server, websiteID, locale, categoryID, contentType, body)
+}
+
+func newAddHelpdeskLocaleSectionRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "category_id", categoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(categoryID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/category/%s/section", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/category/%s/section", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -31902,52 +29874,34 @@ func NewAddHelpdeskLocaleSectionRequestWithBody(server string, websiteID Website
 
 // NewDeleteHelpdeskLocaleSectionRequest constructs an http.Request for the DeleteHelpdeskLocaleSection method
 func NewDeleteHelpdeskLocaleSectionRequest(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID) (*http.Request, error) {
+	return newDeleteHelpdeskLocaleSectionRequest(context.Background(), server, websiteID, locale, categoryID, sectionID)
+}
+
+func newDeleteHelpdeskLocaleSectionRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "category_id", categoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(categoryID))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "section_id", sectionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(sectionID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/category/%s/section/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/category/%s/section/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -31957,52 +29911,34 @@ func NewDeleteHelpdeskLocaleSectionRequest(server string, websiteID WebsiteID, l
 
 // NewResolveHelpdeskLocaleSectionRequest constructs an http.Request for the ResolveHelpdeskLocaleSection method
 func NewResolveHelpdeskLocaleSectionRequest(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID) (*http.Request, error) {
+	return newResolveHelpdeskLocaleSectionRequest(context.Background(), server, websiteID, locale, categoryID, sectionID)
+}
+
+func newResolveHelpdeskLocaleSectionRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "category_id", categoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(categoryID))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "section_id", sectionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(sectionID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/category/%s/section/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/category/%s/section/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32012,52 +29948,34 @@ func NewResolveHelpdeskLocaleSectionRequest(server string, websiteID WebsiteID, 
 
 // NewCheckHelpdeskLocaleSectionExistsRequest constructs an http.Request for the CheckHelpdeskLocaleSectionExists method
 func NewCheckHelpdeskLocaleSectionExistsRequest(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID) (*http.Request, error) {
+	return newCheckHelpdeskLocaleSectionExistsRequest(context.Background(), server, websiteID, locale, categoryID, sectionID)
+}
+
+func newCheckHelpdeskLocaleSectionExistsRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "category_id", categoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(categoryID))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "section_id", sectionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(sectionID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/category/%s/section/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/category/%s/section/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32067,63 +29985,49 @@ func NewCheckHelpdeskLocaleSectionExistsRequest(server string, websiteID Website
 
 // NewUpdateHelpdeskLocaleSectionRequest calls the generic UpdateHelpdeskLocaleSection builder with application/json body
 func NewUpdateHelpdeskLocaleSectionRequest(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, body UpdateHelpdeskLocaleSectionJSONRequestBody) (*http.Request, error) {
+	return newUpdateHelpdeskLocaleSectionRequest(context.Background(), server, websiteID, locale, categoryID, sectionID, body)
+}
+
+func newUpdateHelpdeskLocaleSectionRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, body UpdateHelpdeskLocaleSectionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateHelpdeskLocaleSectionRequestWithBody(server, websiteID, locale, categoryID, sectionID, "application/json", bodyReader)
+	return newUpdateHelpdeskLocaleSectionRequestWithBody(ctx, server, websiteID, locale, categoryID, sectionID, "application/json", bodyReader)
 }
 
 // NewUpdateHelpdeskLocaleSectionRequestWithBody constructs an http.Request for the UpdateHelpdeskLocaleSection method, with any body, and a specified content type
 func NewUpdateHelpdeskLocaleSectionRequestWithBody(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateHelpdeskLocaleSectionRequestWithBody(context.Background(), server, websiteID, locale, categoryID, sectionID, contentType, body)
+}
+
+func newUpdateHelpdeskLocaleSectionRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "category_id", categoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(categoryID))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "section_id", sectionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(sectionID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/category/%s/section/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/category/%s/section/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -32135,63 +30039,49 @@ func NewUpdateHelpdeskLocaleSectionRequestWithBody(server string, websiteID Webs
 
 // NewSaveHelpdeskLocaleSectionRequest calls the generic SaveHelpdeskLocaleSection builder with application/json body
 func NewSaveHelpdeskLocaleSectionRequest(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, body SaveHelpdeskLocaleSectionJSONRequestBody) (*http.Request, error) {
+	return newSaveHelpdeskLocaleSectionRequest(context.Background(), server, websiteID, locale, categoryID, sectionID, body)
+}
+
+func newSaveHelpdeskLocaleSectionRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, body SaveHelpdeskLocaleSectionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSaveHelpdeskLocaleSectionRequestWithBody(server, websiteID, locale, categoryID, sectionID, "application/json", bodyReader)
+	return newSaveHelpdeskLocaleSectionRequestWithBody(ctx, server, websiteID, locale, categoryID, sectionID, "application/json", bodyReader)
 }
 
 // NewSaveHelpdeskLocaleSectionRequestWithBody constructs an http.Request for the SaveHelpdeskLocaleSection method, with any body, and a specified content type
 func NewSaveHelpdeskLocaleSectionRequestWithBody(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSaveHelpdeskLocaleSectionRequestWithBody(context.Background(), server, websiteID, locale, categoryID, sectionID, contentType, body)
+}
+
+func newSaveHelpdeskLocaleSectionRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "category_id", categoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(categoryID))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "section_id", sectionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(sectionID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/category/%s/section/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/category/%s/section/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -32203,52 +30093,34 @@ func NewSaveHelpdeskLocaleSectionRequestWithBody(server string, websiteID Websit
 
 // NewListHelpdeskLocaleSectionsRequest constructs an http.Request for the ListHelpdeskLocaleSections method
 func NewListHelpdeskLocaleSectionsRequest(server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, pageNumber PageNumber) (*http.Request, error) {
+	return newListHelpdeskLocaleSectionsRequest(context.Background(), server, websiteID, locale, categoryID, pageNumber)
+}
+
+func newListHelpdeskLocaleSectionsRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "category_id", categoryID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(categoryID))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam3 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/category/%s/sections/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/category/%s/sections/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32258,38 +30130,26 @@ func NewListHelpdeskLocaleSectionsRequest(server string, websiteID WebsiteID, lo
 
 // NewExportHelpdeskLocaleArticlesLegacyRequest constructs an http.Request for the ExportHelpdeskLocaleArticlesLegacy method
 func NewExportHelpdeskLocaleArticlesLegacyRequest(server string, websiteID WebsiteID, locale Locale) (*http.Request, error) {
+	return newExportHelpdeskLocaleArticlesLegacyRequest(context.Background(), server, websiteID, locale)
+}
+
+func newExportHelpdeskLocaleArticlesLegacyRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(locale))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/export", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/export", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32299,40 +30159,25 @@ func NewExportHelpdeskLocaleArticlesLegacyRequest(server string, websiteID Websi
 
 // NewListHelpdeskLocaleFeedbacksLegacyRequest constructs an http.Request for the ListHelpdeskLocaleFeedbacksLegacy method
 func NewListHelpdeskLocaleFeedbacksLegacyRequest(server string, websiteID WebsiteID, locale Locale, pageNumber PageNumber, params *ListHelpdeskLocaleFeedbacksLegacyParams) (*http.Request, error) {
+	return newListHelpdeskLocaleFeedbacksLegacyRequest(context.Background(), server, websiteID, locale, pageNumber, params)
+}
+
+func newListHelpdeskLocaleFeedbacksLegacyRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, pageNumber PageNumber, params *ListHelpdeskLocaleFeedbacksLegacyParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = strconv.FormatInt(int64(pageNumber), 10)
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/feedback/list/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/feedback/list/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
@@ -32340,7 +30185,7 @@ func NewListHelpdeskLocaleFeedbacksLegacyRequest(server string, websiteID Websit
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -32373,10 +30218,12 @@ func NewListHelpdeskLocaleFeedbacksLegacyRequest(server string, websiteID Websit
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32386,33 +30233,21 @@ func NewListHelpdeskLocaleFeedbacksLegacyRequest(server string, websiteID Websit
 
 // NewMapHelpdeskLocaleFeedbackRatingsLegacyRequest constructs an http.Request for the MapHelpdeskLocaleFeedbackRatingsLegacy method
 func NewMapHelpdeskLocaleFeedbackRatingsLegacyRequest(server string, websiteID WebsiteID, locale Locale, params *MapHelpdeskLocaleFeedbackRatingsLegacyParams) (*http.Request, error) {
+	return newMapHelpdeskLocaleFeedbackRatingsLegacyRequest(context.Background(), server, websiteID, locale, params)
+}
+
+func newMapHelpdeskLocaleFeedbackRatingsLegacyRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, params *MapHelpdeskLocaleFeedbackRatingsLegacyParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/feedback/ratings", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/feedback/ratings", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -32420,7 +30255,7 @@ func NewMapHelpdeskLocaleFeedbackRatingsLegacyRequest(server string, websiteID W
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -32453,10 +30288,12 @@ func NewMapHelpdeskLocaleFeedbackRatingsLegacyRequest(server string, websiteID W
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32466,49 +30303,41 @@ func NewMapHelpdeskLocaleFeedbackRatingsLegacyRequest(server string, websiteID W
 
 // NewImportExternalHelpdeskToLocaleLegacyRequest calls the generic ImportExternalHelpdeskToLocaleLegacy builder with application/json body
 func NewImportExternalHelpdeskToLocaleLegacyRequest(server string, websiteID WebsiteID, locale Locale, body ImportExternalHelpdeskToLocaleLegacyJSONRequestBody) (*http.Request, error) {
+	return newImportExternalHelpdeskToLocaleLegacyRequest(context.Background(), server, websiteID, locale, body)
+}
+
+func newImportExternalHelpdeskToLocaleLegacyRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, body ImportExternalHelpdeskToLocaleLegacyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewImportExternalHelpdeskToLocaleLegacyRequestWithBody(server, websiteID, locale, "application/json", bodyReader)
+	return newImportExternalHelpdeskToLocaleLegacyRequestWithBody(ctx, server, websiteID, locale, "application/json", bodyReader)
 }
 
 // NewImportExternalHelpdeskToLocaleLegacyRequestWithBody constructs an http.Request for the ImportExternalHelpdeskToLocaleLegacy method, with any body, and a specified content type
 func NewImportExternalHelpdeskToLocaleLegacyRequestWithBody(server string, websiteID WebsiteID, locale Locale, contentType string, body io.Reader) (*http.Request, error) {
+	return newImportExternalHelpdeskToLocaleLegacyRequestWithBody(context.Background(), server, websiteID, locale, contentType, body)
+}
+
+func newImportExternalHelpdeskToLocaleLegacyRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(locale))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locale/%s/import", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locale/%s/import", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -32520,38 +30349,26 @@ func NewImportExternalHelpdeskToLocaleLegacyRequestWithBody(server string, websi
 
 // NewListHelpdeskLocalesRequest constructs an http.Request for the ListHelpdeskLocales method
 func NewListHelpdeskLocalesRequest(server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
+	return newListHelpdeskLocalesRequest(context.Background(), server, websiteID, pageNumber)
+}
+
+func newListHelpdeskLocalesRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/locales/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/locales/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32561,52 +30378,34 @@ func NewListHelpdeskLocalesRequest(server string, websiteID WebsiteID, pageNumbe
 
 // NewResolveHelpdeskPageEntityRequest constructs an http.Request for the ResolveHelpdeskPageEntity method
 func NewResolveHelpdeskPageEntityRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, entityID HelpdeskEntityID) (*http.Request, error) {
+	return newResolveHelpdeskPageEntityRequest(context.Background(), server, websiteID, locale, helpdeskContentType, entityID)
+}
+
+func newResolveHelpdeskPageEntityRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, entityID HelpdeskEntityID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "entity_id", entityID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(entityID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/page/entity/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/page/entity/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32616,52 +30415,34 @@ func NewResolveHelpdeskPageEntityRequest(server string, websiteID WebsiteID, loc
 
 // NewListHelpdeskPagesRequest constructs an http.Request for the ListHelpdeskPages method
 func NewListHelpdeskPagesRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, pageNumber PageNumber) (*http.Request, error) {
+	return newListHelpdeskPagesRequest(context.Background(), server, websiteID, locale, helpdeskContentType, pageNumber)
+}
+
+func newListHelpdeskPagesRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam3 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/page/list/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/page/list/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32671,42 +30452,37 @@ func NewListHelpdeskPagesRequest(server string, websiteID WebsiteID, locale Loca
 
 // NewAddHelpdeskRedirectionRequest calls the generic AddHelpdeskRedirection builder with application/json body
 func NewAddHelpdeskRedirectionRequest(server string, websiteID WebsiteID, body AddHelpdeskRedirectionJSONRequestBody) (*http.Request, error) {
+	return newAddHelpdeskRedirectionRequest(context.Background(), server, websiteID, body)
+}
+
+func newAddHelpdeskRedirectionRequest(ctx context.Context, server string, websiteID WebsiteID, body AddHelpdeskRedirectionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddHelpdeskRedirectionRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newAddHelpdeskRedirectionRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewAddHelpdeskRedirectionRequestWithBody constructs an http.Request for the AddHelpdeskRedirection method, with any body, and a specified content type
 func NewAddHelpdeskRedirectionRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newAddHelpdeskRedirectionRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newAddHelpdeskRedirectionRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/redirection", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/redirection", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -32718,38 +30494,26 @@ func NewAddHelpdeskRedirectionRequestWithBody(server string, websiteID WebsiteID
 
 // NewDeleteHelpdeskRedirectionRequest constructs an http.Request for the DeleteHelpdeskRedirection method
 func NewDeleteHelpdeskRedirectionRequest(server string, websiteID WebsiteID, redirectionID HelpdeskRedirectionID) (*http.Request, error) {
+	return newDeleteHelpdeskRedirectionRequest(context.Background(), server, websiteID, redirectionID)
+}
+
+func newDeleteHelpdeskRedirectionRequest(ctx context.Context, server string, websiteID WebsiteID, redirectionID HelpdeskRedirectionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "redirection_id", redirectionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(redirectionID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/redirection/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/redirection/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32759,38 +30523,26 @@ func NewDeleteHelpdeskRedirectionRequest(server string, websiteID WebsiteID, red
 
 // NewResolveHelpdeskRedirectionRequest constructs an http.Request for the ResolveHelpdeskRedirection method
 func NewResolveHelpdeskRedirectionRequest(server string, websiteID WebsiteID, redirectionID HelpdeskRedirectionID) (*http.Request, error) {
+	return newResolveHelpdeskRedirectionRequest(context.Background(), server, websiteID, redirectionID)
+}
+
+func newResolveHelpdeskRedirectionRequest(ctx context.Context, server string, websiteID WebsiteID, redirectionID HelpdeskRedirectionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "redirection_id", redirectionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(redirectionID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/redirection/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/redirection/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32800,38 +30552,26 @@ func NewResolveHelpdeskRedirectionRequest(server string, websiteID WebsiteID, re
 
 // NewCheckHelpdeskRedirectionExistsRequest constructs an http.Request for the CheckHelpdeskRedirectionExists method
 func NewCheckHelpdeskRedirectionExistsRequest(server string, websiteID WebsiteID, redirectionID HelpdeskRedirectionID) (*http.Request, error) {
+	return newCheckHelpdeskRedirectionExistsRequest(context.Background(), server, websiteID, redirectionID)
+}
+
+func newCheckHelpdeskRedirectionExistsRequest(ctx context.Context, server string, websiteID WebsiteID, redirectionID HelpdeskRedirectionID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "redirection_id", redirectionID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(redirectionID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/redirection/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/redirection/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32841,38 +30581,26 @@ func NewCheckHelpdeskRedirectionExistsRequest(server string, websiteID WebsiteID
 
 // NewListHelpdeskRedirectionsRequest constructs an http.Request for the ListHelpdeskRedirections method
 func NewListHelpdeskRedirectionsRequest(server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
+	return newListHelpdeskRedirectionsRequest(context.Background(), server, websiteID, pageNumber)
+}
+
+func newListHelpdeskRedirectionsRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/redirections/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/redirections/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32882,56 +30610,45 @@ func NewListHelpdeskRedirectionsRequest(server string, websiteID WebsiteID, page
 
 // NewRequestHelpdeskContentRefreshRequest calls the generic RequestHelpdeskContentRefresh builder with application/json body
 func NewRequestHelpdeskContentRefreshRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, body RequestHelpdeskContentRefreshJSONRequestBody) (*http.Request, error) {
+	return newRequestHelpdeskContentRefreshRequest(context.Background(), server, websiteID, locale, helpdeskContentType, body)
+}
+
+func newRequestHelpdeskContentRefreshRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, body RequestHelpdeskContentRefreshJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewRequestHelpdeskContentRefreshRequestWithBody(server, websiteID, locale, helpdeskContentType, "application/json", bodyReader)
+	return newRequestHelpdeskContentRefreshRequestWithBody(ctx, server, websiteID, locale, helpdeskContentType, "application/json", bodyReader)
 }
 
 // NewRequestHelpdeskContentRefreshRequestWithBody constructs an http.Request for the RequestHelpdeskContentRefresh method, with any body, and a specified content type
 func NewRequestHelpdeskContentRefreshRequestWithBody(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, contentType string, body io.Reader) (*http.Request, error) {
+	return newRequestHelpdeskContentRefreshRequestWithBody(context.Background(), server, websiteID, locale, helpdeskContentType, contentType, body)
+}
+
+func newRequestHelpdeskContentRefreshRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/refresh/%s/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/refresh/%s/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -32943,31 +30660,22 @@ func NewRequestHelpdeskContentRefreshRequestWithBody(server string, websiteID We
 
 // NewResolveHelpdeskSettingsRequest constructs an http.Request for the ResolveHelpdeskSettings method
 func NewResolveHelpdeskSettingsRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newResolveHelpdeskSettingsRequest(context.Background(), server, websiteID)
+}
+
+func newResolveHelpdeskSettingsRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/settings", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/settings", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -32977,42 +30685,37 @@ func NewResolveHelpdeskSettingsRequest(server string, websiteID WebsiteID) (*htt
 
 // NewSaveHelpdeskSettingsRequest calls the generic SaveHelpdeskSettings builder with application/json body
 func NewSaveHelpdeskSettingsRequest(server string, websiteID WebsiteID, body SaveHelpdeskSettingsJSONRequestBody) (*http.Request, error) {
+	return newSaveHelpdeskSettingsRequest(context.Background(), server, websiteID, body)
+}
+
+func newSaveHelpdeskSettingsRequest(ctx context.Context, server string, websiteID WebsiteID, body SaveHelpdeskSettingsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSaveHelpdeskSettingsRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newSaveHelpdeskSettingsRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewSaveHelpdeskSettingsRequestWithBody constructs an http.Request for the SaveHelpdeskSettings method, with any body, and a specified content type
 func NewSaveHelpdeskSettingsRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSaveHelpdeskSettingsRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newSaveHelpdeskSettingsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/settings", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/settings", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33024,52 +30727,34 @@ func NewSaveHelpdeskSettingsRequestWithBody(server string, websiteID WebsiteID, 
 
 // NewResolveHelpdeskTreeContentRequest constructs an http.Request for the ResolveHelpdeskTreeContent method
 func NewResolveHelpdeskTreeContentRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath) (*http.Request, error) {
+	return newResolveHelpdeskTreeContentRequest(context.Background(), server, websiteID, locale, helpdeskContentType, path)
+}
+
+func newResolveHelpdeskTreeContentRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "path", path, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(path))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/tree/content/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/tree/content/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33079,63 +30764,49 @@ func NewResolveHelpdeskTreeContentRequest(server string, websiteID WebsiteID, lo
 
 // NewSaveHelpdeskTreeContentRequest calls the generic SaveHelpdeskTreeContent builder with application/json body
 func NewSaveHelpdeskTreeContentRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body SaveHelpdeskTreeContentJSONRequestBody) (*http.Request, error) {
+	return newSaveHelpdeskTreeContentRequest(context.Background(), server, websiteID, locale, helpdeskContentType, path, body)
+}
+
+func newSaveHelpdeskTreeContentRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body SaveHelpdeskTreeContentJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSaveHelpdeskTreeContentRequestWithBody(server, websiteID, locale, helpdeskContentType, path, "application/json", bodyReader)
+	return newSaveHelpdeskTreeContentRequestWithBody(ctx, server, websiteID, locale, helpdeskContentType, path, "application/json", bodyReader)
 }
 
 // NewSaveHelpdeskTreeContentRequestWithBody constructs an http.Request for the SaveHelpdeskTreeContent method, with any body, and a specified content type
 func NewSaveHelpdeskTreeContentRequestWithBody(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, contentType string, body io.Reader) (*http.Request, error) {
+	return newSaveHelpdeskTreeContentRequestWithBody(context.Background(), server, websiteID, locale, helpdeskContentType, path, contentType, body)
+}
+
+func newSaveHelpdeskTreeContentRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "path", path, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(path))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/tree/content/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/tree/content/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33147,47 +30818,29 @@ func NewSaveHelpdeskTreeContentRequestWithBody(server string, websiteID WebsiteI
 
 // NewListHelpdeskTreeRequest constructs an http.Request for the ListHelpdeskTree method
 func NewListHelpdeskTreeRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, pageNumber PageNumber, params *ListHelpdeskTreeParams) (*http.Request, error) {
+	return newListHelpdeskTreeRequest(context.Background(), server, websiteID, locale, helpdeskContentType, pageNumber, params)
+}
+
+func newListHelpdeskTreeRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, pageNumber PageNumber, params *ListHelpdeskTreeParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam3 = strconv.FormatInt(int64(pageNumber), 10)
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/tree/list/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/tree/list/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
@@ -33195,7 +30848,7 @@ func NewListHelpdeskTreeRequest(server string, websiteID WebsiteID, locale Local
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -33252,10 +30905,12 @@ func NewListHelpdeskTreeRequest(server string, websiteID WebsiteID, locale Local
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33265,52 +30920,34 @@ func NewListHelpdeskTreeRequest(server string, websiteID WebsiteID, locale Local
 
 // NewResolveHelpdeskTreeMetadataRequest constructs an http.Request for the ResolveHelpdeskTreeMetadata method
 func NewResolveHelpdeskTreeMetadataRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath) (*http.Request, error) {
+	return newResolveHelpdeskTreeMetadataRequest(context.Background(), server, websiteID, locale, helpdeskContentType, path)
+}
+
+func newResolveHelpdeskTreeMetadataRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "path", path, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(path))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/tree/metadata/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/tree/metadata/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33320,63 +30957,49 @@ func NewResolveHelpdeskTreeMetadataRequest(server string, websiteID WebsiteID, l
 
 // NewUpdateHelpdeskTreeMetadataRequest calls the generic UpdateHelpdeskTreeMetadata builder with application/json body
 func NewUpdateHelpdeskTreeMetadataRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body UpdateHelpdeskTreeMetadataJSONRequestBody) (*http.Request, error) {
+	return newUpdateHelpdeskTreeMetadataRequest(context.Background(), server, websiteID, locale, helpdeskContentType, path, body)
+}
+
+func newUpdateHelpdeskTreeMetadataRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body UpdateHelpdeskTreeMetadataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateHelpdeskTreeMetadataRequestWithBody(server, websiteID, locale, helpdeskContentType, path, "application/json", bodyReader)
+	return newUpdateHelpdeskTreeMetadataRequestWithBody(ctx, server, websiteID, locale, helpdeskContentType, path, "application/json", bodyReader)
 }
 
 // NewUpdateHelpdeskTreeMetadataRequestWithBody constructs an http.Request for the UpdateHelpdeskTreeMetadata method, with any body, and a specified content type
 func NewUpdateHelpdeskTreeMetadataRequestWithBody(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateHelpdeskTreeMetadataRequestWithBody(context.Background(), server, websiteID, locale, helpdeskContentType, path, contentType, body)
+}
+
+func newUpdateHelpdeskTreeMetadataRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "path", path, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(path))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/tree/metadata/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/tree/metadata/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33388,52 +31011,34 @@ func NewUpdateHelpdeskTreeMetadataRequestWithBody(server string, websiteID Websi
 
 // NewResolveHelpdeskTreePageRequest constructs an http.Request for the ResolveHelpdeskTreePage method
 func NewResolveHelpdeskTreePageRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath) (*http.Request, error) {
+	return newResolveHelpdeskTreePageRequest(context.Background(), server, websiteID, locale, helpdeskContentType, path)
+}
+
+func newResolveHelpdeskTreePageRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "path", path, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(path))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/tree/page/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/tree/page/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33443,52 +31048,34 @@ func NewResolveHelpdeskTreePageRequest(server string, websiteID WebsiteID, local
 
 // NewDeleteHelpdeskTreePathRequest constructs an http.Request for the DeleteHelpdeskTreePath method
 func NewDeleteHelpdeskTreePathRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath) (*http.Request, error) {
+	return newDeleteHelpdeskTreePathRequest(context.Background(), server, websiteID, locale, helpdeskContentType, path)
+}
+
+func newDeleteHelpdeskTreePathRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "path", path, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(path))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/tree/path/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/tree/path/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33498,52 +31085,34 @@ func NewDeleteHelpdeskTreePathRequest(server string, websiteID WebsiteID, locale
 
 // NewResolveHelpdeskTreePathRequest constructs an http.Request for the ResolveHelpdeskTreePath method
 func NewResolveHelpdeskTreePathRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath) (*http.Request, error) {
+	return newResolveHelpdeskTreePathRequest(context.Background(), server, websiteID, locale, helpdeskContentType, path)
+}
+
+func newResolveHelpdeskTreePathRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "path", path, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(path))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/tree/path/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/tree/path/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33553,63 +31122,49 @@ func NewResolveHelpdeskTreePathRequest(server string, websiteID WebsiteID, local
 
 // NewUpdateHelpdeskTreePathRequest calls the generic UpdateHelpdeskTreePath builder with application/json body
 func NewUpdateHelpdeskTreePathRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body UpdateHelpdeskTreePathJSONRequestBody) (*http.Request, error) {
+	return newUpdateHelpdeskTreePathRequest(context.Background(), server, websiteID, locale, helpdeskContentType, path, body)
+}
+
+func newUpdateHelpdeskTreePathRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body UpdateHelpdeskTreePathJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateHelpdeskTreePathRequestWithBody(server, websiteID, locale, helpdeskContentType, path, "application/json", bodyReader)
+	return newUpdateHelpdeskTreePathRequestWithBody(ctx, server, websiteID, locale, helpdeskContentType, path, "application/json", bodyReader)
 }
 
 // NewUpdateHelpdeskTreePathRequestWithBody constructs an http.Request for the UpdateHelpdeskTreePath method, with any body, and a specified content type
 func NewUpdateHelpdeskTreePathRequestWithBody(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateHelpdeskTreePathRequestWithBody(context.Background(), server, websiteID, locale, helpdeskContentType, path, contentType, body)
+}
+
+func newUpdateHelpdeskTreePathRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "path", path, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(path))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/tree/path/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/tree/path/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33621,63 +31176,49 @@ func NewUpdateHelpdeskTreePathRequestWithBody(server string, websiteID WebsiteID
 
 // NewCreateHelpdeskTreePathRequest calls the generic CreateHelpdeskTreePath builder with application/json body
 func NewCreateHelpdeskTreePathRequest(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body CreateHelpdeskTreePathJSONRequestBody) (*http.Request, error) {
+	return newCreateHelpdeskTreePathRequest(context.Background(), server, websiteID, locale, helpdeskContentType, path, body)
+}
+
+func newCreateHelpdeskTreePathRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body CreateHelpdeskTreePathJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateHelpdeskTreePathRequestWithBody(server, websiteID, locale, helpdeskContentType, path, "application/json", bodyReader)
+	return newCreateHelpdeskTreePathRequestWithBody(ctx, server, websiteID, locale, helpdeskContentType, path, "application/json", bodyReader)
 }
 
 // NewCreateHelpdeskTreePathRequestWithBody constructs an http.Request for the CreateHelpdeskTreePath method, with any body, and a specified content type
 func NewCreateHelpdeskTreePathRequestWithBody(server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, contentType string, body io.Reader) (*http.Request, error) {
+	return newCreateHelpdeskTreePathRequestWithBody(context.Background(), server, websiteID, locale, helpdeskContentType, path, contentType, body)
+}
+
+func newCreateHelpdeskTreePathRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "locale", locale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(locale))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "content_type", helpdeskContentType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = url.PathEscape(string(helpdeskContentType))
 
 	var pathParam3 string
 
-	pathParam3, err = runtime.StyleParamWithOptions("simple", false, "path", path, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam3 = url.PathEscape(string(path))
+
+	queryURL, err := operationURL(server, "/website/%s/helpdesk/tree/path/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/helpdesk/tree/path/%s/%s/%s", pathParam0, pathParam1, pathParam2, pathParam3)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33689,42 +31230,37 @@ func NewCreateHelpdeskTreePathRequestWithBody(server string, websiteID WebsiteID
 
 // NewCreateNewInboxRequest calls the generic CreateNewInbox builder with application/json body
 func NewCreateNewInboxRequest(server string, websiteID WebsiteID, body CreateNewInboxJSONRequestBody) (*http.Request, error) {
+	return newCreateNewInboxRequest(context.Background(), server, websiteID, body)
+}
+
+func newCreateNewInboxRequest(ctx context.Context, server string, websiteID WebsiteID, body CreateNewInboxJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateNewInboxRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newCreateNewInboxRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewCreateNewInboxRequestWithBody constructs an http.Request for the CreateNewInbox method, with any body, and a specified content type
 func NewCreateNewInboxRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newCreateNewInboxRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newCreateNewInboxRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/inbox", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/inbox", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33736,38 +31272,26 @@ func NewCreateNewInboxRequestWithBody(server string, websiteID WebsiteID, conten
 
 // NewDeleteInboxRequest constructs an http.Request for the DeleteInbox method
 func NewDeleteInboxRequest(server string, websiteID WebsiteID, inboxID InboxID) (*http.Request, error) {
+	return newDeleteInboxRequest(context.Background(), server, websiteID, inboxID)
+}
+
+func newDeleteInboxRequest(ctx context.Context, server string, websiteID WebsiteID, inboxID InboxID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "inbox_id", inboxID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(inboxID))
+
+	queryURL, err := operationURL(server, "/website/%s/inbox/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/inbox/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33777,38 +31301,26 @@ func NewDeleteInboxRequest(server string, websiteID WebsiteID, inboxID InboxID) 
 
 // NewGetInboxRequest constructs an http.Request for the GetInbox method
 func NewGetInboxRequest(server string, websiteID WebsiteID, inboxID InboxID) (*http.Request, error) {
+	return newGetInboxRequest(context.Background(), server, websiteID, inboxID)
+}
+
+func newGetInboxRequest(ctx context.Context, server string, websiteID WebsiteID, inboxID InboxID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "inbox_id", inboxID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(inboxID))
+
+	queryURL, err := operationURL(server, "/website/%s/inbox/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/inbox/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33818,38 +31330,26 @@ func NewGetInboxRequest(server string, websiteID WebsiteID, inboxID InboxID) (*h
 
 // NewCheckInboxExistsRequest constructs an http.Request for the CheckInboxExists method
 func NewCheckInboxExistsRequest(server string, websiteID WebsiteID, inboxID InboxID) (*http.Request, error) {
+	return newCheckInboxExistsRequest(context.Background(), server, websiteID, inboxID)
+}
+
+func newCheckInboxExistsRequest(ctx context.Context, server string, websiteID WebsiteID, inboxID InboxID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "inbox_id", inboxID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(inboxID))
+
+	queryURL, err := operationURL(server, "/website/%s/inbox/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/inbox/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -33859,49 +31359,41 @@ func NewCheckInboxExistsRequest(server string, websiteID WebsiteID, inboxID Inbo
 
 // NewSaveInboxRequest calls the generic SaveInbox builder with application/json body
 func NewSaveInboxRequest(server string, websiteID WebsiteID, inboxID InboxID, body SaveInboxJSONRequestBody) (*http.Request, error) {
+	return newSaveInboxRequest(context.Background(), server, websiteID, inboxID, body)
+}
+
+func newSaveInboxRequest(ctx context.Context, server string, websiteID WebsiteID, inboxID InboxID, body SaveInboxJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSaveInboxRequestWithBody(server, websiteID, inboxID, "application/json", bodyReader)
+	return newSaveInboxRequestWithBody(ctx, server, websiteID, inboxID, "application/json", bodyReader)
 }
 
 // NewSaveInboxRequestWithBody constructs an http.Request for the SaveInbox method, with any body, and a specified content type
 func NewSaveInboxRequestWithBody(server string, websiteID WebsiteID, inboxID InboxID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSaveInboxRequestWithBody(context.Background(), server, websiteID, inboxID, contentType, body)
+}
+
+func newSaveInboxRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, inboxID InboxID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "inbox_id", inboxID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(inboxID))
+
+	queryURL, err := operationURL(server, "/website/%s/inbox/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/inbox/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33913,42 +31405,37 @@ func NewSaveInboxRequestWithBody(server string, websiteID WebsiteID, inboxID Inb
 
 // NewBatchOrderInboxesRequest calls the generic BatchOrderInboxes builder with application/json body
 func NewBatchOrderInboxesRequest(server string, websiteID WebsiteID, body BatchOrderInboxesJSONRequestBody) (*http.Request, error) {
+	return newBatchOrderInboxesRequest(context.Background(), server, websiteID, body)
+}
+
+func newBatchOrderInboxesRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchOrderInboxesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewBatchOrderInboxesRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newBatchOrderInboxesRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewBatchOrderInboxesRequestWithBody constructs an http.Request for the BatchOrderInboxes method, with any body, and a specified content type
 func NewBatchOrderInboxesRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newBatchOrderInboxesRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newBatchOrderInboxesRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/inboxes/batch/order", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/inboxes/batch/order", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -33960,38 +31447,26 @@ func NewBatchOrderInboxesRequestWithBody(server string, websiteID WebsiteID, con
 
 // NewListInboxesRequest constructs an http.Request for the ListInboxes method
 func NewListInboxesRequest(server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
+	return newListInboxesRequest(context.Background(), server, websiteID, pageNumber)
+}
+
+func newListInboxesRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/inboxes/list/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/inboxes/list/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34001,42 +31476,37 @@ func NewListInboxesRequest(server string, websiteID WebsiteID, pageNumber PageNu
 
 // NewInviteWebsiteOperatorRequest calls the generic InviteWebsiteOperator builder with application/json body
 func NewInviteWebsiteOperatorRequest(server string, websiteID WebsiteID, body InviteWebsiteOperatorJSONRequestBody) (*http.Request, error) {
+	return newInviteWebsiteOperatorRequest(context.Background(), server, websiteID, body)
+}
+
+func newInviteWebsiteOperatorRequest(ctx context.Context, server string, websiteID WebsiteID, body InviteWebsiteOperatorJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewInviteWebsiteOperatorRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newInviteWebsiteOperatorRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewInviteWebsiteOperatorRequestWithBody constructs an http.Request for the InviteWebsiteOperator method, with any body, and a specified content type
 func NewInviteWebsiteOperatorRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newInviteWebsiteOperatorRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newInviteWebsiteOperatorRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/operator", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/operator", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34048,38 +31518,26 @@ func NewInviteWebsiteOperatorRequestWithBody(server string, websiteID WebsiteID,
 
 // NewUnlinkOperatorFromWebsiteRequest constructs an http.Request for the UnlinkOperatorFromWebsite method
 func NewUnlinkOperatorFromWebsiteRequest(server string, websiteID WebsiteID, userID UserID) (*http.Request, error) {
+	return newUnlinkOperatorFromWebsiteRequest(context.Background(), server, websiteID, userID)
+}
+
+func newUnlinkOperatorFromWebsiteRequest(ctx context.Context, server string, websiteID WebsiteID, userID UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(userID))
+
+	queryURL, err := operationURL(server, "/website/%s/operator/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/operator/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34089,38 +31547,26 @@ func NewUnlinkOperatorFromWebsiteRequest(server string, websiteID WebsiteID, use
 
 // NewGetWebsiteOperatorRequest constructs an http.Request for the GetWebsiteOperator method
 func NewGetWebsiteOperatorRequest(server string, websiteID WebsiteID, userID UserID) (*http.Request, error) {
+	return newGetWebsiteOperatorRequest(context.Background(), server, websiteID, userID)
+}
+
+func newGetWebsiteOperatorRequest(ctx context.Context, server string, websiteID WebsiteID, userID UserID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(userID))
+
+	queryURL, err := operationURL(server, "/website/%s/operator/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/operator/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34130,49 +31576,41 @@ func NewGetWebsiteOperatorRequest(server string, websiteID WebsiteID, userID Use
 
 // NewChangeOperatorMembershipRequest calls the generic ChangeOperatorMembership builder with application/json body
 func NewChangeOperatorMembershipRequest(server string, websiteID WebsiteID, userID UserID, body ChangeOperatorMembershipJSONRequestBody) (*http.Request, error) {
+	return newChangeOperatorMembershipRequest(context.Background(), server, websiteID, userID, body)
+}
+
+func newChangeOperatorMembershipRequest(ctx context.Context, server string, websiteID WebsiteID, userID UserID, body ChangeOperatorMembershipJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewChangeOperatorMembershipRequestWithBody(server, websiteID, userID, "application/json", bodyReader)
+	return newChangeOperatorMembershipRequestWithBody(ctx, server, websiteID, userID, "application/json", bodyReader)
 }
 
 // NewChangeOperatorMembershipRequestWithBody constructs an http.Request for the ChangeOperatorMembership method, with any body, and a specified content type
 func NewChangeOperatorMembershipRequestWithBody(server string, websiteID WebsiteID, userID UserID, contentType string, body io.Reader) (*http.Request, error) {
+	return newChangeOperatorMembershipRequestWithBody(context.Background(), server, websiteID, userID, contentType, body)
+}
+
+func newChangeOperatorMembershipRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, userID UserID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "user_id", userID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(userID))
+
+	queryURL, err := operationURL(server, "/website/%s/operator/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/operator/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34184,31 +31622,22 @@ func NewChangeOperatorMembershipRequestWithBody(server string, websiteID Website
 
 // NewFlushLastActiveWebsiteOperatorsRequest constructs an http.Request for the FlushLastActiveWebsiteOperators method
 func NewFlushLastActiveWebsiteOperatorsRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newFlushLastActiveWebsiteOperatorsRequest(context.Background(), server, websiteID)
+}
+
+func newFlushLastActiveWebsiteOperatorsRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/operators/active", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/operators/active", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34218,31 +31647,22 @@ func NewFlushLastActiveWebsiteOperatorsRequest(server string, websiteID WebsiteI
 
 // NewListLastActiveWebsiteOperatorsRequest constructs an http.Request for the ListLastActiveWebsiteOperators method
 func NewListLastActiveWebsiteOperatorsRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newListLastActiveWebsiteOperatorsRequest(context.Background(), server, websiteID)
+}
+
+func newListLastActiveWebsiteOperatorsRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/operators/active", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/operators/active", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34252,42 +31672,37 @@ func NewListLastActiveWebsiteOperatorsRequest(server string, websiteID WebsiteID
 
 // NewSendEmailToWebsiteOperatorsRequest calls the generic SendEmailToWebsiteOperators builder with application/json body
 func NewSendEmailToWebsiteOperatorsRequest(server string, websiteID WebsiteID, body SendEmailToWebsiteOperatorsJSONRequestBody) (*http.Request, error) {
+	return newSendEmailToWebsiteOperatorsRequest(context.Background(), server, websiteID, body)
+}
+
+func newSendEmailToWebsiteOperatorsRequest(ctx context.Context, server string, websiteID WebsiteID, body SendEmailToWebsiteOperatorsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSendEmailToWebsiteOperatorsRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newSendEmailToWebsiteOperatorsRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewSendEmailToWebsiteOperatorsRequestWithBody constructs an http.Request for the SendEmailToWebsiteOperators method, with any body, and a specified content type
 func NewSendEmailToWebsiteOperatorsRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSendEmailToWebsiteOperatorsRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newSendEmailToWebsiteOperatorsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/operators/email", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/operators/email", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34299,31 +31714,22 @@ func NewSendEmailToWebsiteOperatorsRequestWithBody(server string, websiteID Webs
 
 // NewListWebsiteOperatorsRequest constructs an http.Request for the ListWebsiteOperators method
 func NewListWebsiteOperatorsRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newListWebsiteOperatorsRequest(context.Background(), server, websiteID)
+}
+
+func newListWebsiteOperatorsRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/operators/list", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/operators/list", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34333,45 +31739,30 @@ func NewListWebsiteOperatorsRequest(server string, websiteID WebsiteID) (*http.R
 
 // NewListPeopleCampaignsRequest constructs an http.Request for the ListPeopleCampaigns method
 func NewListPeopleCampaignsRequest(server string, websiteID WebsiteID, peopleID PeopleID, pageNumber PageNumber) (*http.Request, error) {
+	return newListPeopleCampaignsRequest(context.Background(), server, websiteID, peopleID, pageNumber)
+}
+
+func newListPeopleCampaignsRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "people_id", peopleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(peopleID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam2 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/people/campaigns/%s/list/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/campaigns/%s/list/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34381,40 +31772,25 @@ func NewListPeopleCampaignsRequest(server string, websiteID WebsiteID, peopleID 
 
 // NewListPeopleConversationsRequest constructs an http.Request for the ListPeopleConversations method
 func NewListPeopleConversationsRequest(server string, websiteID WebsiteID, peopleID PeopleID, pageNumber PageNumber, params *ListPeopleConversationsParams) (*http.Request, error) {
+	return newListPeopleConversationsRequest(context.Background(), server, websiteID, peopleID, pageNumber, params)
+}
+
+func newListPeopleConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, pageNumber PageNumber, params *ListPeopleConversationsParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "people_id", peopleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(peopleID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam2 = strconv.FormatInt(int64(pageNumber), 10)
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/conversations/%s/list/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/website/%s/people/conversations/%s/list/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
@@ -34422,7 +31798,7 @@ func NewListPeopleConversationsRequest(server string, websiteID WebsiteID, peopl
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -34467,10 +31843,12 @@ func NewListPeopleConversationsRequest(server string, websiteID WebsiteID, peopl
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34480,38 +31858,26 @@ func NewListPeopleConversationsRequest(server string, websiteID WebsiteID, peopl
 
 // NewGetPeopleDataRequest constructs an http.Request for the GetPeopleData method
 func NewGetPeopleDataRequest(server string, websiteID WebsiteID, peopleID PeopleID) (*http.Request, error) {
+	return newGetPeopleDataRequest(context.Background(), server, websiteID, peopleID)
+}
+
+func newGetPeopleDataRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "people_id", peopleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(peopleID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/data/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/data/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34521,49 +31887,41 @@ func NewGetPeopleDataRequest(server string, websiteID WebsiteID, peopleID People
 
 // NewUpdatePeopleDataRequest calls the generic UpdatePeopleData builder with application/json body
 func NewUpdatePeopleDataRequest(server string, websiteID WebsiteID, peopleID PeopleID, body UpdatePeopleDataJSONRequestBody) (*http.Request, error) {
+	return newUpdatePeopleDataRequest(context.Background(), server, websiteID, peopleID, body)
+}
+
+func newUpdatePeopleDataRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, body UpdatePeopleDataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdatePeopleDataRequestWithBody(server, websiteID, peopleID, "application/json", bodyReader)
+	return newUpdatePeopleDataRequestWithBody(ctx, server, websiteID, peopleID, "application/json", bodyReader)
 }
 
 // NewUpdatePeopleDataRequestWithBody constructs an http.Request for the UpdatePeopleData method, with any body, and a specified content type
 func NewUpdatePeopleDataRequestWithBody(server string, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdatePeopleDataRequestWithBody(context.Background(), server, websiteID, peopleID, contentType, body)
+}
+
+func newUpdatePeopleDataRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "people_id", peopleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(peopleID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/data/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/data/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34575,49 +31933,41 @@ func NewUpdatePeopleDataRequestWithBody(server string, websiteID WebsiteID, peop
 
 // NewSavePeopleDataRequest calls the generic SavePeopleData builder with application/json body
 func NewSavePeopleDataRequest(server string, websiteID WebsiteID, peopleID PeopleID, body SavePeopleDataJSONRequestBody) (*http.Request, error) {
+	return newSavePeopleDataRequest(context.Background(), server, websiteID, peopleID, body)
+}
+
+func newSavePeopleDataRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, body SavePeopleDataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSavePeopleDataRequestWithBody(server, websiteID, peopleID, "application/json", bodyReader)
+	return newSavePeopleDataRequestWithBody(ctx, server, websiteID, peopleID, "application/json", bodyReader)
 }
 
 // NewSavePeopleDataRequestWithBody constructs an http.Request for the SavePeopleData method, with any body, and a specified content type
 func NewSavePeopleDataRequestWithBody(server string, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSavePeopleDataRequestWithBody(context.Background(), server, websiteID, peopleID, contentType, body)
+}
+
+func newSavePeopleDataRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "people_id", peopleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(peopleID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/data/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/data/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34629,49 +31979,41 @@ func NewSavePeopleDataRequestWithBody(server string, websiteID WebsiteID, people
 
 // NewAddPeopleEventRequest calls the generic AddPeopleEvent builder with application/json body
 func NewAddPeopleEventRequest(server string, websiteID WebsiteID, peopleID PeopleID, body AddPeopleEventJSONRequestBody) (*http.Request, error) {
+	return newAddPeopleEventRequest(context.Background(), server, websiteID, peopleID, body)
+}
+
+func newAddPeopleEventRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, body AddPeopleEventJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddPeopleEventRequestWithBody(server, websiteID, peopleID, "application/json", bodyReader)
+	return newAddPeopleEventRequestWithBody(ctx, server, websiteID, peopleID, "application/json", bodyReader)
 }
 
 // NewAddPeopleEventRequestWithBody constructs an http.Request for the AddPeopleEvent method, with any body, and a specified content type
 func NewAddPeopleEventRequestWithBody(server string, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader) (*http.Request, error) {
+	return newAddPeopleEventRequestWithBody(context.Background(), server, websiteID, peopleID, contentType, body)
+}
+
+func newAddPeopleEventRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "people_id", peopleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(peopleID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/events/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/events/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34683,45 +32025,30 @@ func NewAddPeopleEventRequestWithBody(server string, websiteID WebsiteID, people
 
 // NewListPeopleEventsRequest constructs an http.Request for the ListPeopleEvents method
 func NewListPeopleEventsRequest(server string, websiteID WebsiteID, peopleID PeopleID, pageNumber PageNumber) (*http.Request, error) {
+	return newListPeopleEventsRequest(context.Background(), server, websiteID, peopleID, pageNumber)
+}
+
+func newListPeopleEventsRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "people_id", peopleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = url.PathEscape(string(peopleID))
 
 	var pathParam2 string
 
-	pathParam2, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam2 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/people/events/%s/list/%s", pathParam0, pathParam1, pathParam2)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/events/%s/list/%s", pathParam0, pathParam1, pathParam2)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34731,31 +32058,22 @@ func NewListPeopleEventsRequest(server string, websiteID WebsiteID, peopleID Peo
 
 // NewExportPeopleProfilesRequest constructs an http.Request for the ExportPeopleProfiles method
 func NewExportPeopleProfilesRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newExportPeopleProfilesRequest(context.Background(), server, websiteID)
+}
+
+func newExportPeopleProfilesRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/export/profiles", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/export/profiles", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34765,42 +32083,37 @@ func NewExportPeopleProfilesRequest(server string, websiteID WebsiteID) (*http.R
 
 // NewImportPeopleProfilesRequest calls the generic ImportPeopleProfiles builder with application/json body
 func NewImportPeopleProfilesRequest(server string, websiteID WebsiteID, body ImportPeopleProfilesJSONRequestBody) (*http.Request, error) {
+	return newImportPeopleProfilesRequest(context.Background(), server, websiteID, body)
+}
+
+func newImportPeopleProfilesRequest(ctx context.Context, server string, websiteID WebsiteID, body ImportPeopleProfilesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewImportPeopleProfilesRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newImportPeopleProfilesRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewImportPeopleProfilesRequestWithBody constructs an http.Request for the ImportPeopleProfiles method, with any body, and a specified content type
 func NewImportPeopleProfilesRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newImportPeopleProfilesRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newImportPeopleProfilesRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/import/profiles", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/import/profiles", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34812,42 +32125,37 @@ func NewImportPeopleProfilesRequestWithBody(server string, websiteID WebsiteID, 
 
 // NewAddNewPeopleProfileRequest calls the generic AddNewPeopleProfile builder with application/json body
 func NewAddNewPeopleProfileRequest(server string, websiteID WebsiteID, body AddNewPeopleProfileJSONRequestBody) (*http.Request, error) {
+	return newAddNewPeopleProfileRequest(context.Background(), server, websiteID, body)
+}
+
+func newAddNewPeopleProfileRequest(ctx context.Context, server string, websiteID WebsiteID, body AddNewPeopleProfileJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewAddNewPeopleProfileRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newAddNewPeopleProfileRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewAddNewPeopleProfileRequestWithBody constructs an http.Request for the AddNewPeopleProfile method, with any body, and a specified content type
 func NewAddNewPeopleProfileRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newAddNewPeopleProfileRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newAddNewPeopleProfileRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/profile", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/profile", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -34859,38 +32167,26 @@ func NewAddNewPeopleProfileRequestWithBody(server string, websiteID WebsiteID, c
 
 // NewRemovePeopleProfileRequest constructs an http.Request for the RemovePeopleProfile method
 func NewRemovePeopleProfileRequest(server string, websiteID WebsiteID, peopleID PeopleID) (*http.Request, error) {
+	return newRemovePeopleProfileRequest(context.Background(), server, websiteID, peopleID)
+}
+
+func newRemovePeopleProfileRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "people_id", peopleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(peopleID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/profile/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/profile/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34900,38 +32196,26 @@ func NewRemovePeopleProfileRequest(server string, websiteID WebsiteID, peopleID 
 
 // NewGetPeopleProfileRequest constructs an http.Request for the GetPeopleProfile method
 func NewGetPeopleProfileRequest(server string, websiteID WebsiteID, peopleID PeopleID) (*http.Request, error) {
+	return newGetPeopleProfileRequest(context.Background(), server, websiteID, peopleID)
+}
+
+func newGetPeopleProfileRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "people_id", peopleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(peopleID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/profile/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/profile/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34941,38 +32225,26 @@ func NewGetPeopleProfileRequest(server string, websiteID WebsiteID, peopleID Peo
 
 // NewCheckPeopleProfileExistsRequest constructs an http.Request for the CheckPeopleProfileExists method
 func NewCheckPeopleProfileExistsRequest(server string, websiteID WebsiteID, peopleID PeopleID) (*http.Request, error) {
+	return newCheckPeopleProfileExistsRequest(context.Background(), server, websiteID, peopleID)
+}
+
+func newCheckPeopleProfileExistsRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "people_id", peopleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(peopleID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/profile/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/profile/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -34982,49 +32254,41 @@ func NewCheckPeopleProfileExistsRequest(server string, websiteID WebsiteID, peop
 
 // NewUpdatePeopleProfileRequest calls the generic UpdatePeopleProfile builder with application/json body
 func NewUpdatePeopleProfileRequest(server string, websiteID WebsiteID, peopleID PeopleID, body UpdatePeopleProfileJSONRequestBody) (*http.Request, error) {
+	return newUpdatePeopleProfileRequest(context.Background(), server, websiteID, peopleID, body)
+}
+
+func newUpdatePeopleProfileRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, body UpdatePeopleProfileJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdatePeopleProfileRequestWithBody(server, websiteID, peopleID, "application/json", bodyReader)
+	return newUpdatePeopleProfileRequestWithBody(ctx, server, websiteID, peopleID, "application/json", bodyReader)
 }
 
 // NewUpdatePeopleProfileRequestWithBody constructs an http.Request for the UpdatePeopleProfile method, with any body, and a specified content type
 func NewUpdatePeopleProfileRequestWithBody(server string, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdatePeopleProfileRequestWithBody(context.Background(), server, websiteID, peopleID, contentType, body)
+}
+
+func newUpdatePeopleProfileRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "people_id", peopleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(peopleID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/profile/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/profile/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35036,49 +32300,41 @@ func NewUpdatePeopleProfileRequestWithBody(server string, websiteID WebsiteID, p
 
 // NewSavePeopleProfileRequest calls the generic SavePeopleProfile builder with application/json body
 func NewSavePeopleProfileRequest(server string, websiteID WebsiteID, peopleID PeopleID, body SavePeopleProfileJSONRequestBody) (*http.Request, error) {
+	return newSavePeopleProfileRequest(context.Background(), server, websiteID, peopleID, body)
+}
+
+func newSavePeopleProfileRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, body SavePeopleProfileJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSavePeopleProfileRequestWithBody(server, websiteID, peopleID, "application/json", bodyReader)
+	return newSavePeopleProfileRequestWithBody(ctx, server, websiteID, peopleID, "application/json", bodyReader)
 }
 
 // NewSavePeopleProfileRequestWithBody constructs an http.Request for the SavePeopleProfile method, with any body, and a specified content type
 func NewSavePeopleProfileRequestWithBody(server string, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSavePeopleProfileRequestWithBody(context.Background(), server, websiteID, peopleID, contentType, body)
+}
+
+func newSavePeopleProfileRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "people_id", peopleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(peopleID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/profile/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/profile/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35090,33 +32346,21 @@ func NewSavePeopleProfileRequestWithBody(server string, websiteID WebsiteID, peo
 
 // NewListPeopleProfilesRequest constructs an http.Request for the ListPeopleProfiles method
 func NewListPeopleProfilesRequest(server string, websiteID WebsiteID, pageNumber PageNumber, params *ListPeopleProfilesParams) (*http.Request, error) {
+	return newListPeopleProfilesRequest(context.Background(), server, websiteID, pageNumber, params)
+}
+
+func newListPeopleProfilesRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber, params *ListPeopleProfilesParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
-	if err != nil {
-		return nil, err
-	}
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/profiles/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/website/%s/people/profiles/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
@@ -35124,7 +32368,7 @@ func NewListPeopleProfilesRequest(server string, websiteID WebsiteID, pageNumber
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -35227,10 +32471,12 @@ func NewListPeopleProfilesRequest(server string, websiteID WebsiteID, pageNumber
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35240,31 +32486,22 @@ func NewListPeopleProfilesRequest(server string, websiteID WebsiteID, pageNumber
 
 // NewGetPeopleStatisticsRequest constructs an http.Request for the GetPeopleStatistics method
 func NewGetPeopleStatisticsRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newGetPeopleStatisticsRequest(context.Background(), server, websiteID)
+}
+
+func newGetPeopleStatisticsRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/stats", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/stats", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35274,38 +32511,26 @@ func NewGetPeopleStatisticsRequest(server string, websiteID WebsiteID) (*http.Re
 
 // NewGetPeopleSubscriptionStatusRequest constructs an http.Request for the GetPeopleSubscriptionStatus method
 func NewGetPeopleSubscriptionStatusRequest(server string, websiteID WebsiteID, peopleID PeopleID) (*http.Request, error) {
+	return newGetPeopleSubscriptionStatusRequest(context.Background(), server, websiteID, peopleID)
+}
+
+func newGetPeopleSubscriptionStatusRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "people_id", peopleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(peopleID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/subscription/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/subscription/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35315,49 +32540,41 @@ func NewGetPeopleSubscriptionStatusRequest(server string, websiteID WebsiteID, p
 
 // NewUpdatePeopleSubscriptionStatusRequest calls the generic UpdatePeopleSubscriptionStatus builder with application/json body
 func NewUpdatePeopleSubscriptionStatusRequest(server string, websiteID WebsiteID, peopleID PeopleID, body UpdatePeopleSubscriptionStatusJSONRequestBody) (*http.Request, error) {
+	return newUpdatePeopleSubscriptionStatusRequest(context.Background(), server, websiteID, peopleID, body)
+}
+
+func newUpdatePeopleSubscriptionStatusRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, body UpdatePeopleSubscriptionStatusJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdatePeopleSubscriptionStatusRequestWithBody(server, websiteID, peopleID, "application/json", bodyReader)
+	return newUpdatePeopleSubscriptionStatusRequestWithBody(ctx, server, websiteID, peopleID, "application/json", bodyReader)
 }
 
 // NewUpdatePeopleSubscriptionStatusRequestWithBody constructs an http.Request for the UpdatePeopleSubscriptionStatus method, with any body, and a specified content type
 func NewUpdatePeopleSubscriptionStatusRequestWithBody(server string, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdatePeopleSubscriptionStatusRequestWithBody(context.Background(), server, websiteID, peopleID, contentType, body)
+}
+
+func newUpdatePeopleSubscriptionStatusRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "people_id", peopleID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(peopleID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/subscription/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/subscription/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35369,42 +32586,37 @@ func NewUpdatePeopleSubscriptionStatusRequestWithBody(server string, websiteID W
 
 // NewDeleteSuggestedPeopleDataKeyRequest calls the generic DeleteSuggestedPeopleDataKey builder with application/json body
 func NewDeleteSuggestedPeopleDataKeyRequest(server string, websiteID WebsiteID, body DeleteSuggestedPeopleDataKeyJSONRequestBody) (*http.Request, error) {
+	return newDeleteSuggestedPeopleDataKeyRequest(context.Background(), server, websiteID, body)
+}
+
+func newDeleteSuggestedPeopleDataKeyRequest(ctx context.Context, server string, websiteID WebsiteID, body DeleteSuggestedPeopleDataKeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteSuggestedPeopleDataKeyRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newDeleteSuggestedPeopleDataKeyRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewDeleteSuggestedPeopleDataKeyRequestWithBody constructs an http.Request for the DeleteSuggestedPeopleDataKey method, with any body, and a specified content type
 func NewDeleteSuggestedPeopleDataKeyRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newDeleteSuggestedPeopleDataKeyRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newDeleteSuggestedPeopleDataKeyRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/suggest/data", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/suggest/data", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35416,38 +32628,26 @@ func NewDeleteSuggestedPeopleDataKeyRequestWithBody(server string, websiteID Web
 
 // NewListSuggestedPeopleDataKeysRequest constructs an http.Request for the ListSuggestedPeopleDataKeys method
 func NewListSuggestedPeopleDataKeysRequest(server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
+	return newListSuggestedPeopleDataKeysRequest(context.Background(), server, websiteID, pageNumber)
+}
+
+func newListSuggestedPeopleDataKeysRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/people/suggest/data/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/suggest/data/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35457,42 +32657,37 @@ func NewListSuggestedPeopleDataKeysRequest(server string, websiteID WebsiteID, p
 
 // NewDeleteSuggestedPeopleEventRequest calls the generic DeleteSuggestedPeopleEvent builder with application/json body
 func NewDeleteSuggestedPeopleEventRequest(server string, websiteID WebsiteID, body DeleteSuggestedPeopleEventJSONRequestBody) (*http.Request, error) {
+	return newDeleteSuggestedPeopleEventRequest(context.Background(), server, websiteID, body)
+}
+
+func newDeleteSuggestedPeopleEventRequest(ctx context.Context, server string, websiteID WebsiteID, body DeleteSuggestedPeopleEventJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteSuggestedPeopleEventRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newDeleteSuggestedPeopleEventRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewDeleteSuggestedPeopleEventRequestWithBody constructs an http.Request for the DeleteSuggestedPeopleEvent method, with any body, and a specified content type
 func NewDeleteSuggestedPeopleEventRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newDeleteSuggestedPeopleEventRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newDeleteSuggestedPeopleEventRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/suggest/event", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/suggest/event", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35504,38 +32699,26 @@ func NewDeleteSuggestedPeopleEventRequestWithBody(server string, websiteID Websi
 
 // NewListSuggestedPeopleEventsRequest constructs an http.Request for the ListSuggestedPeopleEvents method
 func NewListSuggestedPeopleEventsRequest(server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
+	return newListSuggestedPeopleEventsRequest(context.Background(), server, websiteID, pageNumber)
+}
+
+func newListSuggestedPeopleEventsRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/people/suggest/events/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/suggest/events/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35545,42 +32728,37 @@ func NewListSuggestedPeopleEventsRequest(server string, websiteID WebsiteID, pag
 
 // NewDeleteSuggestedPeopleSegmentRequest calls the generic DeleteSuggestedPeopleSegment builder with application/json body
 func NewDeleteSuggestedPeopleSegmentRequest(server string, websiteID WebsiteID, body DeleteSuggestedPeopleSegmentJSONRequestBody) (*http.Request, error) {
+	return newDeleteSuggestedPeopleSegmentRequest(context.Background(), server, websiteID, body)
+}
+
+func newDeleteSuggestedPeopleSegmentRequest(ctx context.Context, server string, websiteID WebsiteID, body DeleteSuggestedPeopleSegmentJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewDeleteSuggestedPeopleSegmentRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newDeleteSuggestedPeopleSegmentRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewDeleteSuggestedPeopleSegmentRequestWithBody constructs an http.Request for the DeleteSuggestedPeopleSegment method, with any body, and a specified content type
 func NewDeleteSuggestedPeopleSegmentRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newDeleteSuggestedPeopleSegmentRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newDeleteSuggestedPeopleSegmentRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/people/suggest/segment", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/suggest/segment", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35592,38 +32770,26 @@ func NewDeleteSuggestedPeopleSegmentRequestWithBody(server string, websiteID Web
 
 // NewListSuggestedPeopleSegmentsRequest constructs an http.Request for the ListSuggestedPeopleSegments method
 func NewListSuggestedPeopleSegmentsRequest(server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
+	return newListSuggestedPeopleSegmentsRequest(context.Background(), server, websiteID, pageNumber)
+}
+
+func newListSuggestedPeopleSegmentsRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/people/suggest/segments/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/people/suggest/segments/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35633,31 +32799,22 @@ func NewListSuggestedPeopleSegmentsRequest(server string, websiteID WebsiteID, p
 
 // NewGetWebsiteSettingsRequest constructs an http.Request for the GetWebsiteSettings method
 func NewGetWebsiteSettingsRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newGetWebsiteSettingsRequest(context.Background(), server, websiteID)
+}
+
+func newGetWebsiteSettingsRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/settings", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/settings", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35667,42 +32824,37 @@ func NewGetWebsiteSettingsRequest(server string, websiteID WebsiteID) (*http.Req
 
 // NewUpdateWebsiteSettingsRequest calls the generic UpdateWebsiteSettings builder with application/json body
 func NewUpdateWebsiteSettingsRequest(server string, websiteID WebsiteID, body UpdateWebsiteSettingsJSONRequestBody) (*http.Request, error) {
+	return newUpdateWebsiteSettingsRequest(context.Background(), server, websiteID, body)
+}
+
+func newUpdateWebsiteSettingsRequest(ctx context.Context, server string, websiteID WebsiteID, body UpdateWebsiteSettingsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateWebsiteSettingsRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newUpdateWebsiteSettingsRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewUpdateWebsiteSettingsRequestWithBody constructs an http.Request for the UpdateWebsiteSettings method, with any body, and a specified content type
 func NewUpdateWebsiteSettingsRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateWebsiteSettingsRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newUpdateWebsiteSettingsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/settings", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/settings", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35714,42 +32866,37 @@ func NewUpdateWebsiteSettingsRequestWithBody(server string, websiteID WebsiteID,
 
 // NewCreateNewTeamRequest calls the generic CreateNewTeam builder with application/json body
 func NewCreateNewTeamRequest(server string, websiteID WebsiteID, body CreateNewTeamJSONRequestBody) (*http.Request, error) {
+	return newCreateNewTeamRequest(context.Background(), server, websiteID, body)
+}
+
+func newCreateNewTeamRequest(ctx context.Context, server string, websiteID WebsiteID, body CreateNewTeamJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewCreateNewTeamRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newCreateNewTeamRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewCreateNewTeamRequestWithBody constructs an http.Request for the CreateNewTeam method, with any body, and a specified content type
 func NewCreateNewTeamRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newCreateNewTeamRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newCreateNewTeamRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/team", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/team", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35761,38 +32908,26 @@ func NewCreateNewTeamRequestWithBody(server string, websiteID WebsiteID, content
 
 // NewDeleteTeamRequest constructs an http.Request for the DeleteTeam method
 func NewDeleteTeamRequest(server string, websiteID WebsiteID, teamID TeamID) (*http.Request, error) {
+	return newDeleteTeamRequest(context.Background(), server, websiteID, teamID)
+}
+
+func newDeleteTeamRequest(ctx context.Context, server string, websiteID WebsiteID, teamID TeamID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "team_id", teamID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(teamID))
+
+	queryURL, err := operationURL(server, "/website/%s/team/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/team/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35802,38 +32937,26 @@ func NewDeleteTeamRequest(server string, websiteID WebsiteID, teamID TeamID) (*h
 
 // NewGetTeamRequest constructs an http.Request for the GetTeam method
 func NewGetTeamRequest(server string, websiteID WebsiteID, teamID TeamID) (*http.Request, error) {
+	return newGetTeamRequest(context.Background(), server, websiteID, teamID)
+}
+
+func newGetTeamRequest(ctx context.Context, server string, websiteID WebsiteID, teamID TeamID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "team_id", teamID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(teamID))
+
+	queryURL, err := operationURL(server, "/website/%s/team/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/team/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35843,38 +32966,26 @@ func NewGetTeamRequest(server string, websiteID WebsiteID, teamID TeamID) (*http
 
 // NewCheckTeamExistsRequest constructs an http.Request for the CheckTeamExists method
 func NewCheckTeamExistsRequest(server string, websiteID WebsiteID, teamID TeamID) (*http.Request, error) {
+	return newCheckTeamExistsRequest(context.Background(), server, websiteID, teamID)
+}
+
+func newCheckTeamExistsRequest(ctx context.Context, server string, websiteID WebsiteID, teamID TeamID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "team_id", teamID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(teamID))
+
+	queryURL, err := operationURL(server, "/website/%s/team/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/team/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodHead, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35884,49 +32995,41 @@ func NewCheckTeamExistsRequest(server string, websiteID WebsiteID, teamID TeamID
 
 // NewSaveTeamRequest calls the generic SaveTeam builder with application/json body
 func NewSaveTeamRequest(server string, websiteID WebsiteID, teamID TeamID, body SaveTeamJSONRequestBody) (*http.Request, error) {
+	return newSaveTeamRequest(context.Background(), server, websiteID, teamID, body)
+}
+
+func newSaveTeamRequest(ctx context.Context, server string, websiteID WebsiteID, teamID TeamID, body SaveTeamJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewSaveTeamRequestWithBody(server, websiteID, teamID, "application/json", bodyReader)
+	return newSaveTeamRequestWithBody(ctx, server, websiteID, teamID, "application/json", bodyReader)
 }
 
 // NewSaveTeamRequestWithBody constructs an http.Request for the SaveTeam method, with any body, and a specified content type
 func NewSaveTeamRequestWithBody(server string, websiteID WebsiteID, teamID TeamID, contentType string, body io.Reader) (*http.Request, error) {
+	return newSaveTeamRequestWithBody(context.Background(), server, websiteID, teamID, contentType, body)
+}
+
+func newSaveTeamRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, teamID TeamID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "team_id", teamID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(teamID))
+
+	queryURL, err := operationURL(server, "/website/%s/team/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/team/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPut, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPut, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -35938,38 +33041,26 @@ func NewSaveTeamRequestWithBody(server string, websiteID WebsiteID, teamID TeamI
 
 // NewListTeamsRequest constructs an http.Request for the ListTeams method
 func NewListTeamsRequest(server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
+	return newListTeamsRequest(context.Background(), server, websiteID, pageNumber)
+}
+
+func newListTeamsRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/teams/list/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/teams/list/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -35979,31 +33070,22 @@ func NewListTeamsRequest(server string, websiteID WebsiteID, pageNumber PageNumb
 
 // NewGetVerifyKeyRequest constructs an http.Request for the GetVerifyKey method
 func NewGetVerifyKeyRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newGetVerifyKeyRequest(context.Background(), server, websiteID)
+}
+
+func newGetVerifyKeyRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/verify/key", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/verify/key", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36013,42 +33095,37 @@ func NewGetVerifyKeyRequest(server string, websiteID WebsiteID) (*http.Request, 
 
 // NewRollVerifyKeyRequest calls the generic RollVerifyKey builder with application/json body
 func NewRollVerifyKeyRequest(server string, websiteID WebsiteID, body RollVerifyKeyJSONRequestBody) (*http.Request, error) {
+	return newRollVerifyKeyRequest(context.Background(), server, websiteID, body)
+}
+
+func newRollVerifyKeyRequest(ctx context.Context, server string, websiteID WebsiteID, body RollVerifyKeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewRollVerifyKeyRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newRollVerifyKeyRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewRollVerifyKeyRequestWithBody constructs an http.Request for the RollVerifyKey method, with any body, and a specified content type
 func NewRollVerifyKeyRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newRollVerifyKeyRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newRollVerifyKeyRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/verify/key", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/verify/key", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPost, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -36060,31 +33137,22 @@ func NewRollVerifyKeyRequestWithBody(server string, websiteID WebsiteID, content
 
 // NewGetVerifySettingsRequest constructs an http.Request for the GetVerifySettings method
 func NewGetVerifySettingsRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newGetVerifySettingsRequest(context.Background(), server, websiteID)
+}
+
+func newGetVerifySettingsRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/verify/settings", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/verify/settings", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36094,42 +33162,37 @@ func NewGetVerifySettingsRequest(server string, websiteID WebsiteID) (*http.Requ
 
 // NewUpdateVerifySettingsRequest calls the generic UpdateVerifySettings builder with application/json body
 func NewUpdateVerifySettingsRequest(server string, websiteID WebsiteID, body UpdateVerifySettingsJSONRequestBody) (*http.Request, error) {
+	return newUpdateVerifySettingsRequest(context.Background(), server, websiteID, body)
+}
+
+func newUpdateVerifySettingsRequest(ctx context.Context, server string, websiteID WebsiteID, body UpdateVerifySettingsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
 	buf, err := json.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
 	bodyReader = bytes.NewReader(buf)
-	return NewUpdateVerifySettingsRequestWithBody(server, websiteID, "application/json", bodyReader)
+	return newUpdateVerifySettingsRequestWithBody(ctx, server, websiteID, "application/json", bodyReader)
 }
 
 // NewUpdateVerifySettingsRequestWithBody constructs an http.Request for the UpdateVerifySettings method, with any body, and a specified content type
 func NewUpdateVerifySettingsRequestWithBody(server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
+	return newUpdateVerifySettingsRequestWithBody(context.Background(), server, websiteID, contentType, body)
+}
+
+func newUpdateVerifySettingsRequestWithBody(ctx context.Context, server string, websiteID WebsiteID, contentType string, body io.Reader) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/verify/settings", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/verify/settings", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodPatch, queryURL.String(), body)
+	req, err := http.NewRequestWithContext(ctx, http.MethodPatch, queryURL, body)
 	if err != nil {
 		return nil, err
 	}
@@ -36141,31 +33204,22 @@ func NewUpdateVerifySettingsRequestWithBody(server string, websiteID WebsiteID, 
 
 // NewCountBlockedVisitorsRequest constructs an http.Request for the CountBlockedVisitors method
 func NewCountBlockedVisitorsRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newCountBlockedVisitorsRequest(context.Background(), server, websiteID)
+}
+
+func newCountBlockedVisitorsRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/visitors/blocked", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/visitors/blocked", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36175,38 +33229,26 @@ func NewCountBlockedVisitorsRequest(server string, websiteID WebsiteID) (*http.R
 
 // NewClearBlockedVisitorsInRuleRequest constructs an http.Request for the ClearBlockedVisitorsInRule method
 func NewClearBlockedVisitorsInRuleRequest(server string, websiteID WebsiteID, rule VisitorBlockedRule) (*http.Request, error) {
+	return newClearBlockedVisitorsInRuleRequest(context.Background(), server, websiteID, rule)
+}
+
+func newClearBlockedVisitorsInRuleRequest(ctx context.Context, server string, websiteID WebsiteID, rule VisitorBlockedRule) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "rule", rule, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(rule))
+
+	queryURL, err := operationURL(server, "/website/%s/visitors/blocked/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/visitors/blocked/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodDelete, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodDelete, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36216,38 +33258,26 @@ func NewClearBlockedVisitorsInRuleRequest(server string, websiteID WebsiteID, ru
 
 // NewCountBlockedVisitorsInRuleRequest constructs an http.Request for the CountBlockedVisitorsInRule method
 func NewCountBlockedVisitorsInRuleRequest(server string, websiteID WebsiteID, rule VisitorBlockedRule) (*http.Request, error) {
+	return newCountBlockedVisitorsInRuleRequest(context.Background(), server, websiteID, rule)
+}
+
+func newCountBlockedVisitorsInRuleRequest(ctx context.Context, server string, websiteID WebsiteID, rule VisitorBlockedRule) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "rule", rule, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(rule))
+
+	queryURL, err := operationURL(server, "/website/%s/visitors/blocked/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/visitors/blocked/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36257,31 +33287,22 @@ func NewCountBlockedVisitorsInRuleRequest(server string, websiteID WebsiteID, ru
 
 // NewCountVisitorsRequest constructs an http.Request for the CountVisitors method
 func NewCountVisitorsRequest(server string, websiteID WebsiteID) (*http.Request, error) {
+	return newCountVisitorsRequest(context.Background(), server, websiteID)
+}
+
+func newCountVisitorsRequest(ctx context.Context, server string, websiteID WebsiteID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
+	pathParam0 = url.PathEscape(string(websiteID))
+
+	queryURL, err := operationURL(server, "/website/%s/visitors/count", pathParam0)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/visitors/count", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36291,38 +33312,26 @@ func NewCountVisitorsRequest(server string, websiteID WebsiteID) (*http.Request,
 
 // NewListVisitorsRequest constructs an http.Request for the ListVisitors method
 func NewListVisitorsRequest(server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
+	return newListVisitorsRequest(context.Background(), server, websiteID, pageNumber)
+}
+
+func newListVisitorsRequest(ctx context.Context, server string, websiteID WebsiteID, pageNumber PageNumber) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "page_number", pageNumber, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "integer", Format: ""})
+	pathParam1 = strconv.FormatInt(int64(pageNumber), 10)
+
+	queryURL, err := operationURL(server, "/website/%s/visitors/list/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/visitors/list/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36332,26 +33341,17 @@ func NewListVisitorsRequest(server string, websiteID WebsiteID, pageNumber PageN
 
 // NewPinpointVisitorsOnMapRequest constructs an http.Request for the PinpointVisitorsOnMap method
 func NewPinpointVisitorsOnMapRequest(server string, websiteID WebsiteID, params *PinpointVisitorsOnMapParams) (*http.Request, error) {
+	return newPinpointVisitorsOnMapRequest(context.Background(), server, websiteID, params)
+}
+
+func newPinpointVisitorsOnMapRequest(ctx context.Context, server string, websiteID WebsiteID, params *PinpointVisitorsOnMapParams) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/visitors/map", pathParam0)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
+	queryURL, err := operationURL(server, "/website/%s/visitors/map", pathParam0)
 	if err != nil {
 		return nil, err
 	}
@@ -36359,7 +33359,7 @@ func NewPinpointVisitorsOnMapRequest(server string, websiteID WebsiteID, params 
 	if params != nil {
 		// queryValues collects non-styled parameters (passthrough, JSON)
 		// that are safe to round-trip through url.Values.Encode().
-		queryValues := queryURL.Query()
+		queryValues := url.Values{}
 		// rawQueryFragments collects pre-encoded query fragments from
 		// styled parameters, preserving literal commas as delimiters
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
@@ -36404,10 +33404,12 @@ func NewPinpointVisitorsOnMapRequest(server string, websiteID WebsiteID, params 
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
 		}
-		queryURL.RawQuery = strings.Join(rawQueryFragments, "&")
+		if rawQuery := strings.Join(rawQueryFragments, "&"); rawQuery != "" {
+			queryURL += "?" + rawQuery
+		}
 	}
 
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36417,38 +33419,26 @@ func NewPinpointVisitorsOnMapRequest(server string, websiteID WebsiteID, params 
 
 // NewGetSessionIdentifierFromTokenRequest constructs an http.Request for the GetSessionIdentifierFromToken method
 func NewGetSessionIdentifierFromTokenRequest(server string, websiteID WebsiteID, tokenID VisitorTokenID) (*http.Request, error) {
+	return newGetSessionIdentifierFromTokenRequest(context.Background(), server, websiteID, tokenID)
+}
+
+func newGetSessionIdentifierFromTokenRequest(ctx context.Context, server string, websiteID WebsiteID, tokenID VisitorTokenID) (*http.Request, error) {
 	var err error
 
 	var pathParam0 string
 
-	pathParam0, err = runtime.StyleParamWithOptions("simple", false, "website_id", websiteID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: "uuid"})
-	if err != nil {
-		return nil, err
-	}
+	pathParam0 = url.PathEscape(string(websiteID))
 
 	var pathParam1 string
 
-	pathParam1, err = runtime.StyleParamWithOptions("simple", false, "token_id", tokenID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationPath, Type: "string", Format: ""})
+	pathParam1 = url.PathEscape(string(tokenID))
+
+	queryURL, err := operationURL(server, "/website/%s/visitors/token/%s", pathParam0, pathParam1)
 	if err != nil {
 		return nil, err
 	}
 
-	serverURL, err := url.Parse(server)
-	if err != nil {
-		return nil, err
-	}
-
-	operationPath := fmt.Sprintf("/website/%s/visitors/token/%s", pathParam0, pathParam1)
-	if operationPath[0] == '/' {
-		operationPath = "." + operationPath
-	}
-
-	queryURL, err := serverURL.Parse(operationPath)
-	if err != nil {
-		return nil, err
-	}
-
-	req, err := http.NewRequest(http.MethodGet, queryURL.String(), nil)
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, queryURL, nil)
 	if err != nil {
 		return nil, err
 	}
@@ -36468,6 +33458,55 @@ func (c *Client) applyEditors(ctx context.Context, req *http.Request, additional
 		}
 	}
 	return nil
+}
+
+// operationURL returns the URL of an operation: server, then path (a path
+// template whose "%s" are replaced by params, in order, already escaped).
+// When server has the plain form "scheme://host/path/" (a trailing slash,
+// no query, fragment or dot segment) it is a concatenation; otherwise it is
+// resolved as before: path, relative to server, with url.URL.Parse.
+func operationURL(server, path string, params ...string) (string, error) {
+	n := len(server) + len(path)
+	for _, p := range params {
+		n += len(p)
+	}
+	plain := strings.HasPrefix(path, "/") && strings.HasSuffix(server, "/") && !strings.ContainsAny(server, "?#") && !strings.Contains(server, "/.")
+	var b strings.Builder
+	if plain {
+		b.Grow(n)
+		b.WriteString(server)
+		path = path[1:]
+	} else {
+		b.Grow(n - len(server) + 1)
+		if strings.HasPrefix(path, "/") {
+			b.WriteByte('.')
+		}
+	}
+	for _, p := range params {
+		i := strings.Index(path, "%s")
+		if i < 0 {
+			return "", fmt.Errorf("path %q has fewer parameters than given", path)
+		}
+		b.WriteString(path[:i])
+		b.WriteString(p)
+		path = path[i+2:]
+	}
+	if strings.Contains(path, "%s") {
+		return "", fmt.Errorf("path has more parameters than given")
+	}
+	b.WriteString(path)
+	if plain {
+		return b.String(), nil
+	}
+	serverURL, err := url.Parse(server)
+	if err != nil {
+		return "", err
+	}
+	u, err := serverURL.Parse(b.String())
+	if err != nil {
+		return "", err
+	}
+	return u.String(), nil
 }
 
 // ClientWithResponses builds on ClientInterface to offer response payloads

@@ -1,8 +1,9 @@
 package crisp
 
-// checkPath rejects path parameters that would change the route once the
-// URL is resolved: empty values and the dot segments "." and "..". The
-// generated client escapes every other character. pairs holds parameter
+// checkPath rejects path parameters that would change the route: empty
+// values and the dot segments "." and "..", which servers and proxies
+// resolve (the generated client sends them as they are, and escapes every
+// other character). pairs holds parameter
 // names and values, alternately.
 func checkPath(op string, pairs ...string) error {
 	for i := 0; i+1 < len(pairs); i += 2 {
