@@ -1,6 +1,7 @@
 package crisp
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"net"
@@ -76,10 +77,12 @@ type config struct {
 	token      *token
 	baseURL    string
 	httpClient *http.Client
-	timeout    time.Duration
-	userAgent  string
-	headers    http.Header
-	retry      RetryPolicy
+	// transport is used when httpClient is nil (default defaultTransport).
+	transport http.RoundTripper
+	timeout   time.Duration
+	userAgent string
+	headers   http.Header
+	retry     RetryPolicy
 	// sleep waits between retries; tests replace it.
 	sleep func(ctx context.Context, d time.Duration) error
 }
@@ -117,11 +120,11 @@ func (cfg config) build(opts []Option) (*Client, error) {
 			return nil, err
 		}
 	}
-	if cfg.httpClient == nil {
-		cfg.httpClient = &http.Client{Transport: defaultTransport}
-	}
 	c := &Client{cfg: cfg, fixed: fixedHeaders(cfg)}
-	c.doer = &doer{hc: cfg.httpClient, policy: cfg.retry, timeout: cfg.timeout, sleep: cfg.sleep}
+	c.doer = &doer{hc: cfg.httpClient, policy: cfg.retry, timeout: cfg.timeout, sleep: cfg.sleep, deadlines: new(sharedDeadline)}
+	if cfg.httpClient == nil {
+		c.doer.rt = cmp.Or[http.RoundTripper](cfg.transport, defaultTransport)
+	}
 	if t := cfg.token; t != nil {
 		auth := []string{t.header()}
 		c.doer.auth = func() []string { return auth }
@@ -277,13 +280,30 @@ func WithBaseURL(base string) Option {
 }
 
 // WithHTTPClient sends requests through hc. The client is used as is and
-// never modified; its Timeout, if any, applies to each attempt.
+// never modified; its Timeout, if any, applies to each attempt, and its
+// redirect policy to each answer. It replaces WithTransport.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {
 			return fmt.Errorf("crisp: http client must not be nil")
 		}
-		c.httpClient = hc
+		c.httpClient, c.transport = hc, nil
+		return nil
+	}
+}
+
+// WithTransport sends requests through rt (for example a transport of
+// your own, or one wrapped for tracing), as the client does by default
+// with its own transport: without an http.Client around it, so redirects
+// are not followed (the Crisp API does not redirect; a 3xx answer comes
+// back as an *Error rather than, say, a POST turned into a GET). It
+// replaces WithHTTPClient.
+func WithTransport(rt http.RoundTripper) Option {
+	return func(c *config) error {
+		if rt == nil {
+			return fmt.Errorf("crisp: transport must not be nil")
+		}
+		c.transport, c.httpClient = rt, nil
 		return nil
 	}
 }

@@ -451,17 +451,28 @@ func requireElapsed(t *testing.T, start time.Time, atLeast time.Duration) {
 
 func TestFaultServerNeverAnswers(t *testing.T) {
 	policy := RetryPolicy{MaxRetries: 3, MinBackoff: 10 * time.Millisecond, MaxBackoff: 50 * time.Millisecond}
-	t.Run("client timeout", func(t *testing.T) {
-		lb := startLoopback(t, http.HandlerFunc(hang))
-		c := lb.client(t, WithTimeout(200*time.Millisecond), WithRetryPolicy(policy))
-		start := time.Now()
-		_, err := c.Website.ListConversations(t.Context(), wid, 1, nil)
-		requireElapsed(t, start, 150*time.Millisecond)
-		e := requireError(t, err)
-		require.ErrorIs(t, err, context.DeadlineExceeded)
-		require.Zero(t, e.StatusCode)
-		require.EqualValues(t, 1, lb.calls.Load(), "the first attempt used the whole budget: no retry after the deadline")
-	})
+	// The call timeout works the same over a bare context (a shared
+	// deadline, see sharedDeadline) and over the caller's (its own timer).
+	bareOrNot := []struct {
+		name string
+		ctx  func(t *testing.T) context.Context
+	}{
+		{"bare context", func(*testing.T) context.Context { return context.Background() }},
+		{"caller's context", func(t *testing.T) context.Context { return t.Context() }},
+	}
+	for _, bc := range bareOrNot {
+		t.Run("client timeout/"+bc.name, func(t *testing.T) {
+			lb := startLoopback(t, http.HandlerFunc(hang))
+			c := lb.client(t, WithTimeout(200*time.Millisecond), WithRetryPolicy(policy))
+			start := time.Now()
+			_, err := c.Website.ListConversations(bc.ctx(t), wid, 1, nil)
+			requireElapsed(t, start, 150*time.Millisecond)
+			e := requireError(t, err)
+			require.ErrorIs(t, err, context.DeadlineExceeded)
+			require.Zero(t, e.StatusCode)
+			require.EqualValues(t, 1, lb.calls.Load(), "the first attempt used the whole budget: no retry after the deadline")
+		})
+	}
 	t.Run("caller deadline", func(t *testing.T) {
 		lb := startLoopback(t, http.HandlerFunc(hang))
 		c := lb.client(t, WithRetryPolicy(policy))
@@ -518,40 +529,44 @@ func TestFaultServerNeverAnswers(t *testing.T) {
 		require.Len(t, got, 1)
 		require.EqualValues(t, 2, lb.calls.Load())
 	})
-	t.Run("body stalls after the headers", func(t *testing.T) {
-		lb := startLoopback(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(200)
-			_, _ = io.WriteString(w, `{"error":false,"reason":"listed","data":[`)
-			_ = http.NewResponseController(w).Flush()
-			<-r.Context().Done()
-		}))
-		c := lb.client(t, WithTimeout(200*time.Millisecond), WithRetryPolicy(policy))
-		start := time.Now()
-		_, err := c.Website.ListConversations(t.Context(), wid, 1, nil)
-		requireElapsed(t, start, 150*time.Millisecond)
-		requireError(t, err)
-		require.ErrorIs(t, err, context.DeadlineExceeded)
-	})
-	t.Run("retryable answers until the deadline", func(t *testing.T) {
-		// Each 503 takes 60ms; the retries stop at the 200ms deadline.
-		lb := startLoopback(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			select {
-			case <-time.After(60 * time.Millisecond):
-			case <-r.Context().Done():
-				return
-			}
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(503)
-			_, _ = io.WriteString(w, errNope)
-		}))
-		c := lb.client(t, WithTimeout(200*time.Millisecond), WithRetryPolicy(RetryPolicy{MaxRetries: 50, MinBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond}))
-		start := time.Now()
-		_, err := c.Website.ListConversations(t.Context(), wid, 1, nil)
-		requireElapsed(t, start, 50*time.Millisecond)
-		requireError(t, err)
-		require.Less(t, lb.calls.Load(), int32(10))
-	})
+	for _, bc := range bareOrNot {
+		t.Run("body stalls after the headers/"+bc.name, func(t *testing.T) {
+			lb := startLoopback(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(200)
+				_, _ = io.WriteString(w, `{"error":false,"reason":"listed","data":[`)
+				_ = http.NewResponseController(w).Flush()
+				<-r.Context().Done()
+			}))
+			c := lb.client(t, WithTimeout(200*time.Millisecond), WithRetryPolicy(policy))
+			start := time.Now()
+			_, err := c.Website.ListConversations(bc.ctx(t), wid, 1, nil)
+			requireElapsed(t, start, 150*time.Millisecond)
+			requireError(t, err)
+			require.ErrorIs(t, err, context.DeadlineExceeded)
+		})
+	}
+	for _, bc := range bareOrNot {
+		t.Run("retryable answers until the deadline/"+bc.name, func(t *testing.T) {
+			// Each 503 takes 60ms; the retries stop at the 200ms deadline.
+			lb := startLoopback(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				select {
+				case <-time.After(60 * time.Millisecond):
+				case <-r.Context().Done():
+					return
+				}
+				w.Header().Set("Content-Type", "application/json")
+				w.WriteHeader(503)
+				_, _ = io.WriteString(w, errNope)
+			}))
+			c := lb.client(t, WithTimeout(200*time.Millisecond), WithRetryPolicy(RetryPolicy{MaxRetries: 50, MinBackoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond}))
+			start := time.Now()
+			_, err := c.Website.ListConversations(bc.ctx(t), wid, 1, nil)
+			requireElapsed(t, start, 50*time.Millisecond)
+			requireError(t, err)
+			require.Less(t, lb.calls.Load(), int32(10))
+		})
+	}
 }
 
 // countingTransport wraps a transport and counts what the client reads of

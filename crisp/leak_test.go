@@ -87,6 +87,9 @@ func TestLeakNoneAfterTimeoutsAndCancels(t *testing.T) {
 	for range 3 {
 		_, err := c.Website.GetConversation(t.Context(), wid, "s")
 		require.ErrorIs(t, err, context.DeadlineExceeded)
+		// A bare context: the shared deadline.
+		_, err = c.Website.GetConversation(context.Background(), wid, "s")
+		require.ErrorIs(t, err, context.DeadlineExceeded)
 	}
 	c2 := lb.client(t, fastRetries)
 	ctx, cancel := context.WithCancel(t.Context())
@@ -105,6 +108,8 @@ func TestLeakNoneAfterTimeoutsAndCancels(t *testing.T) {
 	}))
 	c3 := stalled.client(t, WithTimeout(50*time.Millisecond))
 	_, err = c3.Website.ListConversations(t.Context(), wid, 1, nil)
+	require.ErrorIs(t, err, context.DeadlineExceeded)
+	_, err = c3.Website.ListConversations(context.TODO(), wid, 1, nil)
 	require.ErrorIs(t, err, context.DeadlineExceeded)
 }
 

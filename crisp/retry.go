@@ -2,11 +2,14 @@ package crisp
 
 import (
 	"context"
+	"errors"
 	"io"
 	"math"
 	"math/rand/v2"
 	"net/http"
+	"net/url"
 	"strconv"
+	"strings"
 	"time"
 )
 
@@ -46,15 +49,21 @@ const maxDrain = 64 << 10
 type doer struct {
 	// auth returns the Authorization header value, set on each request
 	// just before it is sent (a closure, so that printing never shows it).
-	auth    func() []string
+	auth func() []string
+	// hc sends the requests when set (WithHTTPClient), else rt does.
 	hc      *http.Client
+	rt      http.RoundTripper
 	policy  RetryPolicy
 	timeout time.Duration
 	sleep   func(ctx context.Context, d time.Duration) error
+	// deadlines bounds the calls made with a bare context.
+	deadlines *sharedDeadline
 }
 
 // Do sends req, retrying as the policy says. The call timeout covers all
-// attempts; it ends when the returned body is closed.
+// attempts; it ends when the returned body is closed (or, for a call made
+// with a bare context, at most 1/64 of the timeout after its deadline:
+// see sharedDeadline).
 func (d *doer) Do(req *http.Request) (*http.Response, error) {
 	if d.auth != nil {
 		req.Header["Authorization"] = d.auth()
@@ -62,10 +71,15 @@ func (d *doer) Do(req *http.Request) (*http.Response, error) {
 	ctx := req.Context()
 	var cancel context.CancelFunc
 	if d.timeout > 0 {
-		// A caller's deadline that comes first already bounds the call:
-		// a timer of our own (and the copy of the request that carries
-		// it) would change nothing.
-		if dl, ok := ctx.Deadline(); !ok || time.Until(dl) > d.timeout {
+		switch dl, ok := ctx.Deadline(); {
+		case d.deadlines != nil && bareContext(ctx):
+			// No deadline, cancellation or values to keep: share the
+			// deadline of the calls that start about now.
+			ctx = d.deadlines.context(d.timeout)
+			req = req.WithContext(ctx)
+		case !ok || time.Until(dl) > d.timeout:
+			// (A caller's deadline that comes first already bounds the
+			// call: a timer of our own would change nothing.)
 			ctx, cancel = context.WithTimeout(ctx, d.timeout)
 			req = req.WithContext(ctx)
 		}
@@ -84,7 +98,7 @@ func (d *doer) Do(req *http.Request) (*http.Response, error) {
 func (d *doer) do(ctx context.Context, req *http.Request) (*http.Response, error) {
 	retryable := d.policy.MaxRetries > 0 && (idempotent(req.Method) || d.policy.RetryNonIdempotent)
 	for attempt := 0; ; attempt++ {
-		resp, err := d.hc.Do(req)
+		resp, err := d.send(req)
 		if !retryable || attempt >= d.policy.MaxRetries || !shouldRetry(resp, err) || ctx.Err() != nil {
 			return resp, err
 		}
@@ -110,6 +124,29 @@ func (d *doer) do(ctx context.Context, req *http.Request) (*http.Response, error
 			req.Body = body
 		}
 	}
+}
+
+// send makes one attempt. Through rt, it does what http.Client.Do does for
+// a client without redirects, cookie jar or timeout: errors come as a
+// *url.Error naming the method and URL, and a body is never nil.
+func (d *doer) send(req *http.Request) (*http.Response, error) {
+	if d.hc != nil {
+		return d.hc.Do(req)
+	}
+	resp, err := d.rt.RoundTrip(req)
+	if err != nil {
+		if resp != nil && resp.Body != nil {
+			_ = resp.Body.Close()
+		}
+		return nil, &url.Error{Op: req.Method[:1] + strings.ToLower(req.Method[1:]), URL: req.URL.String(), Err: err}
+	}
+	if resp == nil {
+		return nil, &url.Error{Op: req.Method[:1] + strings.ToLower(req.Method[1:]), URL: req.URL.String(), Err: errors.New("transport returned no response and no error")}
+	}
+	if resp.Body == nil {
+		resp.Body = http.NoBody
+	}
+	return resp, nil
 }
 
 func idempotent(method string) bool {

@@ -264,7 +264,8 @@ func TestSecretsTLSVerificationIsOn(t *testing.T) {
 	require.True(t, tr.TLSClientConfig == nil || !tr.TLSClientConfig.InsecureSkipVerify, "the default transport verifies certificates")
 	c, err := New()
 	require.NoError(t, err)
-	require.Same(t, defaultTransport, c.cfg.httpClient.Transport)
+	require.Nil(t, c.cfg.httpClient)
+	require.Same(t, defaultTransport, c.doer.rt.(*http.Transport))
 	require.Equal(t, DefaultBaseURL, c.BaseURL())
 	require.True(t, strings.HasPrefix(DefaultBaseURL, "https://"))
 

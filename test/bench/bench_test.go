@@ -336,8 +336,9 @@ func newEnv() (*env, error) {
 	return e, nil
 }
 
-// facade returns a crisp client over the shared transport (or, with
-// defaultTransport, over the facade's own default transport).
+// facade returns a crisp client over the shared transport (WithTransport;
+// opts may replace it with WithHTTPClient) or, with defaultTransport, over
+// the facade's own default transport.
 func (e *env) facade(tb testing.TB, defaultTransport bool, opts ...crisp.Option) *crisp.Client {
 	tb.Helper()
 	base := []crisp.Option{
@@ -346,7 +347,7 @@ func (e *env) facade(tb testing.TB, defaultTransport bool, opts ...crisp.Option)
 		crisp.WithUserAgent(userAgent),
 	}
 	if !defaultTransport {
-		base = append(base, crisp.WithHTTPClient(e.hc))
+		base = append(base, crisp.WithTransport(e.tr))
 	}
 	c, err := crisp.New(append(base, opts...)...)
 	if err != nil {
@@ -693,6 +694,11 @@ func facadeCalls(defaultTransport bool, opts ...crisp.Option) func(e *env, tb te
 var serialImpls = []impl{
 	{name: "floor", calls: floorCalls},
 	{name: "facade", calls: facadeCalls(false)},
+	// facade-httpclient is the facade given the floor's http.Client
+	// (WithHTTPClient) rather than its transport (WithTransport).
+	{name: "facade-httpclient", calls: func(e *env, tb testing.TB) map[string]call {
+		return facadeCalls(false, crisp.WithHTTPClient(e.hc))(e, tb)
+	}},
 	// facade-notimeout is the facade without its per-call timeout
 	// (WithTimeout(0)), as the floor.
 	{name: "facade-notimeout", calls: facadeCalls(false, crisp.WithTimeout(0))},
@@ -706,8 +712,11 @@ var serialImpls = []impl{
 var parallelImpls = []impl{
 	{name: "floor", calls: floorCalls},
 	{name: "facade", calls: facadeCalls(false)},
+	{name: "facade-httpclient", calls: func(e *env, tb testing.TB) map[string]call {
+		return facadeCalls(false, crisp.WithHTTPClient(e.hc))(e, tb)
+	}},
 	// facade-default is the facade over its own default transport (no
-	// WithHTTPClient), to check its pool sizes.
+	// WithTransport), to check its pool sizes.
 	{name: "facade-default", defaultTransport: true, calls: facadeCalls(true)},
 }
 
