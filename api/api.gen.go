@@ -15,6 +15,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/crisp-go/crisp-go/internal/jsonx"
 	"github.com/oapi-codegen/nullable"
 	"github.com/oapi-codegen/runtime"
 )
@@ -22701,7 +22702,7 @@ func NewGenerateBucketURLRequest(server string, body GenerateBucketURLJSONReques
 
 func newGenerateBucketURLRequest(ctx context.Context, server string, body GenerateBucketURLJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -22888,7 +22889,7 @@ func NewSubscribeWebsiteToPlanRequest(server string, websiteID WebsiteID, body S
 
 func newSubscribeWebsiteToPlanRequest(ctx context.Context, server string, websiteID WebsiteID, body SubscribeWebsiteToPlanJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -22930,7 +22931,7 @@ func NewChangeBillPeriodForWebsitePlanSubscriptionRequest(server string, website
 
 func newChangeBillPeriodForWebsitePlanSubscriptionRequest(ctx context.Context, server string, websiteID WebsiteID, body ChangeBillPeriodForWebsitePlanSubscriptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -23022,7 +23023,7 @@ func NewRedeemCouponForWebsitePlanSubscriptionRequest(server string, websiteID W
 
 func newRedeemCouponForWebsitePlanSubscriptionRequest(ctx context.Context, server string, websiteID WebsiteID, body RedeemCouponForWebsitePlanSubscriptionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -23309,7 +23310,7 @@ func NewSubscribeWebsiteToPluginRequest(server string, websiteID WebsiteID, body
 
 func newSubscribeWebsiteToPluginRequest(ctx context.Context, server string, websiteID WebsiteID, body SubscribeWebsiteToPluginJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -23467,7 +23468,7 @@ func NewReportPluginUsageToBillRequest(server string, websiteID WebsiteID, plugi
 
 func newReportPluginUsageToBillRequest(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID, body ReportPluginUsageToBillJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -23513,7 +23514,7 @@ func NewForwardPluginPayloadToChannelRequest(server string, websiteID WebsiteID,
 
 func newForwardPluginPayloadToChannelRequest(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID, body ForwardPluginPayloadToChannelJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -23559,7 +23560,7 @@ func NewDispatchPluginEventRequest(server string, websiteID WebsiteID, pluginID 
 
 func newDispatchPluginEventRequest(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID, body DispatchPluginEventJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -23634,7 +23635,7 @@ func NewUpdateSubscriptionSettingsRequest(server string, websiteID WebsiteID, pl
 
 func newUpdateSubscriptionSettingsRequest(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID, body UpdateSubscriptionSettingsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -23680,7 +23681,7 @@ func NewSaveSubscriptionSettingsRequest(server string, websiteID WebsiteID, plug
 
 func newSaveSubscriptionSettingsRequest(ctx context.Context, server string, websiteID WebsiteID, pluginID PluginID, body SaveSubscriptionSettingsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -23793,7 +23794,7 @@ func NewCreateWebsiteRequest(server string, body CreateWebsiteJSONRequestBody) (
 
 func newCreateWebsiteRequest(ctx context.Context, server string, body CreateWebsiteJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -23852,7 +23853,7 @@ func NewDeleteWebsiteRequest(server string, websiteID WebsiteID, body DeleteWebs
 
 func newDeleteWebsiteRequest(ctx context.Context, server string, websiteID WebsiteID, body DeleteWebsiteJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -23919,7 +23920,7 @@ func NewGenerateAnalyticsRequest(server string, websiteID WebsiteID, body Genera
 
 func newGenerateAnalyticsRequest(ctx context.Context, server string, websiteID WebsiteID, body GenerateAnalyticsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24011,7 +24012,7 @@ func NewBatchBlockConversationsRequest(server string, websiteID WebsiteID, body 
 
 func newBatchBlockConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchBlockConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24053,7 +24054,7 @@ func NewBatchUpdateConversationsDataRequest(server string, websiteID WebsiteID, 
 
 func newBatchUpdateConversationsDataRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchUpdateConversationsDataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24095,7 +24096,7 @@ func NewBatchInboxConversationsRequest(server string, websiteID WebsiteID, body 
 
 func newBatchInboxConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchInboxConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24137,7 +24138,7 @@ func NewBatchReadConversationsRequest(server string, websiteID WebsiteID, body B
 
 func newBatchReadConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchReadConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24179,7 +24180,7 @@ func NewBatchRemoveConversationsRequest(server string, websiteID WebsiteID, body
 
 func newBatchRemoveConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchRemoveConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24221,7 +24222,7 @@ func NewBatchReportConversationsRequest(server string, websiteID WebsiteID, body
 
 func newBatchReportConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchReportConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24263,7 +24264,7 @@ func NewBatchResolveConversationsRequest(server string, websiteID WebsiteID, bod
 
 func newBatchResolveConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchResolveConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24305,7 +24306,7 @@ func NewBatchRoutingConversationsRequest(server string, websiteID WebsiteID, bod
 
 func newBatchRoutingConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchRoutingConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24347,7 +24348,7 @@ func NewBatchUpdateConversationsSegmentsRequest(server string, websiteID Website
 
 func newBatchUpdateConversationsSegmentsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchUpdateConversationsSegmentsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24389,7 +24390,7 @@ func NewBatchUnreadConversationsRequest(server string, websiteID WebsiteID, body
 
 func newBatchUnreadConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchUnreadConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24431,7 +24432,7 @@ func NewBatchUnresolveConversationsRequest(server string, websiteID WebsiteID, b
 
 func newBatchUnresolveConversationsRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchUnresolveConversationsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24473,7 +24474,7 @@ func NewCreateNewCampaignRequest(server string, websiteID WebsiteID, body Create
 
 func newCreateNewCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, body CreateNewCampaignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24602,7 +24603,7 @@ func NewUpdateCampaignRequest(server string, websiteID WebsiteID, campaignID Cam
 
 func newUpdateCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, body UpdateCampaignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24648,7 +24649,7 @@ func NewSaveCampaignRequest(server string, websiteID WebsiteID, campaignID Campa
 
 func newSaveCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, body SaveCampaignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24694,7 +24695,7 @@ func NewDispatchCampaignRequest(server string, websiteID WebsiteID, campaignID C
 
 func newDispatchCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, body DispatchCampaignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24740,7 +24741,7 @@ func NewPauseCampaignRequest(server string, websiteID WebsiteID, campaignID Camp
 
 func newPauseCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, body PauseCampaignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24819,7 +24820,7 @@ func NewResumeCampaignRequest(server string, websiteID WebsiteID, campaignID Cam
 
 func newResumeCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, body ResumeCampaignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -24902,7 +24903,7 @@ func NewTestCampaignRequest(server string, websiteID WebsiteID, campaignID Campa
 
 func newTestCampaignRequest(ctx context.Context, server string, websiteID WebsiteID, campaignID CampaignID, body TestCampaignJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -25127,7 +25128,7 @@ func NewCreateNewCampaignTemplateRequest(server string, websiteID WebsiteID, bod
 
 func newCreateNewCampaignTemplateRequest(ctx context.Context, server string, websiteID WebsiteID, body CreateNewCampaignTemplateJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -25256,7 +25257,7 @@ func NewUpdateCampaignTemplateRequest(server string, websiteID WebsiteID, templa
 
 func newUpdateCampaignTemplateRequest(ctx context.Context, server string, websiteID WebsiteID, templateID CampaignTemplateID, body UpdateCampaignTemplateJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -25302,7 +25303,7 @@ func NewSaveCampaignTemplateRequest(server string, websiteID WebsiteID, template
 
 func newSaveCampaignTemplateRequest(ctx context.Context, server string, websiteID WebsiteID, templateID CampaignTemplateID, body SaveCampaignTemplateJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -25455,7 +25456,7 @@ func NewCreateNewConversationRequest(server string, websiteID WebsiteID, body Cr
 
 func newCreateNewConversationRequest(ctx context.Context, server string, websiteID WebsiteID, body CreateNewConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -25613,7 +25614,7 @@ func NewBlockIncomingMessagesForConversationRequest(server string, websiteID Web
 
 func newBlockIncomingMessagesForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body BlockIncomingMessagesForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -25688,7 +25689,7 @@ func NewInitiateBrowsingSessionForConversationRequest(server string, websiteID W
 
 func newInitiateBrowsingSessionForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body InitiateBrowsingSessionForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -25734,7 +25735,7 @@ func NewSendActionToExistingBrowsingSessionRequest(server string, websiteID Webs
 
 func newSendActionToExistingBrowsingSessionRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, browsingID ActionBrowsingID, body SendActionToExistingBrowsingSessionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -25784,7 +25785,7 @@ func NewAssistExistingBrowsingSessionRequest(server string, websiteID WebsiteID,
 
 func newAssistExistingBrowsingSessionRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, browsingID ActionBrowsingID, body AssistExistingBrowsingSessionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -25863,7 +25864,7 @@ func NewInitiateNewCallSessionForConversationRequest(server string, websiteID We
 
 func newInitiateNewCallSessionForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body InitiateNewCallSessionForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -25909,7 +25910,7 @@ func NewAbortOngoingCallSessionForConversationRequest(server string, websiteID W
 
 func newAbortOngoingCallSessionForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, callID ActionCallID, body AbortOngoingCallSessionForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -25959,7 +25960,7 @@ func NewTransmitSignalingOnOngoingCallSessionRequest(server string, websiteID We
 
 func newTransmitSignalingOnOngoingCallSessionRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, callID ActionCallID, body TransmitSignalingOnOngoingCallSessionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -26009,7 +26010,7 @@ func NewComposeMessageInConversationRequest(server string, websiteID WebsiteID, 
 
 func newComposeMessageInConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body ComposeMessageInConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -26055,7 +26056,7 @@ func NewMarkMessagesDeliveredInConversationRequest(server string, websiteID Webs
 
 func newMarkMessagesDeliveredInConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body MarkMessagesDeliveredInConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -26134,7 +26135,7 @@ func NewRequestUserFeedbackForConversationRequest(server string, websiteID Websi
 
 func newRequestUserFeedbackForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body RequestUserFeedbackForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -26213,7 +26214,7 @@ func NewUpdateConversationInboxRequest(server string, websiteID WebsiteID, sessi
 
 func newUpdateConversationInboxRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body UpdateConversationInboxJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -26259,7 +26260,7 @@ func NewInitiateConversationWithExistingSessionRequest(server string, websiteID 
 
 func newInitiateConversationWithExistingSessionRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body InitiateConversationWithExistingSessionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -26305,7 +26306,7 @@ func NewSendMessageInConversationRequest(server string, websiteID WebsiteID, ses
 
 func newSendMessageInConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body SendMessageInConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -26417,7 +26418,7 @@ func NewUpdateMessageInConversationRequest(server string, websiteID WebsiteID, s
 
 func newUpdateMessageInConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, fingerprint Fingerprint, body UpdateMessageInConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -26578,7 +26579,7 @@ func NewUpdateConversationMetasRequest(server string, websiteID WebsiteID, sessi
 
 func newUpdateConversationMetasRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body UpdateConversationMetasJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -26624,7 +26625,7 @@ func NewUpdateConversationOpenStateRequest(server string, websiteID WebsiteID, s
 
 func newUpdateConversationOpenStateRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body UpdateConversationOpenStateJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -26765,7 +26766,7 @@ func NewSaveConversationParticipantsRequest(server string, websiteID WebsiteID, 
 
 func newSaveConversationParticipantsRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body SaveConversationParticipantsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -26811,7 +26812,7 @@ func NewRequestChatboxBindingPurgeForConversationRequest(server string, websiteI
 
 func newRequestChatboxBindingPurgeForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body RequestChatboxBindingPurgeForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -26857,7 +26858,7 @@ func NewMarkMessagesReadInConversationRequest(server string, websiteID WebsiteID
 
 func newMarkMessagesReadInConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body MarkMessagesReadInConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -26932,7 +26933,7 @@ func NewScheduleReminderForConversationRequest(server string, websiteID WebsiteI
 
 func newScheduleReminderForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body ScheduleReminderForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -26978,7 +26979,7 @@ func NewReportConversationRequest(server string, websiteID WebsiteID, sessionID 
 
 func newReportConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body ReportConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -27053,7 +27054,7 @@ func NewAssignConversationRoutingRequest(server string, websiteID WebsiteID, ses
 
 func newAssignConversationRoutingRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body AssignConversationRoutingJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -27128,7 +27129,7 @@ func NewChangeConversationStateRequest(server string, websiteID WebsiteID, sessi
 
 func newChangeConversationStateRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body ChangeConversationStateJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -27174,7 +27175,7 @@ func NewRequestToolCallForConversationRequest(server string, websiteID WebsiteID
 
 func newRequestToolCallForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body RequestToolCallForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -27220,7 +27221,7 @@ func NewRequestEmailTranscriptForConversationRequest(server string, websiteID We
 
 func newRequestEmailTranscriptForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body RequestEmailTranscriptForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -27266,7 +27267,7 @@ func NewMarkConversationAsUnreadRequest(server string, websiteID WebsiteID, sess
 
 func newMarkConversationAsUnreadRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body MarkConversationAsUnreadJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -27341,7 +27342,7 @@ func NewUpdateVerifyStatusForConversationRequest(server string, websiteID Websit
 
 func newUpdateVerifyStatusForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body UpdateVerifyStatusForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -27387,7 +27388,7 @@ func NewRequestIdentityVerificationForConversationRequest(server string, website
 
 func newRequestIdentityVerificationForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body RequestIdentityVerificationForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -27433,7 +27434,7 @@ func NewRedeemIdentityVerificationLinkForConversationRequest(server string, webs
 
 func newRedeemIdentityVerificationLinkForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, body RedeemIdentityVerificationLinkForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -27479,7 +27480,7 @@ func NewDeliverWidgetButtonActionForConversationRequest(server string, websiteID
 
 func newDeliverWidgetButtonActionForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, pluginID PluginID, body DeliverWidgetButtonActionForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -27529,7 +27530,7 @@ func NewDeliverWidgetDataFetchActionForConversationRequest(server string, websit
 
 func newDeliverWidgetDataFetchActionForConversationRequest(ctx context.Context, server string, websiteID WebsiteID, sessionID SessionID, pluginID PluginID, body DeliverWidgetDataFetchActionForConversationJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -27608,7 +27609,7 @@ func NewSubmitSpamConversationDecisionRequest(server string, websiteID WebsiteID
 
 func newSubmitSpamConversationDecisionRequest(ctx context.Context, server string, websiteID WebsiteID, spamID ConversationSpamID, body SubmitSpamConversationDecisionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -27683,7 +27684,7 @@ func NewDeleteSuggestedConversationDataKeyRequest(server string, websiteID Websi
 
 func newDeleteSuggestedConversationDataKeyRequest(ctx context.Context, server string, websiteID WebsiteID, body DeleteSuggestedConversationDataKeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -27754,7 +27755,7 @@ func NewDeleteSuggestedConversationSegmentRequest(server string, websiteID Websi
 
 func newDeleteSuggestedConversationSegmentRequest(ctx context.Context, server string, websiteID WebsiteID, body DeleteSuggestedConversationSegmentJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -28100,7 +28101,7 @@ func NewDeleteHelpdeskRequest(server string, websiteID WebsiteID, body DeleteHel
 
 func newDeleteHelpdeskRequest(ctx context.Context, server string, websiteID WebsiteID, body DeleteHelpdeskJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -28192,7 +28193,7 @@ func NewInitializeHelpdeskRequest(server string, websiteID WebsiteID, body Initi
 
 func newInitializeHelpdeskRequest(ctx context.Context, server string, websiteID WebsiteID, body InitializeHelpdeskJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -28259,7 +28260,7 @@ func NewRequestHelpdeskDomainChangeRequest(server string, websiteID WebsiteID, b
 
 func newRequestHelpdeskDomainChangeRequest(ctx context.Context, server string, websiteID WebsiteID, body RequestHelpdeskDomainChangeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -28355,7 +28356,7 @@ func NewExportHelpdeskLocaleArticlesRequest(server string, websiteID WebsiteID, 
 
 func newExportHelpdeskLocaleArticlesRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, body ExportHelpdeskLocaleArticlesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -28557,7 +28558,7 @@ func NewCancelHelpdeskHistoryChangeRequest(server string, websiteID WebsiteID, c
 
 func newCancelHelpdeskHistoryChangeRequest(ctx context.Context, server string, websiteID WebsiteID, changeID HelpdeskChangeID, body CancelHelpdeskHistoryChangeJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -28714,7 +28715,7 @@ func NewImportExternalHelpdeskToLocaleRequest(server string, websiteID WebsiteID
 
 func newImportExternalHelpdeskToLocaleRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, body ImportExternalHelpdeskToLocaleJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -28764,7 +28765,7 @@ func NewAddHelpdeskLocaleRequest(server string, websiteID WebsiteID, body AddHel
 
 func newAddHelpdeskLocaleRequest(ctx context.Context, server string, websiteID WebsiteID, body AddHelpdeskLocaleJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -28893,7 +28894,7 @@ func NewAddNewHelpdeskLocaleArticleRequest(server string, websiteID WebsiteID, l
 
 func newAddNewHelpdeskLocaleArticleRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, body AddNewHelpdeskLocaleArticleJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -29038,7 +29039,7 @@ func NewUpdateHelpdeskLocaleArticleRequest(server string, websiteID WebsiteID, l
 
 func newUpdateHelpdeskLocaleArticleRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, body UpdateHelpdeskLocaleArticleJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -29088,7 +29089,7 @@ func NewSaveHelpdeskLocaleArticleRequest(server string, websiteID WebsiteID, loc
 
 func newSaveHelpdeskLocaleArticleRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, body SaveHelpdeskLocaleArticleJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -29249,7 +29250,7 @@ func NewSaveHelpdeskLocaleArticleAlternateRequest(server string, websiteID Websi
 
 func newSaveHelpdeskLocaleArticleAlternateRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, localeLinked HelpdeskLegacyLocaleLinked, body SaveHelpdeskLocaleArticleAlternateJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -29369,7 +29370,7 @@ func NewUpdateHelpdeskLocaleArticleCategoryRequest(server string, websiteID Webs
 
 func newUpdateHelpdeskLocaleArticleCategoryRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, articleID HelpdeskLegacyArticleID, body UpdateHelpdeskLocaleArticleCategoryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -29584,7 +29585,7 @@ func NewAddHelpdeskLocaleCategoryRequest(server string, websiteID WebsiteID, loc
 
 func newAddHelpdeskLocaleCategoryRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, body AddHelpdeskLocaleCategoryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -29729,7 +29730,7 @@ func NewUpdateHelpdeskLocaleCategoryRequest(server string, websiteID WebsiteID, 
 
 func newUpdateHelpdeskLocaleCategoryRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, body UpdateHelpdeskLocaleCategoryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -29779,7 +29780,7 @@ func NewSaveHelpdeskLocaleCategoryRequest(server string, websiteID WebsiteID, lo
 
 func newSaveHelpdeskLocaleCategoryRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, body SaveHelpdeskLocaleCategoryJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -29829,7 +29830,7 @@ func NewAddHelpdeskLocaleSectionRequest(server string, websiteID WebsiteID, loca
 
 func newAddHelpdeskLocaleSectionRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, body AddHelpdeskLocaleSectionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -29990,7 +29991,7 @@ func NewUpdateHelpdeskLocaleSectionRequest(server string, websiteID WebsiteID, l
 
 func newUpdateHelpdeskLocaleSectionRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, body UpdateHelpdeskLocaleSectionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -30044,7 +30045,7 @@ func NewSaveHelpdeskLocaleSectionRequest(server string, websiteID WebsiteID, loc
 
 func newSaveHelpdeskLocaleSectionRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, sectionID HelpdeskLegacySectionID, body SaveHelpdeskLocaleSectionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -30308,7 +30309,7 @@ func NewImportExternalHelpdeskToLocaleLegacyRequest(server string, websiteID Web
 
 func newImportExternalHelpdeskToLocaleLegacyRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, body ImportExternalHelpdeskToLocaleLegacyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -30457,7 +30458,7 @@ func NewAddHelpdeskRedirectionRequest(server string, websiteID WebsiteID, body A
 
 func newAddHelpdeskRedirectionRequest(ctx context.Context, server string, websiteID WebsiteID, body AddHelpdeskRedirectionJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -30615,7 +30616,7 @@ func NewRequestHelpdeskContentRefreshRequest(server string, websiteID WebsiteID,
 
 func newRequestHelpdeskContentRefreshRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, body RequestHelpdeskContentRefreshJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -30690,7 +30691,7 @@ func NewSaveHelpdeskSettingsRequest(server string, websiteID WebsiteID, body Sav
 
 func newSaveHelpdeskSettingsRequest(ctx context.Context, server string, websiteID WebsiteID, body SaveHelpdeskSettingsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -30769,7 +30770,7 @@ func NewSaveHelpdeskTreeContentRequest(server string, websiteID WebsiteID, local
 
 func newSaveHelpdeskTreeContentRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body SaveHelpdeskTreeContentJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -30962,7 +30963,7 @@ func NewUpdateHelpdeskTreeMetadataRequest(server string, websiteID WebsiteID, lo
 
 func newUpdateHelpdeskTreeMetadataRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body UpdateHelpdeskTreeMetadataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -31127,7 +31128,7 @@ func NewUpdateHelpdeskTreePathRequest(server string, websiteID WebsiteID, locale
 
 func newUpdateHelpdeskTreePathRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body UpdateHelpdeskTreePathJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -31181,7 +31182,7 @@ func NewCreateHelpdeskTreePathRequest(server string, websiteID WebsiteID, locale
 
 func newCreateHelpdeskTreePathRequest(ctx context.Context, server string, websiteID WebsiteID, locale Locale, helpdeskContentType HelpdeskContentType, path HelpdeskTreePath, body CreateHelpdeskTreePathJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -31235,7 +31236,7 @@ func NewCreateNewInboxRequest(server string, websiteID WebsiteID, body CreateNew
 
 func newCreateNewInboxRequest(ctx context.Context, server string, websiteID WebsiteID, body CreateNewInboxJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -31364,7 +31365,7 @@ func NewSaveInboxRequest(server string, websiteID WebsiteID, inboxID InboxID, bo
 
 func newSaveInboxRequest(ctx context.Context, server string, websiteID WebsiteID, inboxID InboxID, body SaveInboxJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -31410,7 +31411,7 @@ func NewBatchOrderInboxesRequest(server string, websiteID WebsiteID, body BatchO
 
 func newBatchOrderInboxesRequest(ctx context.Context, server string, websiteID WebsiteID, body BatchOrderInboxesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -31481,7 +31482,7 @@ func NewInviteWebsiteOperatorRequest(server string, websiteID WebsiteID, body In
 
 func newInviteWebsiteOperatorRequest(ctx context.Context, server string, websiteID WebsiteID, body InviteWebsiteOperatorJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -31581,7 +31582,7 @@ func NewChangeOperatorMembershipRequest(server string, websiteID WebsiteID, user
 
 func newChangeOperatorMembershipRequest(ctx context.Context, server string, websiteID WebsiteID, userID UserID, body ChangeOperatorMembershipJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -31677,7 +31678,7 @@ func NewSendEmailToWebsiteOperatorsRequest(server string, websiteID WebsiteID, b
 
 func newSendEmailToWebsiteOperatorsRequest(ctx context.Context, server string, websiteID WebsiteID, body SendEmailToWebsiteOperatorsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -31892,7 +31893,7 @@ func NewUpdatePeopleDataRequest(server string, websiteID WebsiteID, peopleID Peo
 
 func newUpdatePeopleDataRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, body UpdatePeopleDataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -31938,7 +31939,7 @@ func NewSavePeopleDataRequest(server string, websiteID WebsiteID, peopleID Peopl
 
 func newSavePeopleDataRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, body SavePeopleDataJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -31984,7 +31985,7 @@ func NewAddPeopleEventRequest(server string, websiteID WebsiteID, peopleID Peopl
 
 func newAddPeopleEventRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, body AddPeopleEventJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -32088,7 +32089,7 @@ func NewImportPeopleProfilesRequest(server string, websiteID WebsiteID, body Imp
 
 func newImportPeopleProfilesRequest(ctx context.Context, server string, websiteID WebsiteID, body ImportPeopleProfilesJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -32130,7 +32131,7 @@ func NewAddNewPeopleProfileRequest(server string, websiteID WebsiteID, body AddN
 
 func newAddNewPeopleProfileRequest(ctx context.Context, server string, websiteID WebsiteID, body AddNewPeopleProfileJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -32259,7 +32260,7 @@ func NewUpdatePeopleProfileRequest(server string, websiteID WebsiteID, peopleID 
 
 func newUpdatePeopleProfileRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, body UpdatePeopleProfileJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -32305,7 +32306,7 @@ func NewSavePeopleProfileRequest(server string, websiteID WebsiteID, peopleID Pe
 
 func newSavePeopleProfileRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, body SavePeopleProfileJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -32545,7 +32546,7 @@ func NewUpdatePeopleSubscriptionStatusRequest(server string, websiteID WebsiteID
 
 func newUpdatePeopleSubscriptionStatusRequest(ctx context.Context, server string, websiteID WebsiteID, peopleID PeopleID, body UpdatePeopleSubscriptionStatusJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -32591,7 +32592,7 @@ func NewDeleteSuggestedPeopleDataKeyRequest(server string, websiteID WebsiteID, 
 
 func newDeleteSuggestedPeopleDataKeyRequest(ctx context.Context, server string, websiteID WebsiteID, body DeleteSuggestedPeopleDataKeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -32662,7 +32663,7 @@ func NewDeleteSuggestedPeopleEventRequest(server string, websiteID WebsiteID, bo
 
 func newDeleteSuggestedPeopleEventRequest(ctx context.Context, server string, websiteID WebsiteID, body DeleteSuggestedPeopleEventJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -32733,7 +32734,7 @@ func NewDeleteSuggestedPeopleSegmentRequest(server string, websiteID WebsiteID, 
 
 func newDeleteSuggestedPeopleSegmentRequest(ctx context.Context, server string, websiteID WebsiteID, body DeleteSuggestedPeopleSegmentJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -32829,7 +32830,7 @@ func NewUpdateWebsiteSettingsRequest(server string, websiteID WebsiteID, body Up
 
 func newUpdateWebsiteSettingsRequest(ctx context.Context, server string, websiteID WebsiteID, body UpdateWebsiteSettingsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -32871,7 +32872,7 @@ func NewCreateNewTeamRequest(server string, websiteID WebsiteID, body CreateNewT
 
 func newCreateNewTeamRequest(ctx context.Context, server string, websiteID WebsiteID, body CreateNewTeamJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -33000,7 +33001,7 @@ func NewSaveTeamRequest(server string, websiteID WebsiteID, teamID TeamID, body 
 
 func newSaveTeamRequest(ctx context.Context, server string, websiteID WebsiteID, teamID TeamID, body SaveTeamJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -33100,7 +33101,7 @@ func NewRollVerifyKeyRequest(server string, websiteID WebsiteID, body RollVerify
 
 func newRollVerifyKeyRequest(ctx context.Context, server string, websiteID WebsiteID, body RollVerifyKeyJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}
@@ -33167,7 +33168,7 @@ func NewUpdateVerifySettingsRequest(server string, websiteID WebsiteID, body Upd
 
 func newUpdateVerifySettingsRequest(ctx context.Context, server string, websiteID WebsiteID, body UpdateVerifySettingsJSONRequestBody) (*http.Request, error) {
 	var bodyReader io.Reader
-	buf, err := json.Marshal(body)
+	buf, err := jsonx.Marshal(body)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/crisp-go/crisp-go/internal/jsonx"
 	"io"
 	"math/rand/v2"
 	"net/http"
@@ -23,7 +24,7 @@ import (
 
 // The decoding of success answers (decodeBody) must give exactly what
 // json.NewDecoder(body).Decode gave before it: the same values and the
-// same errors, whatever the decoder (json_fast.go) and whatever the body.
+// same errors, whatever the decoder (internal/jsonx) and whatever the body.
 
 // specExample is one example answer of openapi.yaml with the Go type the
 // generated client decodes it into.
@@ -89,7 +90,7 @@ func TestDecoderDecodesEverySpecExampleAsEncodingJSON(t *testing.T) {
 	for _, ex := range exs {
 		std, fast := reflect.New(ex.typ), reflect.New(ex.typ)
 		require.NoError(t, json.Unmarshal(ex.data, std.Interface()), ex.name)
-		require.NoError(t, unmarshalFastAny(ex.data, fast.Interface()), ex.name)
+		require.NoError(t, jsonx.UnmarshalAny(ex.data, fast.Interface()), ex.name)
 		require.Truef(t, reflect.DeepEqual(std.Interface(), fast.Interface()), "%s: decoded differently", ex.name)
 		a, _ := json.Marshal(std.Interface())
 		b, _ := json.Marshal(fast.Interface())

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"github.com/crisp-go/crisp-go/internal/jsonx"
 	"io"
 	"net/http"
 	"net/url"
@@ -94,7 +95,7 @@ var bufPool = sync.Pool{New: func() any {
 // The body is read once: into a pooled buffer, up to its end (net/http
 // reports the end with the last bytes), so that the connection is back in
 // the pool before decoding starts. The whole value is then decoded by the
-// fast decoder (see json_fast.go); anything it does not accept as is goes
+// fast decoder (package internal/jsonx); anything it does not accept as is goes
 // to encoding/json, from the zero value: json.Unmarshal, and json.Decoder
 // for what json.Unmarshal refuses as a syntax error (json.Decoder ignores
 // what follows the first value, and reports a cut value as
@@ -113,8 +114,8 @@ func decodeBody[T any](resp *http.Response, env *envelope[*T]) error {
 		}
 	}()
 	if eof {
-		if fastDecoder {
-			if unmarshalFast(buf, env) == nil {
+		if jsonx.Fast {
+			if jsonx.Unmarshal(buf, env) == nil {
 				return nil
 			}
 			// encoding/json decides what the error is, from the zero

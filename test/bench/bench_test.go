@@ -803,7 +803,7 @@ func cpuTime() int64 {
 // BenchmarkDecode measures the decoding alone of the bodies, into the
 // generated models and into the floor's structs, with encoding/json and
 // with the decoder the facade uses (github.com/goccy/go-json, see
-// crisp/json_fast.go). Compare with benchstat -col /decoder.
+// internal/jsonx). Compare with benchstat -col /decoder.
 func BenchmarkDecode(b *testing.B) {
 	f, err := loadFixtures()
 	if err != nil {
