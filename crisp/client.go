@@ -295,9 +295,8 @@ func WithHTTPClient(hc *http.Client) Option {
 // WithTransport sends requests through rt (for example a transport of
 // your own, or one wrapped for tracing), as the client does by default
 // with its own transport: without an http.Client around it, so redirects
-// are not followed (the Crisp API does not redirect; a 3xx answer comes
-// back as an *Error rather than, say, a POST turned into a GET). It
-// replaces WithHTTPClient.
+// are not followed (a 3xx answer comes back as an *Error; following it
+// would turn a POST into a GET elsewhere). It replaces WithHTTPClient.
 func WithTransport(rt http.RoundTripper) Option {
 	return func(c *config) error {
 		if rt == nil {
@@ -309,7 +308,10 @@ func WithTransport(rt http.RoundTripper) Option {
 }
 
 // WithTimeout bounds each call, all retries included (default
-// DefaultTimeout). Zero means no limit other than the context's.
+// DefaultTimeout). Zero means no limit other than the context's. A
+// context deadline that comes first wins. Calls made with
+// context.Background() or context.TODO() get a deadline shared with the
+// calls that start within d/64 of them: at least d, at most d + d/64.
 func WithTimeout(d time.Duration) Option {
 	return func(c *config) error {
 		if d < 0 {

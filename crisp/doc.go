@@ -28,7 +28,16 @@
 // GET, HEAD, PUT and DELETE are retried on network errors, 429/420 and
 // 5xx with exponential backoff and jitter (see RetryPolicy); POST and PATCH
 // only when asked to. One deadline, from the context or WithTimeout,
-// covers every attempt of a call.
+// covers every attempt of a call. (Calls made with context.Background() or
+// context.TODO() that start within 1/64 of the timeout share one deadline,
+// so that the timeout costs no timer per call; each still gets at least
+// its timeout.)
+//
+// # Transport
+//
+// Requests go through the client's own http.Transport, or the one given
+// to WithTransport, without an http.Client: redirects are not followed. A
+// *http.Client given to WithHTTPClient is used as it is.
 //
 // # Pagination
 //

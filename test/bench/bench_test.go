@@ -699,6 +699,18 @@ var serialImpls = []impl{
 	{name: "facade-httpclient", calls: func(e *env, tb testing.TB) map[string]call {
 		return facadeCalls(false, crisp.WithHTTPClient(e.hc))(e, tb)
 	}},
+	// facade-cancelctx is the facade called with a cancellable context
+	// (as an HTTP handler's), which gets a timer of its own per call
+	// rather than the deadline shared by context.Background() calls.
+	{name: "facade-cancelctx", calls: func(e *env, tb testing.TB) map[string]call {
+		m := facadeCalls(false)(e, tb)
+		ctx, cancel := context.WithCancel(context.Background())
+		tb.Cleanup(cancel)
+		for op, fn := range m {
+			m[op] = func(context.Context) error { return fn(ctx) }
+		}
+		return m
+	}},
 	// facade-notimeout is the facade without its per-call timeout
 	// (WithTimeout(0)), as the floor.
 	{name: "facade-notimeout", calls: facadeCalls(false, crisp.WithTimeout(0))},
