@@ -139,23 +139,13 @@ func TestCodegenQueryParameters(t *testing.T) {
 	for _, server := range codegenServers {
 		for _, page := range []int{1, 0, -3, 1 << 40} {
 			for i, p := range listParams {
-				var sp *stockapi.ListConversationsParams
-				if p != nil {
-					sp = new(stockapi.ListConversationsParams)
-					convertJSON(t, p, sp)
-				}
 				got, gerr := api.NewListConversationsRequest(server, "w", page, p)
-				want, werr := stockapi.NewListConversationsRequest(server, "w", page, sp)
+				want, werr := stockapi.NewListConversationsRequest(server, "w", page, stockCopy[stockapi.ListConversationsParams](t, p))
 				requireSameRequest(t, got, gerr, want, werr, server, page, i)
 			}
 			for i, p := range peopleParams {
-				var sp *stockapi.ListPeopleProfilesParams
-				if p != nil {
-					sp = new(stockapi.ListPeopleProfilesParams)
-					convertJSON(t, p, sp)
-				}
 				got, gerr := api.NewListPeopleProfilesRequest(server, "w", page, p)
-				want, werr := stockapi.NewListPeopleProfilesRequest(server, "w", page, sp)
+				want, werr := stockapi.NewListPeopleProfilesRequest(server, "w", page, stockCopy[stockapi.ListPeopleProfilesParams](t, p))
 				requireSameRequest(t, got, gerr, want, werr, server, page, i)
 			}
 		}
@@ -203,6 +193,18 @@ func TestCodegenClientMethodsKeepTheContext(t *testing.T) {
 type doerFunc func(*http.Request) (*http.Response, error)
 
 func (f doerFunc) Do(r *http.Request) (*http.Response, error) { return f(r) }
+
+// stockCopy converts p, parameters of api, into the same parameters of
+// stockapi; nil stays nil.
+func stockCopy[S, A any](t *testing.T, p *A) *S {
+	t.Helper()
+	if p == nil {
+		return nil
+	}
+	s := new(S)
+	convertJSON(t, p, s)
+	return s
+}
 
 // convertJSON copies in to out (the same schema in api and stockapi).
 func convertJSON(t *testing.T, in, out any) {

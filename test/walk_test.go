@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"maps"
 	"reflect"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -382,12 +384,7 @@ func walkFirstString(raw json.RawMessage) string {
 		case string:
 			return x
 		case map[string]any:
-			keys := make([]string, 0, len(x))
-			for k := range x {
-				keys = append(keys, k)
-			}
-			sort.Strings(keys)
-			for _, k := range keys {
+			for _, k := range slices.Sorted(maps.Keys(x)) {
 				if s := find(x[k]); s != "" {
 					return s
 				}
@@ -411,12 +408,7 @@ func walkFirstArray(raw json.RawMessage) json.RawMessage {
 	if raw == nil || json.Unmarshal(raw, &m) != nil {
 		return nil
 	}
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
+	for _, k := range slices.Sorted(maps.Keys(m)) {
 		if b := strings.TrimSpace(string(m[k])); strings.HasPrefix(b, "[") {
 			return m[k]
 		}
