@@ -3,7 +3,49 @@ package crisp
 import (
 	"context"
 	"iter"
+	"net/http"
+
+	"github.com/crisp-go/crisp-go/api"
 )
+
+// websitePageRoute is a generated method that fetches one page of a list
+// of a website.
+type websitePageRoute func(ctx context.Context, websiteID api.WebsiteID, page api.PageNumber, reqEditors ...api.RequestEditorFn) (*http.Response, error)
+
+// listWebsitePage returns one page (1-based) of a list of a website, for
+// operation op: it checks websiteID and page, calls route and decodes the
+// list.
+func listWebsitePage[T any](ctx context.Context, op, websiteID string, page int, route websitePageRoute) ([]T, error) {
+	if err := checkWebsitePage(op, websiteID, page); err != nil {
+		return nil, err
+	}
+	resp, err := route(ctx, websiteID, page)
+	return decodeList[T](op, resp, err)
+}
+
+// listWebsitePageWith is listWebsitePage for a route that takes query
+// parameters, which params (the options' params method) builds.
+func listWebsitePageWith[T, P any](ctx context.Context, op, websiteID string, page int, params func(op string) (*P, error),
+	route func(ctx context.Context, websiteID api.WebsiteID, page api.PageNumber, params *P, reqEditors ...api.RequestEditorFn) (*http.Response, error),
+) ([]T, error) {
+	if err := checkWebsitePage(op, websiteID, page); err != nil {
+		return nil, err
+	}
+	p, err := params(op)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := route(ctx, websiteID, page, p)
+	return decodeList[T](op, resp, err)
+}
+
+// checkWebsitePage checks the website ID and the page number of a list.
+func checkWebsitePage(op, websiteID string, page int) error {
+	if err := checkPath(op, "website_id", websiteID); err != nil {
+		return err
+	}
+	return checkPage(op, page)
+}
 
 // pages walks a page-numbered list from page 1 and yields its items one by
 // one. It stops after an empty page, after a page shorter than perPage

@@ -105,19 +105,7 @@ func (o *ListConversationsOptions) perPage() int {
 //
 //crisp:operation listConversations
 func (s *WebsiteService) ListConversations(ctx context.Context, websiteID string, page int, opts *ListConversationsOptions) ([]api.Conversation, error) {
-	const op = "listConversations"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	params, err := opts.params(op)
-	if err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListConversations(ctx, websiteID, page, params)
-	return decodeList[api.Conversation](op, resp, err)
+	return listWebsitePageWith[api.Conversation](ctx, "listConversations", websiteID, page, opts.params, s.c.api.ListConversations)
 }
 
 // ListConversationsIter walks every page of ListConversations and yields
@@ -134,15 +122,7 @@ func (s *WebsiteService) ListConversationsIter(ctx context.Context, websiteID st
 //
 //crisp:operation listSuggestedConversationSegments
 func (s *WebsiteService) ListSuggestedConversationSegments(ctx context.Context, websiteID string, page int) ([]api.ConversationSuggestedSegment, error) {
-	const op = "listSuggestedConversationSegments"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListSuggestedConversationSegments(ctx, websiteID, page)
-	return decodeList[api.ConversationSuggestedSegment](op, resp, err)
+	return listWebsitePage[api.ConversationSuggestedSegment](ctx, "listSuggestedConversationSegments", websiteID, page, s.c.api.ListSuggestedConversationSegments)
 }
 
 // ListSuggestedConversationSegmentsIter walks every page of
@@ -174,15 +154,7 @@ func (s *WebsiteService) DeleteSuggestedConversationSegment(ctx context.Context,
 //
 //crisp:operation listSuggestedConversationDataKeys
 func (s *WebsiteService) ListSuggestedConversationDataKeys(ctx context.Context, websiteID string, page int) ([]api.ConversationSuggestedDataKey, error) {
-	const op = "listSuggestedConversationDataKeys"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListSuggestedConversationDataKeys(ctx, websiteID, page)
-	return decodeList[api.ConversationSuggestedDataKey](op, resp, err)
+	return listWebsitePage[api.ConversationSuggestedDataKey](ctx, "listSuggestedConversationDataKeys", websiteID, page, s.c.api.ListSuggestedConversationDataKeys)
 }
 
 // ListSuggestedConversationDataKeysIter walks every page of
@@ -213,15 +185,7 @@ func (s *WebsiteService) DeleteSuggestedConversationDataKey(ctx context.Context,
 //
 //crisp:operation listSpamConversations
 func (s *WebsiteService) ListSpamConversations(ctx context.Context, websiteID string, page int) ([]api.ConversationSpam, error) {
-	const op = "listSpamConversations"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListSpamConversations(ctx, websiteID, page)
-	return decodeList[api.ConversationSpam](op, resp, err)
+	return listWebsitePage[api.ConversationSpam](ctx, "listSpamConversations", websiteID, page, s.c.api.ListSpamConversations)
 }
 
 // ListSpamConversationsIter walks every page of ListSpamConversations.

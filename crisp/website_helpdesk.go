@@ -68,15 +68,7 @@ func (s *WebsiteService) DeleteHelpdesk(ctx context.Context, websiteID string, b
 //
 //crisp:operation listHelpdeskLocales
 func (s *WebsiteService) ListHelpdeskLocales(ctx context.Context, websiteID string, page int) ([]api.HelpdeskLocale, error) {
-	const op = "listHelpdeskLocales"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListHelpdeskLocales(ctx, websiteID, page)
-	return decodeList[api.HelpdeskLocale](op, resp, err)
+	return listWebsitePage[api.HelpdeskLocale](ctx, "listHelpdeskLocales", websiteID, page, s.c.api.ListHelpdeskLocales)
 }
 
 // ListHelpdeskLocalesIter walks every page of ListHelpdeskLocales and yields
@@ -146,15 +138,7 @@ func (s *WebsiteService) DeleteHelpdeskLocale(ctx context.Context, websiteID, lo
 //
 //crisp:operation listHelpdeskRedirections
 func (s *WebsiteService) ListHelpdeskRedirections(ctx context.Context, websiteID string, page int) ([]api.HelpdeskRedirection, error) {
-	const op = "listHelpdeskRedirections"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListHelpdeskRedirections(ctx, websiteID, page)
-	return decodeList[api.HelpdeskRedirection](op, resp, err)
+	return listWebsitePage[api.HelpdeskRedirection](ctx, "listHelpdeskRedirections", websiteID, page, s.c.api.ListHelpdeskRedirections)
 }
 
 // ListHelpdeskRedirectionsIter walks every page of ListHelpdeskRedirections

@@ -241,19 +241,7 @@ func (o *ListHelpdeskHistoryChangesOptions) params(op string) (*api.ListHelpdesk
 //
 //crisp:operation listHelpdeskHistoryChanges
 func (s *WebsiteService) ListHelpdeskHistoryChanges(ctx context.Context, websiteID string, page int, opts *ListHelpdeskHistoryChangesOptions) ([]api.HelpdeskHistoryChange, error) {
-	const op = "listHelpdeskHistoryChanges"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	params, err := opts.params(op)
-	if err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListHelpdeskHistoryChanges(ctx, websiteID, page, params)
-	return decodeList[api.HelpdeskHistoryChange](op, resp, err)
+	return listWebsitePageWith[api.HelpdeskHistoryChange](ctx, "listHelpdeskHistoryChanges", websiteID, page, opts.params, s.c.api.ListHelpdeskHistoryChanges)
 }
 
 // ListHelpdeskHistoryChangesIter walks every page of

@@ -11,15 +11,7 @@ import (
 //
 //crisp:operation listInboxes
 func (s *WebsiteService) ListInboxes(ctx context.Context, websiteID string, page int) ([]api.Inbox, error) {
-	const op = "listInboxes"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListInboxes(ctx, websiteID, page)
-	return decodeList[api.Inbox](op, resp, err)
+	return listWebsitePage[api.Inbox](ctx, "listInboxes", websiteID, page, s.c.api.ListInboxes)
 }
 
 // ListInboxesIter walks every page of ListInboxes and yields the inboxes

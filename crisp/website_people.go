@@ -26,15 +26,7 @@ func (s *WebsiteService) GetPeopleStatistics(ctx context.Context, websiteID stri
 //
 //crisp:operation listSuggestedPeopleSegments
 func (s *WebsiteService) ListSuggestedPeopleSegments(ctx context.Context, websiteID string, page int) ([]api.PeopleSuggestedSegment, error) {
-	const op = "listSuggestedPeopleSegments"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListSuggestedPeopleSegments(ctx, websiteID, page)
-	return decodeList[api.PeopleSuggestedSegment](op, resp, err)
+	return listWebsitePage[api.PeopleSuggestedSegment](ctx, "listSuggestedPeopleSegments", websiteID, page, s.c.api.ListSuggestedPeopleSegments)
 }
 
 // ListSuggestedPeopleSegmentsIter walks every page of
@@ -67,15 +59,7 @@ func (s *WebsiteService) DeleteSuggestedPeopleSegment(ctx context.Context, websi
 //
 //crisp:operation listSuggestedPeopleDataKeys
 func (s *WebsiteService) ListSuggestedPeopleDataKeys(ctx context.Context, websiteID string, page int) ([]api.PeopleSuggestedDataKey, error) {
-	const op = "listSuggestedPeopleDataKeys"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListSuggestedPeopleDataKeys(ctx, websiteID, page)
-	return decodeList[api.PeopleSuggestedDataKey](op, resp, err)
+	return listWebsitePage[api.PeopleSuggestedDataKey](ctx, "listSuggestedPeopleDataKeys", websiteID, page, s.c.api.ListSuggestedPeopleDataKeys)
 }
 
 // ListSuggestedPeopleDataKeysIter walks every page of
@@ -107,15 +91,7 @@ func (s *WebsiteService) DeleteSuggestedPeopleDataKey(ctx context.Context, websi
 //
 //crisp:operation listSuggestedPeopleEvents
 func (s *WebsiteService) ListSuggestedPeopleEvents(ctx context.Context, websiteID string, page int) ([]api.PeopleSuggestedEvent, error) {
-	const op = "listSuggestedPeopleEvents"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListSuggestedPeopleEvents(ctx, websiteID, page)
-	return decodeList[api.PeopleSuggestedEvent](op, resp, err)
+	return listWebsitePage[api.PeopleSuggestedEvent](ctx, "listSuggestedPeopleEvents", websiteID, page, s.c.api.ListSuggestedPeopleEvents)
 }
 
 // ListSuggestedPeopleEventsIter walks every page of
@@ -197,19 +173,7 @@ func (o *ListPeopleProfilesOptions) perPage() int {
 //
 //crisp:operation listPeopleProfiles
 func (s *WebsiteService) ListPeopleProfiles(ctx context.Context, websiteID string, page int, opts *ListPeopleProfilesOptions) ([]api.PeopleProfile, error) {
-	const op = "listPeopleProfiles"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	params, err := opts.params(op)
-	if err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListPeopleProfiles(ctx, websiteID, page, params)
-	return decodeList[api.PeopleProfile](op, resp, err)
+	return listWebsitePageWith[api.PeopleProfile](ctx, "listPeopleProfiles", websiteID, page, opts.params, s.c.api.ListPeopleProfiles)
 }
 
 // ListPeopleProfilesIter walks every page of ListPeopleProfiles and yields

@@ -11,15 +11,7 @@ import (
 //
 //crisp:operation listTeams
 func (s *WebsiteService) ListTeams(ctx context.Context, websiteID string, page int) ([]api.Team, error) {
-	const op = "listTeams"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListTeams(ctx, websiteID, page)
-	return decodeList[api.Team](op, resp, err)
+	return listWebsitePage[api.Team](ctx, "listTeams", websiteID, page, s.c.api.ListTeams)
 }
 
 // ListTeamsIter walks every page of ListTeams and yields the teams one by

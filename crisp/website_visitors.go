@@ -24,15 +24,7 @@ func (s *WebsiteService) CountVisitors(ctx context.Context, websiteID string) (*
 //
 //crisp:operation listVisitors
 func (s *WebsiteService) ListVisitors(ctx context.Context, websiteID string, page int) ([]api.Visitor, error) {
-	const op = "listVisitors"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListVisitors(ctx, websiteID, page)
-	return decodeList[api.Visitor](op, resp, err)
+	return listWebsitePage[api.Visitor](ctx, "listVisitors", websiteID, page, s.c.api.ListVisitors)
 }
 
 // ListVisitorsIter walks every page of ListVisitors and yields the
