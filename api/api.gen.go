@@ -22761,37 +22761,19 @@ func newListAnimationMediasRequest(ctx context.Context, server string, pageNumbe
 
 		if params.ListID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "list_id", *params.ListID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("list_id", false)+"="+strconv.FormatInt(int64(*params.ListID), 10))
 
 		}
 
 		if params.SearchQuery != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search_query", *params.SearchQuery, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("search_query", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.SearchQuery), false))
 
 		}
 
 		if params.PerPage != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "per_page", *params.PerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("per_page", false)+"="+strconv.FormatInt(int64(*params.PerPage), 10))
 
 		}
 
@@ -22992,13 +22974,7 @@ func newCheckCouponAvailabilityForWebsitePlanSubscriptionRequest(ctx context.Con
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "code", params.Code, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
-		}
+		rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("code", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(params.Code), false))
 
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
@@ -23149,25 +23125,13 @@ func newListAllConnectWebsitesRequest(ctx context.Context, server string, pageNu
 
 		if params.FilterConfigured != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_configured", *params.FilterConfigured, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_configured", false)+"="+strconv.FormatInt(int64(*params.FilterConfigured), 10))
 
 		}
 
 		if params.IncludePlan != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_plan", *params.IncludePlan, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("include_plan", false)+"="+strconv.FormatInt(int64(*params.IncludePlan), 10))
 
 		}
 
@@ -23211,25 +23175,13 @@ func newListConnectWebsitesSinceRequest(ctx context.Context, server string, para
 
 		if params.FilterConfigured != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_configured", *params.FilterConfigured, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_configured", false)+"="+strconv.FormatInt(int64(*params.FilterConfigured), 10))
 
 		}
 
 		if params.IncludePlan != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_plan", *params.IncludePlan, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("include_plan", false)+"="+strconv.FormatInt(int64(*params.IncludePlan), 10))
 
 		}
 
@@ -23763,13 +23715,7 @@ func newCheckWebsiteExistsRequest(ctx context.Context, server string, params *Ch
 		// per the OpenAPI spec (e.g. "color=blue,black,brown").
 		var rawQueryFragments []string
 
-		if queryFrag, err := runtime.StyleParamWithOptions("form", true, "domain", params.Domain, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-			return nil, err
-		} else {
-			for _, qp := range strings.Split(queryFrag, "&") {
-				rawQueryFragments = append(rawQueryFragments, qp)
-			}
-		}
+		rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("domain", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(params.Domain), false))
 
 		if encoded := queryValues.Encode(); encoded != "" {
 			rawQueryFragments = append(rawQueryFragments, encoded)
@@ -24974,109 +24920,55 @@ func newListCampaignsRequest(ctx context.Context, server string, websiteID Websi
 
 		if params.SearchName != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search_name", *params.SearchName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("search_name", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.SearchName), false))
 
 		}
 
 		if params.FilterTag != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_tag", *params.FilterTag, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_tag", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.FilterTag), false))
 
 		}
 
 		if params.FilterTypeOneShot != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_type_one_shot", *params.FilterTypeOneShot, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_type_one_shot", false)+"="+strconv.FormatInt(int64(*params.FilterTypeOneShot), 10))
 
 		}
 
 		if params.FilterTypeAutomated != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_type_automated", *params.FilterTypeAutomated, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_type_automated", false)+"="+strconv.FormatInt(int64(*params.FilterTypeAutomated), 10))
 
 		}
 
 		if params.FilterStatusNotConfigured != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_status_not_configured", *params.FilterStatusNotConfigured, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_status_not_configured", false)+"="+strconv.FormatInt(int64(*params.FilterStatusNotConfigured), 10))
 
 		}
 
 		if params.FilterStatusReady != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_status_ready", *params.FilterStatusReady, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_status_ready", false)+"="+strconv.FormatInt(int64(*params.FilterStatusReady), 10))
 
 		}
 
 		if params.FilterStatusPaused != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_status_paused", *params.FilterStatusPaused, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_status_paused", false)+"="+strconv.FormatInt(int64(*params.FilterStatusPaused), 10))
 
 		}
 
 		if params.FilterStatusSending != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_status_sending", *params.FilterStatusSending, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_status_sending", false)+"="+strconv.FormatInt(int64(*params.FilterStatusSending), 10))
 
 		}
 
 		if params.FilterStatusDone != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_status_done", *params.FilterStatusDone, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_status_done", false)+"="+strconv.FormatInt(int64(*params.FilterStatusDone), 10))
 
 		}
 
@@ -25374,37 +25266,19 @@ func newListCampaignTemplatesRequest(ctx context.Context, server string, website
 
 		if params.SearchName != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search_name", *params.SearchName, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("search_name", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.SearchName), false))
 
 		}
 
 		if params.FilterTypeStatic != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_type_static", *params.FilterTypeStatic, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_type_static", false)+"="+strconv.FormatInt(int64(*params.FilterTypeStatic), 10))
 
 		}
 
 		if params.FilterTypeCustom != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_type_custom", *params.FilterTypeCustom, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_type_custom", false)+"="+strconv.FormatInt(int64(*params.FilterTypeCustom), 10))
 
 		}
 
@@ -26493,37 +26367,19 @@ func newGetMessagesInConversationRequest(ctx context.Context, server string, web
 
 		if params.TimestampBefore != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "timestamp_before", *params.TimestampBefore, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("timestamp_before", false)+"="+strconv.FormatInt(int64(*params.TimestampBefore), 10))
 
 		}
 
 		if params.TimestampAfter != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "timestamp_after", *params.TimestampAfter, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("timestamp_after", false)+"="+strconv.FormatInt(int64(*params.TimestampAfter), 10))
 
 		}
 
 		if params.TimestampAround != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "timestamp_around", *params.TimestampAround, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: "int64"}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("timestamp_around", false)+"="+strconv.FormatInt(int64(*params.TimestampAround), 10))
 
 		}
 
@@ -27851,109 +27707,55 @@ func newListConversationsRequest(ctx context.Context, server string, websiteID W
 
 		if params.PerPage != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "per_page", *params.PerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("per_page", false)+"="+strconv.FormatInt(int64(*params.PerPage), 10))
 
 		}
 
 		if params.IncludeEmpty != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "include_empty", *params.IncludeEmpty, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("include_empty", false)+"="+strconv.FormatInt(int64(*params.IncludeEmpty), 10))
 
 		}
 
 		if params.FilterInboxID != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_inbox_id", *params.FilterInboxID, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_inbox_id", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.FilterInboxID), false))
 
 		}
 
 		if params.FilterUnread != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_unread", *params.FilterUnread, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_unread", false)+"="+strconv.FormatInt(int64(*params.FilterUnread), 10))
 
 		}
 
 		if params.FilterResolved != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_resolved", *params.FilterResolved, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_resolved", false)+"="+strconv.FormatInt(int64(*params.FilterResolved), 10))
 
 		}
 
 		if params.FilterNotResolved != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_not_resolved", *params.FilterNotResolved, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_not_resolved", false)+"="+strconv.FormatInt(int64(*params.FilterNotResolved), 10))
 
 		}
 
 		if params.FilterMention != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_mention", *params.FilterMention, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_mention", false)+"="+strconv.FormatInt(int64(*params.FilterMention), 10))
 
 		}
 
 		if params.FilterAssigned != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_assigned", *params.FilterAssigned, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_assigned", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.FilterAssigned), false))
 
 		}
 
 		if params.FilterUnassigned != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_unassigned", *params.FilterUnassigned, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_unassigned", false)+"="+strconv.FormatInt(int64(*params.FilterUnassigned), 10))
 
 		}
 
@@ -27983,73 +27785,37 @@ func newListConversationsRequest(ctx context.Context, server string, websiteID W
 
 		if params.OrderDateCreated != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "order_date_created", *params.OrderDateCreated, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("order_date_created", false)+"="+strconv.FormatInt(int64(*params.OrderDateCreated), 10))
 
 		}
 
 		if params.OrderDateUpdated != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "order_date_updated", *params.OrderDateUpdated, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("order_date_updated", false)+"="+strconv.FormatInt(int64(*params.OrderDateUpdated), 10))
 
 		}
 
 		if params.OrderDateWaiting != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "order_date_waiting", *params.OrderDateWaiting, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("order_date_waiting", false)+"="+strconv.FormatInt(int64(*params.OrderDateWaiting), 10))
 
 		}
 
 		if params.SearchType != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search_type", *params.SearchType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("search_type", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.SearchType), false))
 
 		}
 
 		if params.SearchQuery != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search_query", *params.SearchQuery, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("search_query", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.SearchQuery), false))
 
 		}
 
 		if params.SearchOperator != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search_operator", *params.SearchOperator, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("search_operator", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.SearchOperator), false))
 
 		}
 
@@ -28323,13 +28089,7 @@ func newGenerateHelpdeskDomainSetupFlowRequest(ctx context.Context, server strin
 
 		if params.Custom != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "custom", *params.Custom, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("custom", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.Custom), false))
 
 		}
 
@@ -28658,37 +28418,19 @@ func newListHelpdeskHistoryChangesRequest(ctx context.Context, server string, we
 
 		if params.FilterLocale != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_locale", *params.FilterLocale, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_locale", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.FilterLocale), false))
 
 		}
 
 		if params.FilterType != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_type", *params.FilterType, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_type", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.FilterType), false))
 
 		}
 
 		if params.FilterTreePath != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_tree_path", *params.FilterTreePath, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_tree_path", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.FilterTreePath), false))
 
 		}
 
@@ -30857,25 +30599,13 @@ func newListHelpdeskTreeRequest(ctx context.Context, server string, websiteID We
 
 		if params.SubPath != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sub_path", *params.SubPath, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("sub_path", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.SubPath), false))
 
 		}
 
 		if params.SearchTitle != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search_title", *params.SearchTitle, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("search_title", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.SearchTitle), false))
 
 		}
 
@@ -31807,37 +31537,19 @@ func newListPeopleConversationsRequest(ctx context.Context, server string, websi
 
 		if params.FilterUnread != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_unread", *params.FilterUnread, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_unread", false)+"="+strconv.FormatInt(int64(*params.FilterUnread), 10))
 
 		}
 
 		if params.FilterResolved != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_resolved", *params.FilterResolved, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_resolved", false)+"="+strconv.FormatInt(int64(*params.FilterResolved), 10))
 
 		}
 
 		if params.FilterNotResolved != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "filter_not_resolved", *params.FilterNotResolved, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("filter_not_resolved", false)+"="+strconv.FormatInt(int64(*params.FilterNotResolved), 10))
 
 		}
 
@@ -32377,49 +32089,25 @@ func newListPeopleProfilesRequest(ctx context.Context, server string, websiteID 
 
 		if params.PerPage != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "per_page", *params.PerPage, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("per_page", false)+"="+strconv.FormatInt(int64(*params.PerPage), 10))
 
 		}
 
 		if params.SortField != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_field", *params.SortField, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("sort_field", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.SortField), false))
 
 		}
 
 		if params.SortOrder != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "sort_order", *params.SortOrder, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("sort_order", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.SortOrder), false))
 
 		}
 
 		if params.SearchOperator != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search_operator", *params.SearchOperator, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("search_operator", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.SearchOperator), false))
 
 		}
 
@@ -32435,13 +32123,7 @@ func newListPeopleProfilesRequest(ctx context.Context, server string, websiteID 
 
 		if params.SearchText != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "search_text", *params.SearchText, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "string", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("search_text", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.SearchText), false))
 
 		}
 
@@ -33392,13 +33074,7 @@ func newPinpointVisitorsOnMapRequest(ctx context.Context, server string, website
 
 		if params.CenterRadius != nil {
 
-			if queryFrag, err := runtime.StyleParamWithOptions("form", true, "center_radius", *params.CenterRadius, runtime.StyleParamOptions{ParamLocation: runtime.ParamLocationQuery, Type: "integer", Format: ""}); err != nil {
-				return nil, err
-			} else {
-				for _, qp := range strings.Split(queryFrag, "&") {
-					rawQueryFragments = append(rawQueryFragments, qp)
-				}
-			}
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("center_radius", false)+"="+strconv.FormatInt(int64(*params.CenterRadius), 10))
 
 		}
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/oapi-codegen/runtime"
 	"github.com/stretchr/testify/require"
 
 	"github.com/crisp-go/crisp-go/api"
@@ -136,6 +137,16 @@ func TestCodegenQueryParameters(t *testing.T) {
 		{SearchText: &text, SortField: &field, SortOrder: &order, FilterDateStart: &start, FilterDateEnd: &start},
 		{SearchFilter: []api.PeopleFilter{{Criterion: "email", Model: "people", Operator: "eq", Query: []string{"a@b.c", "x,y&z"}}}},
 	}
+	// Both escape query values with runtime.DefaultQueryEncoder.
+	defer func(enc runtime.QueryEncoder) { runtime.DefaultQueryEncoder = enc }(runtime.DefaultQueryEncoder)
+	for _, enc := range []runtime.QueryEncoder{runtime.NetURLQueryEncoder{}, runtime.RFC3986QueryEncoder{}} {
+		runtime.DefaultQueryEncoder = enc
+		codegenCompareQueries(t, listParams, peopleParams)
+	}
+}
+
+func codegenCompareQueries(t *testing.T, listParams []*api.ListConversationsParams, peopleParams []*api.ListPeopleProfilesParams) {
+	t.Helper()
 	for _, server := range codegenServers {
 		for _, page := range []int{1, 0, -3, 1 << 40} {
 			for i, p := range listParams {
@@ -212,4 +223,47 @@ func convertJSON(t *testing.T, in, out any) {
 	b, err := json.Marshal(in)
 	require.NoError(t, err)
 	require.NoError(t, json.Unmarshal(b, out))
+}
+
+// BenchmarkBuildRequest compares the lean builders with the stock ones:
+// go test -run '^$' -bench BuildRequest -benchmem ./test/
+func BenchmarkBuildRequest(b *testing.B) {
+	const server, wid, sid = "https://api.crisp.chat/v1/", "8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_19e5240f-0a8d-461e-a661-a3123fc6eec9"
+	msg := api.MessageNew{Type: api.MessageTypeText, From: api.MessageFromOperator, Origin: "chat"}
+	if err := msg.Content.FromMessageContentText("Hello, how can I help you today?"); err != nil {
+		b.Fatal(err)
+	}
+	var stockMsg stockapi.MessageNew
+	perPage, flag, inbox := 20, api.Flag(1), "inbox_1"
+	params := &api.ListConversationsParams{PerPage: &perPage, FilterUnread: &flag, FilterNotResolved: &flag, FilterInboxID: &inbox}
+	var stockParams stockapi.ListConversationsParams
+	if raw, err := json.Marshal(msg); err != nil || json.Unmarshal(raw, &stockMsg) != nil {
+		b.Fatal(err)
+	}
+	if raw, err := json.Marshal(params); err != nil || json.Unmarshal(raw, &stockParams) != nil {
+		b.Fatal(err)
+	}
+	cases := []struct {
+		name  string
+		build func() (*http.Request, error)
+	}{
+		{"op=send/builder=stock", func() (*http.Request, error) {
+			return stockapi.NewSendMessageInConversationRequest(server, wid, sid, stockMsg)
+		}},
+		{"op=send/builder=lean", func() (*http.Request, error) { return api.NewSendMessageInConversationRequest(server, wid, sid, msg) }},
+		{"op=list-filtered/builder=stock", func() (*http.Request, error) {
+			return stockapi.NewListConversationsRequest(server, wid, 1, &stockParams)
+		}},
+		{"op=list-filtered/builder=lean", func() (*http.Request, error) { return api.NewListConversationsRequest(server, wid, 1, params) }},
+	}
+	for _, c := range cases {
+		b.Run(c.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if _, err := c.build(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
 }
