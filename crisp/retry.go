@@ -138,15 +138,24 @@ func (d *doer) send(req *http.Request) (*http.Response, error) {
 		if resp != nil && resp.Body != nil {
 			_ = resp.Body.Close()
 		}
-		return nil, &url.Error{Op: req.Method[:1] + strings.ToLower(req.Method[1:]), URL: req.URL.String(), Err: err}
+		return nil, urlError(req, err)
 	}
 	if resp == nil {
-		return nil, &url.Error{Op: req.Method[:1] + strings.ToLower(req.Method[1:]), URL: req.URL.String(), Err: errors.New("transport returned no response and no error")}
+		return nil, urlError(req, errors.New("transport returned no response and no error"))
 	}
 	if resp.Body == nil {
 		resp.Body = http.NoBody
 	}
 	return resp, nil
+}
+
+// urlError wraps err as http.Client.Do does: "Post \"https://...\": err".
+func urlError(req *http.Request, err error) error {
+	op := "Get" // an empty method is GET
+	if m := req.Method; m != "" {
+		op = m[:1] + strings.ToLower(m[1:])
+	}
+	return &url.Error{Op: op, URL: req.URL.String(), Err: err}
 }
 
 func idempotent(method string) bool {

@@ -124,6 +124,10 @@ func TestTransportErrorsAreTyped(t *testing.T) {
 	require.Equal(t, "Post", ue.Op)
 	require.Equal(t, "http://127.0.0.1:1/v1/x", ue.URL)
 	require.ErrorIs(t, err, boom)
+	req.Method = "" // GET, as for http.Client; no panic
+	_, err = c.doer.send(req)
+	require.ErrorAs(t, err, &ue)
+	require.Equal(t, "Get", ue.Op)
 
 	// A transport that breaks its contract (no response, no error).
 	c, err = New(WithBaseURL("http://127.0.0.1:1/v1"), WithTransport(errRT{nil}), WithMaxRetries(0))
