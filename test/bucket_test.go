@@ -4,7 +4,6 @@ import (
 	"testing"
 
 	"github.com/crisp-go/crisp-go/api"
-	"github.com/crisp-go/crisp-go/crisp"
 	"github.com/stretchr/testify/require"
 )
 
@@ -15,13 +14,10 @@ func TestGenerateBucketURL(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.BucketURL](t, srv, "generateBucketURL"), *got)
 	require.NotNil(t, got.URL)
-	req := lastRequest(t, srv, "generateBucketURL")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "bucket", "url", "generate")
+	req := requireSent(t, srv, "generateBucketURL", "POST", "bucket", "url", "generate")
 	requireBody(t, req, string(requestExamples(t)["generateBucketURL"]))
 
 	srv.Reset()
 	_, err = c.Bucket.GenerateBucketURL(t.Context(), nil)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 }

@@ -15,9 +15,7 @@ func TestGetConnectEndpoints(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.ConnectEndpoints](t, srv, "getConnectEndpoints"), *got)
 	require.NotEmpty(t, got.Socket.App)
-	req := lastRequest(t, srv, "getConnectEndpoints")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "plugin", "connect", "endpoints")
+	requireSent(t, srv, "getConnectEndpoints", "GET", "plugin", "connect", "endpoints")
 }
 
 func TestGetUserConnectEndpoints(t *testing.T) {
@@ -55,8 +53,7 @@ func TestGetWebsiteConnectEndpoints(t *testing.T) {
 
 	srv.Reset()
 	_, err = c.Website.GetWebsiteConnectEndpoints(t.Context(), ".")
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 }
 
 func TestRTMEndpoint(t *testing.T) {
@@ -94,8 +91,7 @@ func TestRTMEndpointErrors(t *testing.T) {
 
 	c := srv.Client(t)
 	_, err = c.RTMEndpoint(t.Context(), "..")
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 
 	// An answer without a socket URL is refused.
 	srv.Handle("getConnectEndpoints", func(*crisptest.Call) (int, any) {

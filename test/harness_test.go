@@ -60,6 +60,25 @@ func lastRequest(t *testing.T, srv *crisptest.Server, op string) crisptest.Reque
 	return req
 }
 
+// requireSent returns the last request the server received for op (see
+// lastRequest) after checking its method and its escaped path, relative
+// to /v1.
+func requireSent(t *testing.T, srv *crisptest.Server, op, method string, segments ...string) crisptest.Request {
+	t.Helper()
+	req := lastRequest(t, srv, op)
+	require.Equal(t, method, req.Method, op)
+	requirePath(t, req, segments...)
+	return req
+}
+
+// requireRefused checks that a call was refused as bad input
+// (crisp.ErrInvalidArgument) before any request reached the server.
+func requireRefused(t *testing.T, srv *crisptest.Server, err error) {
+	t.Helper()
+	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+	require.Empty(t, srv.Requests(), "nothing is sent")
+}
+
 // requirePath checks the escaped path of a request, relative to /v1.
 func requirePath(t *testing.T, req crisptest.Request, segments ...string) {
 	t.Helper()
@@ -88,8 +107,8 @@ func requireBody(t *testing.T, req crisptest.Request, want string) {
 	require.JSONEq(t, want, string(req.Body))
 }
 
-// requireExampleBody checks that a request carried op's example body from
-// the specification (tests send the example, decoded into the facade's type).
+// specRequestExample decodes op's request example of the specification
+// into a T, the body type the facade method takes.
 func specRequestExample[T any](t *testing.T, op string) *T {
 	t.Helper()
 	raw := requestExamples(t)[op]

@@ -18,9 +18,7 @@ func TestListAllActiveSubscriptions(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[[]api.PluginSubscription](t, srv, "listAllActiveSubscriptions"), got)
 	require.NotEmpty(t, got)
-	req := lastRequest(t, srv, "listAllActiveSubscriptions")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "plugins", "subscription")
+	requireSent(t, srv, "listAllActiveSubscriptions", "GET", "plugins", "subscription")
 }
 
 func TestListSubscriptionsForWebsite(t *testing.T) {
@@ -40,14 +38,11 @@ func TestSubscribeWebsiteToPlugin(t *testing.T) {
 	srv, c := setupFor(t, "subscribeWebsiteToPlugin")
 	body := specRequestExample[api.PluginSubscriptionCreate](t, "subscribeWebsiteToPlugin")
 	require.NoError(t, c.Plugin.SubscribeWebsiteToPlugin(t.Context(), websiteID, body))
-	req := lastRequest(t, srv, "subscribeWebsiteToPlugin")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "plugins", "subscription", websiteID)
+	req := requireSent(t, srv, "subscribeWebsiteToPlugin", "POST", "plugins", "subscription", websiteID)
 	requireBody(t, req, string(requestExamples(t)["subscribeWebsiteToPlugin"]))
 
 	srv.Reset()
-	require.ErrorIs(t, c.Plugin.SubscribeWebsiteToPlugin(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Plugin.SubscribeWebsiteToPlugin(t.Context(), websiteID, nil))
 }
 
 func TestGetSubscriptionDetails(t *testing.T) {
@@ -63,13 +58,10 @@ func TestGetSubscriptionDetails(t *testing.T) {
 func TestUnsubscribePluginFromWebsite(t *testing.T) {
 	srv, c := setupFor(t, "unsubscribePluginFromWebsite")
 	require.NoError(t, c.Plugin.UnsubscribePluginFromWebsite(t.Context(), websiteID, oddPluginID))
-	req := lastRequest(t, srv, "unsubscribePluginFromWebsite")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "plugins", "subscription", websiteID, oddPluginID)
+	requireSent(t, srv, "unsubscribePluginFromWebsite", "DELETE", "plugins", "subscription", websiteID, oddPluginID)
 
 	srv.Reset()
-	require.ErrorIs(t, c.Plugin.UnsubscribePluginFromWebsite(t.Context(), websiteID, ""), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Plugin.UnsubscribePluginFromWebsite(t.Context(), websiteID, ""))
 }
 
 func TestGetSubscriptionSettings(t *testing.T) {
@@ -86,31 +78,25 @@ func TestSaveSubscriptionSettings(t *testing.T) {
 	srv, c := setupFor(t, "saveSubscriptionSettings")
 	settings := *specRequestExample[api.PluginSettingsValues](t, "saveSubscriptionSettings")
 	require.NoError(t, c.Plugin.SaveSubscriptionSettings(t.Context(), websiteID, oddPluginID, settings))
-	req := lastRequest(t, srv, "saveSubscriptionSettings")
-	require.Equal(t, "PUT", req.Method)
-	requirePath(t, req, "plugins", "subscription", websiteID, oddPluginID, "settings")
+	req := requireSent(t, srv, "saveSubscriptionSettings", "PUT", "plugins", "subscription", websiteID, oddPluginID, "settings")
 	requireBody(t, req, string(requestExamples(t)["saveSubscriptionSettings"]))
 
 	// An empty map clears the settings; nil is refused.
 	require.NoError(t, c.Plugin.SaveSubscriptionSettings(t.Context(), websiteID, pluginID, api.PluginSettingsValues{}))
 	requireBody(t, lastRequest(t, srv, "saveSubscriptionSettings"), `{}`)
 	srv.Reset()
-	require.ErrorIs(t, c.Plugin.SaveSubscriptionSettings(t.Context(), websiteID, pluginID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Plugin.SaveSubscriptionSettings(t.Context(), websiteID, pluginID, nil))
 }
 
 func TestUpdateSubscriptionSettings(t *testing.T) {
 	srv, c := setupFor(t, "updateSubscriptionSettings")
 	settings := api.PluginSettingsValues{"chatbox": map[string]any{"25": "#bbbbbb"}, "enabled": true}
 	require.NoError(t, c.Plugin.UpdateSubscriptionSettings(t.Context(), websiteID, pluginID, settings))
-	req := lastRequest(t, srv, "updateSubscriptionSettings")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "plugins", "subscription", websiteID, pluginID, "settings")
+	req := requireSent(t, srv, "updateSubscriptionSettings", "PATCH", "plugins", "subscription", websiteID, pluginID, "settings")
 	requireBody(t, req, `{"chatbox":{"25":"#bbbbbb"},"enabled":true}`)
 
 	srv.Reset()
-	require.ErrorIs(t, c.Plugin.UpdateSubscriptionSettings(t.Context(), websiteID, pluginID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Plugin.UpdateSubscriptionSettings(t.Context(), websiteID, pluginID, nil))
 }
 
 func TestGetPluginUsageBills(t *testing.T) {
@@ -119,23 +105,18 @@ func TestGetPluginUsageBills(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[[]api.PluginUsageBill](t, srv, "getPluginUsageBills"), got)
 	require.NotEmpty(t, got)
-	req := lastRequest(t, srv, "getPluginUsageBills")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "plugins", "subscription", websiteID, oddPluginID, "bill", "usage")
+	requireSent(t, srv, "getPluginUsageBills", "GET", "plugins", "subscription", websiteID, oddPluginID, "bill", "usage")
 }
 
 func TestReportPluginUsageToBill(t *testing.T) {
 	srv, c := setupFor(t, "reportPluginUsageToBill")
 	body := specRequestExample[api.PluginUsageReport](t, "reportPluginUsageToBill")
 	require.NoError(t, c.Plugin.ReportPluginUsageToBill(t.Context(), websiteID, pluginID, body))
-	req := lastRequest(t, srv, "reportPluginUsageToBill")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "plugins", "subscription", websiteID, pluginID, "bill", "usage")
+	req := requireSent(t, srv, "reportPluginUsageToBill", "POST", "plugins", "subscription", websiteID, pluginID, "bill", "usage")
 	requireBody(t, req, string(requestExamples(t)["reportPluginUsageToBill"]))
 
 	srv.Reset()
-	require.ErrorIs(t, c.Plugin.ReportPluginUsageToBill(t.Context(), websiteID, pluginID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Plugin.ReportPluginUsageToBill(t.Context(), websiteID, pluginID, nil))
 }
 
 func TestGetPluginAttestProvenance(t *testing.T) {
@@ -151,26 +132,20 @@ func TestForwardPluginPayloadToChannel(t *testing.T) {
 	srv, c := setupFor(t, "forwardPluginPayloadToChannel")
 	body := specRequestExample[api.PluginChannelForward](t, "forwardPluginPayloadToChannel")
 	require.NoError(t, c.Plugin.ForwardPluginPayloadToChannel(t.Context(), websiteID, oddPluginID, body))
-	req := lastRequest(t, srv, "forwardPluginPayloadToChannel")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "plugins", "subscription", websiteID, oddPluginID, "channel")
+	req := requireSent(t, srv, "forwardPluginPayloadToChannel", "POST", "plugins", "subscription", websiteID, oddPluginID, "channel")
 	requireBody(t, req, string(requestExamples(t)["forwardPluginPayloadToChannel"]))
 
 	srv.Reset()
-	require.ErrorIs(t, c.Plugin.ForwardPluginPayloadToChannel(t.Context(), websiteID, pluginID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Plugin.ForwardPluginPayloadToChannel(t.Context(), websiteID, pluginID, nil))
 }
 
 func TestDispatchPluginEvent(t *testing.T) {
 	srv, c := setupFor(t, "dispatchPluginEvent")
 	body := specRequestExample[api.PluginEventDispatch](t, "dispatchPluginEvent")
 	require.NoError(t, c.Plugin.DispatchPluginEvent(t.Context(), websiteID, pluginID, body))
-	req := lastRequest(t, srv, "dispatchPluginEvent")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "plugins", "subscription", websiteID, pluginID, "event")
+	req := requireSent(t, srv, "dispatchPluginEvent", "POST", "plugins", "subscription", websiteID, pluginID, "event")
 	requireBody(t, req, string(requestExamples(t)["dispatchPluginEvent"]))
 
 	srv.Reset()
-	require.ErrorIs(t, c.Plugin.DispatchPluginEvent(t.Context(), websiteID, pluginID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Plugin.DispatchPluginEvent(t.Context(), websiteID, pluginID, nil))
 }

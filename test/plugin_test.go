@@ -16,9 +16,7 @@ func TestGetConnectAccount(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.PluginConnectAccount](t, srv, "getConnectAccount"), *got)
 	require.NotNil(t, got.PluginID)
-	req := lastRequest(t, srv, "getConnectAccount")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "plugin", "connect", "account")
+	requireSent(t, srv, "getConnectAccount", "GET", "plugin", "connect", "account")
 }
 
 func TestCheckConnectSessionValidity(t *testing.T) {
@@ -26,9 +24,7 @@ func TestCheckConnectSessionValidity(t *testing.T) {
 	ok, err := c.Plugin.CheckConnectSessionValidity(t.Context())
 	require.NoError(t, err)
 	require.True(t, ok)
-	req := lastRequest(t, srv, "checkConnectSessionValidity")
-	require.Equal(t, "HEAD", req.Method)
-	requirePath(t, req, "plugin", "connect", "session")
+	requireSent(t, srv, "checkConnectSessionValidity", "HEAD", "plugin", "connect", "session")
 
 	srv.Handle("checkConnectSessionValidity", func(*crisptest.Call) (int, any) { return 404, nil })
 	ok, err = c.Plugin.CheckConnectSessionValidity(t.Context())
@@ -62,8 +58,7 @@ func TestListAllConnectWebsites(t *testing.T) {
 func TestListAllConnectWebsitesRejectsBadPage(t *testing.T) {
 	srv, c := setupFor(t, "listAllConnectWebsites")
 	_, err := c.Plugin.ListAllConnectWebsites(t.Context(), 0, nil)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 }
 
 func TestListAllConnectWebsitesIter(t *testing.T) {
@@ -113,6 +108,5 @@ func TestListConnectWebsitesSince(t *testing.T) {
 func TestListConnectWebsitesSinceRejectsZeroTime(t *testing.T) {
 	srv, c := setupFor(t, "listConnectWebsitesSince")
 	_, err := c.Plugin.ListConnectWebsitesSince(t.Context(), time.Time{}, nil)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 }

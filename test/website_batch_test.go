@@ -144,13 +144,10 @@ func TestBatchConversations(t *testing.T) {
 		t.Run(tc.op, func(t *testing.T) {
 			srv, c := setupFor(t, tc.op)
 			require.ErrorIs(t, tc.callNil(t.Context(), c), crisp.ErrInvalidArgument)
-			require.ErrorIs(t, tc.call(t.Context(), c, ""), crisp.ErrInvalidArgument)
-			require.Empty(t, srv.Requests())
+			requireRefused(t, srv, tc.call(t.Context(), c, ""))
 
 			require.NoError(t, tc.call(t.Context(), c, websiteID))
-			req := lastRequest(t, srv, tc.op)
-			require.Equal(t, tc.method, req.Method)
-			requirePath(t, req, "website", websiteID, "batch", tc.route)
+			req := requireSent(t, srv, tc.op, tc.method, "website", websiteID, "batch", tc.route)
 			requireBody(t, req, tc.want)
 		})
 	}
@@ -215,8 +212,7 @@ func TestBatchInboxConversationsOutOfInbox(t *testing.T) {
 func TestBatchRemovePeople(t *testing.T) {
 	srv, c := setupFor(t, "batchRemoveConversations")
 	require.ErrorIs(t, c.Website.BatchRemovePeople(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
-	require.ErrorIs(t, c.Website.BatchRemovePeople(t.Context(), "..", &api.BatchPeopleSelection{}), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.BatchRemovePeople(t.Context(), "..", &api.BatchPeopleSelection{}))
 
 	op := api.PeopleSearchOperatorOr
 	require.NoError(t, c.Website.BatchRemovePeople(t.Context(), websiteID, &api.BatchPeopleSelection{
@@ -225,9 +221,7 @@ func TestBatchRemovePeople(t *testing.T) {
 			Operator: &op,
 		},
 	}))
-	req := lastRequest(t, srv, "batchRemoveConversations")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "batch", "remove")
+	req := requireSent(t, srv, "batchRemoveConversations", "PATCH", "website", websiteID, "batch", "remove")
 	requireBody(t, req, `{"people":{"search":{"filter":[{"model":"people","criterion":"email","operator":"eq","query":["jane+test@example.com"]}],"operator":"or"}}}`)
 }
 
@@ -235,26 +229,20 @@ func TestBatchUpdatePeopleData(t *testing.T) {
 	srv, c := setupFor(t, "batchUpdateConversationsData")
 	people := &api.BatchPeopleSelection{Profiles: []string{"eee8759d-52db-48e5-982d-3426e3566ce0"}}
 	require.ErrorIs(t, c.Website.BatchUpdatePeopleData(t.Context(), websiteID, nil, map[string]any{"plan": "pro"}), crisp.ErrInvalidArgument)
-	require.ErrorIs(t, c.Website.BatchUpdatePeopleData(t.Context(), websiteID, people, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.BatchUpdatePeopleData(t.Context(), websiteID, people, nil))
 
 	require.NoError(t, c.Website.BatchUpdatePeopleData(t.Context(), websiteID, people, map[string]any{"plan": "pro", "seats": 3}))
-	req := lastRequest(t, srv, "batchUpdateConversationsData")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "batch", "data")
+	req := requireSent(t, srv, "batchUpdateConversationsData", "PATCH", "website", websiteID, "batch", "data")
 	requireBody(t, req, `{"people":{"profiles":["eee8759d-52db-48e5-982d-3426e3566ce0"]},"data":{"plan":"pro","seats":3}}`)
 }
 
 func TestBatchUpdatePeopleSegments(t *testing.T) {
 	srv, c := setupFor(t, "batchUpdateConversationsSegments")
-	require.ErrorIs(t, c.Website.BatchUpdatePeopleSegments(t.Context(), websiteID, nil, []string{"vip"}), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.BatchUpdatePeopleSegments(t.Context(), websiteID, nil, []string{"vip"}))
 
 	people := &api.BatchPeopleSelection{Profiles: []string{"eee8759d-52db-48e5-982d-3426e3566ce0"}}
 	require.NoError(t, c.Website.BatchUpdatePeopleSegments(t.Context(), websiteID, people, []string{"vip", "lead"}))
-	req := lastRequest(t, srv, "batchUpdateConversationsSegments")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "batch", "segments")
+	req := requireSent(t, srv, "batchUpdateConversationsSegments", "PATCH", "website", websiteID, "batch", "segments")
 	requireBody(t, req, string(requestExamples(t)["batchUpdateConversationsSegments"]))
 
 	require.NoError(t, c.Website.BatchUpdatePeopleSegments(t.Context(), websiteID, people, nil))

@@ -19,9 +19,7 @@ func TestCreateNewCampaign(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.CampaignCreated](t, srv, "createNewCampaign").CampaignID, id)
 	require.Equal(t, "355d805f-a72f-457e-a3e5-5d01521f3cd8", id)
-	req := lastRequest(t, srv, "createNewCampaign")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "campaign")
+	req := requireSent(t, srv, "createNewCampaign", "POST", "website", websiteID, "campaign")
 	requireBody(t, req, string(requestExamples(t)["createNewCampaign"]))
 }
 
@@ -49,9 +47,7 @@ func TestCheckCampaignExists(t *testing.T) {
 	ok, err := c.Website.CheckCampaignExists(t.Context(), websiteID, campaignID)
 	require.NoError(t, err)
 	require.True(t, ok)
-	req := lastRequest(t, srv, "checkCampaignExists")
-	require.Equal(t, "HEAD", req.Method)
-	requirePath(t, req, "website", websiteID, "campaign", campaignID)
+	requireSent(t, srv, "checkCampaignExists", "HEAD", "website", websiteID, "campaign", campaignID)
 
 	srv.Handle("checkCampaignExists", func(*crisptest.Call) (int, any) { return 404, nil })
 	ok, err = c.Website.CheckCampaignExists(t.Context(), websiteID, campaignID)
@@ -65,9 +61,7 @@ func TestGetCampaign(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.Campaign](t, srv, "getCampaign"), *got)
 	require.Equal(t, "355d805f-a72f-457e-a3e5-5d01521f3cd8", got.CampaignID)
-	req := lastRequest(t, srv, "getCampaign")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "campaign", campaignID)
+	requireSent(t, srv, "getCampaign", "GET", "website", websiteID, "campaign", campaignID)
 
 	_, err = c.Website.GetCampaign(t.Context(), websiteID, ".")
 	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
@@ -78,9 +72,7 @@ func TestSaveCampaign(t *testing.T) {
 	srv, c := setupFor(t, "saveCampaign")
 	body := specRequestExample[api.CampaignSave](t, "saveCampaign")
 	require.NoError(t, c.Website.SaveCampaign(t.Context(), websiteID, campaignID, body))
-	req := lastRequest(t, srv, "saveCampaign")
-	require.Equal(t, "PUT", req.Method)
-	requirePath(t, req, "website", websiteID, "campaign", campaignID)
+	req := requireSent(t, srv, "saveCampaign", "PUT", "website", websiteID, "campaign", campaignID)
 	// The example sends options.sender_email_reply as null ("leaves the
 	// default"): the explicit null goes through.
 	requireBody(t, req, string(requestExamples(t)["saveCampaign"]))
@@ -93,9 +85,7 @@ func TestUpdateCampaign(t *testing.T) {
 	srv, c := setupFor(t, "updateCampaign")
 	body := specRequestExample[api.CampaignUpdate](t, "updateCampaign")
 	require.NoError(t, c.Website.UpdateCampaign(t.Context(), websiteID, campaignID, body))
-	req := lastRequest(t, srv, "updateCampaign")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "campaign", campaignID)
+	req := requireSent(t, srv, "updateCampaign", "PATCH", "website", websiteID, "campaign", campaignID)
 	requireBody(t, req, string(requestExamples(t)["updateCampaign"]))
 
 	require.ErrorIs(t, c.Website.UpdateCampaign(t.Context(), websiteID, campaignID, nil), crisp.ErrInvalidArgument)
@@ -105,9 +95,7 @@ func TestUpdateCampaign(t *testing.T) {
 func TestRemoveCampaign(t *testing.T) {
 	srv, c := setupFor(t, "removeCampaign")
 	require.NoError(t, c.Website.RemoveCampaign(t.Context(), websiteID, campaignID))
-	req := lastRequest(t, srv, "removeCampaign")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "campaign", campaignID)
+	requireSent(t, srv, "removeCampaign", "DELETE", "website", websiteID, "campaign", campaignID)
 }
 
 func TestCampaignActions(t *testing.T) {
@@ -131,9 +119,7 @@ func TestCampaignActions(t *testing.T) {
 		t.Run(tc.op, func(t *testing.T) {
 			srv, c := setupFor(t, tc.op)
 			require.NoError(t, tc.call(c))
-			req := lastRequest(t, srv, tc.op)
-			require.Equal(t, "POST", req.Method)
-			requirePath(t, req, "website", websiteID, "campaign", campaignID, tc.action)
+			req := requireSent(t, srv, tc.op, "POST", "website", websiteID, "campaign", campaignID, tc.action)
 			requireBody(t, req, `{}`)
 
 			srv.QueueError(tc.op, 409, "campaign_not_ready")
@@ -151,8 +137,7 @@ func TestCampaignActionsRejectEmptyID(t *testing.T) {
 	require.ErrorIs(t, c.Website.DispatchCampaign(ctx, websiteID, ""), crisp.ErrInvalidArgument)
 	require.ErrorIs(t, c.Website.ResumeCampaign(ctx, websiteID, ".."), crisp.ErrInvalidArgument)
 	require.ErrorIs(t, c.Website.PauseCampaign(ctx, "", campaignID), crisp.ErrInvalidArgument)
-	require.ErrorIs(t, c.Website.TestCampaign(ctx, websiteID, ""), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.TestCampaign(ctx, websiteID, ""))
 }
 
 func TestListCampaignRecipients(t *testing.T) {
@@ -161,9 +146,7 @@ func TestListCampaignRecipients(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, got)
 	require.Equal(t, exampleData[[]api.CampaignRecipient](t, srv, "listCampaignRecipients"), got)
-	req := lastRequest(t, srv, "listCampaignRecipients")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "campaign", campaignID, "recipients", "2")
+	requireSent(t, srv, "listCampaignRecipients", "GET", "website", websiteID, "campaign", campaignID, "recipients", "2")
 
 	_, err = c.Website.ListCampaignRecipients(t.Context(), websiteID, campaignID, 0)
 	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
@@ -197,9 +180,7 @@ func TestListCampaignStatistics(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, got)
 	require.Equal(t, exampleData[[]api.CampaignStatistic](t, srv, "listCampaignStatistics"), got)
-	req := lastRequest(t, srv, "listCampaignStatistics")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "campaign", campaignID, "statistics", "clicked", "4")
+	requireSent(t, srv, "listCampaignStatistics", "GET", "website", websiteID, "campaign", campaignID, "statistics", "clicked", "4")
 
 	_, err = c.Website.ListCampaignStatistics(t.Context(), websiteID, campaignID, "", 1)
 	require.ErrorIs(t, err, crisp.ErrInvalidArgument)

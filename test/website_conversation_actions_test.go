@@ -16,13 +16,10 @@ func TestRequestIdentityVerificationForConversation(t *testing.T) {
 	srv, c := setupFor(t, op)
 	body := specRequestExample[api.ActionIdentityVerification](t, op)
 	require.NoError(t, c.Website.RequestIdentityVerificationForConversation(t.Context(), websiteID, actionSessionID, body))
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "verify", "identity")
+	req := requireSent(t, srv, op, "POST", "website", websiteID, "conversation", actionSessionID, "verify", "identity")
 	requireBody(t, req, string(requestExamples(t)[op]))
 	srv.Reset()
-	require.ErrorIs(t, c.Website.RequestIdentityVerificationForConversation(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.RequestIdentityVerificationForConversation(t.Context(), websiteID, sessionID, nil))
 }
 
 func TestRedeemIdentityVerificationLinkForConversation(t *testing.T) {
@@ -30,13 +27,10 @@ func TestRedeemIdentityVerificationLinkForConversation(t *testing.T) {
 	srv, c := setupFor(t, op)
 	body := specRequestExample[api.ActionIdentityVerificationRedeem](t, op)
 	require.NoError(t, c.Website.RedeemIdentityVerificationLinkForConversation(t.Context(), websiteID, actionSessionID, body))
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "PUT", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "verify", "identity", "link")
+	req := requireSent(t, srv, op, "PUT", "website", websiteID, "conversation", actionSessionID, "verify", "identity", "link")
 	requireBody(t, req, `{"identity":"email","token":"709691"}`)
 	srv.Reset()
-	require.ErrorIs(t, c.Website.RedeemIdentityVerificationLinkForConversation(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.RedeemIdentityVerificationLinkForConversation(t.Context(), websiteID, sessionID, nil))
 }
 
 func TestRequestEmailTranscriptForConversation(t *testing.T) {
@@ -44,22 +38,17 @@ func TestRequestEmailTranscriptForConversation(t *testing.T) {
 	srv, c := setupFor(t, op)
 	body := specRequestExample[api.ActionTranscript](t, op)
 	require.NoError(t, c.Website.RequestEmailTranscriptForConversation(t.Context(), websiteID, actionSessionID, body))
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "transcript")
+	req := requireSent(t, srv, op, "POST", "website", websiteID, "conversation", actionSessionID, "transcript")
 	requireBody(t, req, string(requestExamples(t)[op]))
 	srv.Reset()
-	require.ErrorIs(t, c.Website.RequestEmailTranscriptForConversation(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.RequestEmailTranscriptForConversation(t.Context(), websiteID, sessionID, nil))
 }
 
 func TestRequestChatboxBindingPurgeForConversation(t *testing.T) {
 	const op = "requestChatboxBindingPurgeForConversation"
 	srv, c := setupFor(t, op)
 	require.NoError(t, c.Website.RequestChatboxBindingPurgeForConversation(t.Context(), websiteID, actionSessionID))
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "purge")
+	req := requireSent(t, srv, op, "POST", "website", websiteID, "conversation", actionSessionID, "purge")
 	requireBody(t, req, `{}`)
 	srv.QueueError(op, 404, "session_not_found")
 	require.ErrorIs(t, c.Website.RequestChatboxBindingPurgeForConversation(t.Context(), websiteID, sessionID), crisp.ErrNotFound)
@@ -69,13 +58,10 @@ func TestRequestUserFeedbackForConversation(t *testing.T) {
 	const op = "requestUserFeedbackForConversation"
 	srv, c := setupFor(t, op)
 	require.NoError(t, c.Website.RequestUserFeedbackForConversation(t.Context(), websiteID, actionSessionID))
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "feedback")
+	req := requireSent(t, srv, op, "POST", "website", websiteID, "conversation", actionSessionID, "feedback")
 	requireBody(t, req, `{}`)
 	srv.Reset()
-	require.ErrorIs(t, c.Website.RequestUserFeedbackForConversation(t.Context(), "", sessionID), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.RequestUserFeedbackForConversation(t.Context(), "", sessionID))
 }
 
 func TestListBrowsingSessionsForConversation(t *testing.T) {
@@ -87,18 +73,14 @@ func TestListBrowsingSessionsForConversation(t *testing.T) {
 	require.NotEmpty(t, want)
 	require.Equal(t, want, got)
 	require.Equal(t, "browsing_05a9392d-ff3f-45e7-b021-1179c45668fa", got[0].BrowsingID)
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "browsing")
+	requireSent(t, srv, op, "GET", "website", websiteID, "conversation", actionSessionID, "browsing")
 }
 
 func TestInitiateBrowsingSessionForConversation(t *testing.T) {
 	const op = "initiateBrowsingSessionForConversation"
 	srv, c := setupFor(t, op)
 	require.NoError(t, c.Website.InitiateBrowsingSessionForConversation(t.Context(), websiteID, actionSessionID))
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "browsing")
+	req := requireSent(t, srv, op, "POST", "website", websiteID, "conversation", actionSessionID, "browsing")
 	requireBody(t, req, `{}`)
 }
 
@@ -107,14 +89,11 @@ func TestSendActionToExistingBrowsingSession(t *testing.T) {
 	srv, c := setupFor(t, op)
 	body := specRequestExample[api.ActionBrowsingCommand](t, op)
 	require.NoError(t, c.Website.SendActionToExistingBrowsingSession(t.Context(), websiteID, actionSessionID, "browsing/1 ?", body))
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "browsing", "browsing/1 ?")
+	req := requireSent(t, srv, op, "PATCH", "website", websiteID, "conversation", actionSessionID, "browsing", "browsing/1 ?")
 	requireBody(t, req, `{"action":"start"}`)
 	srv.Reset()
 	require.ErrorIs(t, c.Website.SendActionToExistingBrowsingSession(t.Context(), websiteID, sessionID, "b", nil), crisp.ErrInvalidArgument)
-	require.ErrorIs(t, c.Website.SendActionToExistingBrowsingSession(t.Context(), websiteID, sessionID, "", body), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.SendActionToExistingBrowsingSession(t.Context(), websiteID, sessionID, "", body))
 }
 
 func TestAssistExistingBrowsingSession(t *testing.T) {
@@ -122,13 +101,10 @@ func TestAssistExistingBrowsingSession(t *testing.T) {
 	srv, c := setupFor(t, op)
 	body := specRequestExample[api.ActionBrowsingAssist](t, op)
 	require.NoError(t, c.Website.AssistExistingBrowsingSession(t.Context(), websiteID, actionSessionID, "browsing_05a9392d", body))
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "browsing", "browsing_05a9392d", "assist")
+	req := requireSent(t, srv, op, "PATCH", "website", websiteID, "conversation", actionSessionID, "browsing", "browsing_05a9392d", "assist")
 	requireBody(t, req, string(requestExamples(t)[op]))
 	srv.Reset()
-	require.ErrorIs(t, c.Website.AssistExistingBrowsingSession(t.Context(), websiteID, sessionID, "b", nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.AssistExistingBrowsingSession(t.Context(), websiteID, sessionID, "b", nil))
 }
 
 func TestInitiateNewCallSessionForConversation(t *testing.T) {
@@ -139,14 +115,11 @@ func TestInitiateNewCallSessionForConversation(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.ActionCallSession](t, srv, op), *got)
 	require.Equal(t, "call_35a0c062-72fa-4095-a2a0-f9911d47ee56", got.CallID)
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "call")
+	req := requireSent(t, srv, op, "POST", "website", websiteID, "conversation", actionSessionID, "call")
 	requireBody(t, req, `{"mode":"audio"}`)
 	srv.Reset()
 	_, err = c.Website.InitiateNewCallSessionForConversation(t.Context(), websiteID, sessionID, nil)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 }
 
 func TestGetOngoingCallSessionForConversation(t *testing.T) {
@@ -156,9 +129,7 @@ func TestGetOngoingCallSessionForConversation(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.ActionCallSession](t, srv, op), *got)
 	require.NotEmpty(t, got.CallID)
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "call")
+	requireSent(t, srv, op, "GET", "website", websiteID, "conversation", actionSessionID, "call")
 	srv.QueueError(op, 404, "call_not_found")
 	_, err = c.Website.GetOngoingCallSessionForConversation(t.Context(), websiteID, sessionID)
 	require.ErrorIs(t, err, crisp.ErrNotFound)
@@ -169,17 +140,14 @@ func TestAbortOngoingCallSessionForConversation(t *testing.T) {
 	srv, c := setupFor(t, op)
 	body := specRequestExample[api.ActionCallAbort](t, op)
 	require.NoError(t, c.Website.AbortOngoingCallSessionForConversation(t.Context(), websiteID, actionSessionID, "call/1 ?", body))
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "call", "call/1 ?")
+	req := requireSent(t, srv, op, "DELETE", "website", websiteID, "conversation", actionSessionID, "call", "call/1 ?")
 	requireBody(t, req, string(requestExamples(t)[op]))
 
 	// The body is optional: nil sends {}.
 	require.NoError(t, c.Website.AbortOngoingCallSessionForConversation(t.Context(), websiteID, sessionID, "call_1", nil))
 	requireBody(t, lastRequest(t, srv, op), `{}`)
 	srv.Reset()
-	require.ErrorIs(t, c.Website.AbortOngoingCallSessionForConversation(t.Context(), websiteID, sessionID, "", nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.AbortOngoingCallSessionForConversation(t.Context(), websiteID, sessionID, "", nil))
 }
 
 func TestTransmitSignalingOnOngoingCallSession(t *testing.T) {
@@ -187,13 +155,10 @@ func TestTransmitSignalingOnOngoingCallSession(t *testing.T) {
 	srv, c := setupFor(t, op)
 	body := specRequestExample[api.ActionCallSignaling](t, op)
 	require.NoError(t, c.Website.TransmitSignalingOnOngoingCallSession(t.Context(), websiteID, actionSessionID, "call_35a0c062", body))
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "call", "call_35a0c062")
+	req := requireSent(t, srv, op, "PATCH", "website", websiteID, "conversation", actionSessionID, "call", "call_35a0c062")
 	requireBody(t, req, string(requestExamples(t)[op]))
 	srv.Reset()
-	require.ErrorIs(t, c.Website.TransmitSignalingOnOngoingCallSession(t.Context(), websiteID, sessionID, "c", nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.TransmitSignalingOnOngoingCallSession(t.Context(), websiteID, sessionID, "c", nil))
 }
 
 func TestRequestToolCallForConversation(t *testing.T) {
@@ -204,9 +169,7 @@ func TestRequestToolCallForConversation(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.ActionToolCallResult](t, srv, op), got)
 	require.Contains(t, got, "tools")
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "tool")
+	req := requireSent(t, srv, op, "POST", "website", websiteID, "conversation", actionSessionID, "tool")
 	requireBody(t, req, `{"command":"list_tools"}`)
 
 	_, err = c.Website.RequestToolCallForConversation(t.Context(), websiteID, sessionID, &api.ActionToolCall{
@@ -216,8 +179,7 @@ func TestRequestToolCallForConversation(t *testing.T) {
 	requireBody(t, lastRequest(t, srv, op), `{"command":"lookup_order","payload":{"order":"4821"}}`)
 	srv.Reset()
 	_, err = c.Website.RequestToolCallForConversation(t.Context(), websiteID, sessionID, nil)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 }
 
 func TestDeliverWidgetButtonActionForConversation(t *testing.T) {
@@ -228,14 +190,11 @@ func TestDeliverWidgetButtonActionForConversation(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.ActionWidgetDispatch](t, srv, op), *got)
 	require.Equal(t, "6d1a0e4f-5c2b-4a77-9d0e-3f8b2c1a9e55", got.CorrelationID)
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "widget", "plugin/1 ?", "button")
+	req := requireSent(t, srv, op, "POST", "website", websiteID, "conversation", actionSessionID, "widget", "plugin/1 ?", "button")
 	requireBody(t, req, string(requestExamples(t)[op]))
 	srv.Reset()
 	_, err = c.Website.DeliverWidgetButtonActionForConversation(t.Context(), websiteID, sessionID, pluginID, nil)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 }
 
 func TestDeliverWidgetDataFetchActionForConversation(t *testing.T) {
@@ -246,9 +205,7 @@ func TestDeliverWidgetDataFetchActionForConversation(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.ActionWidgetDispatch](t, srv, op), *got)
 	require.NotNil(t, got.Strategy)
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "widget", pluginID, "data")
+	req := requireSent(t, srv, op, "POST", "website", websiteID, "conversation", actionSessionID, "widget", pluginID, "data")
 	// The example's empty "data": {} is dropped (omitempty on a map); the
 	// explicit action keeps the request a fetch.
 	requireBody(t, req, `{"section_id":"payments","item_id":"unpaid_balance","action":"fetch"}`)
@@ -268,8 +225,7 @@ func TestDeliverWidgetDataFetchActionForConversation(t *testing.T) {
 
 	srv.Reset()
 	_, err = c.Website.DeliverWidgetDataFetchActionForConversation(t.Context(), websiteID, sessionID, pluginID, nil)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 }
 
 func TestDeliverWidgetDataEditActionForConversation(t *testing.T) {
@@ -292,8 +248,7 @@ func TestDeliverWidgetDataEditActionForConversation(t *testing.T) {
 	_, err = c.Website.DeliverWidgetDataEditActionForConversation(t.Context(), websiteID, sessionID, pluginID, nil)
 	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
 	_, err = c.Website.DeliverWidgetDataEditActionForConversation(t.Context(), websiteID, sessionID, "", body)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 }
 
 func TestScheduleReminderForConversation(t *testing.T) {
@@ -301,13 +256,10 @@ func TestScheduleReminderForConversation(t *testing.T) {
 	srv, c := setupFor(t, op)
 	body := specRequestExample[api.ActionReminder](t, op)
 	require.NoError(t, c.Website.ScheduleReminderForConversation(t.Context(), websiteID, actionSessionID, body))
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "reminder")
+	req := requireSent(t, srv, op, "POST", "website", websiteID, "conversation", actionSessionID, "reminder")
 	requireBody(t, req, `{"date":"2018-05-29T09:00:00Z","note":"Call this customer."}`)
 	srv.Reset()
-	require.ErrorIs(t, c.Website.ScheduleReminderForConversation(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.ScheduleReminderForConversation(t.Context(), websiteID, sessionID, nil))
 }
 
 func TestReportConversation(t *testing.T) {
@@ -315,11 +267,8 @@ func TestReportConversation(t *testing.T) {
 	srv, c := setupFor(t, op)
 	body := specRequestExample[api.ActionReport](t, op)
 	require.NoError(t, c.Website.ReportConversation(t.Context(), websiteID, actionSessionID, body))
-	req := lastRequest(t, srv, op)
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", actionSessionID, "report")
+	req := requireSent(t, srv, op, "POST", "website", websiteID, "conversation", actionSessionID, "report")
 	requireBody(t, req, `{"flag":"spam"}`)
 	srv.Reset()
-	require.ErrorIs(t, c.Website.ReportConversation(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.ReportConversation(t.Context(), websiteID, sessionID, nil))
 }

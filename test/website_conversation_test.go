@@ -20,9 +20,7 @@ func TestCreateNewConversation(t *testing.T) {
 	want := exampleData[api.ConversationNew](t, srv, "createNewConversation")
 	require.NotEmpty(t, want.SessionID)
 	require.Equal(t, want.SessionID, got)
-	req := lastRequest(t, srv, "createNewConversation")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation")
+	req := requireSent(t, srv, "createNewConversation", "POST", "website", websiteID, "conversation")
 	requireBody(t, req, `{}`)
 
 	_, err = c.Website.CreateNewConversation(t.Context(), "")
@@ -35,9 +33,7 @@ func TestCheckConversationExists(t *testing.T) {
 	ok, err := c.Website.CheckConversationExists(t.Context(), websiteID, convSessionID)
 	require.NoError(t, err)
 	require.True(t, ok)
-	req := lastRequest(t, srv, "checkConversationExists")
-	require.Equal(t, "HEAD", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", convSessionID)
+	requireSent(t, srv, "checkConversationExists", "HEAD", "website", websiteID, "conversation", convSessionID)
 
 	srv.Handle("checkConversationExists", func(*crisptest.Call) (int, any) { return 404, nil })
 	ok, err = c.Website.CheckConversationExists(t.Context(), websiteID, sessionID)
@@ -52,9 +48,7 @@ func TestGetConversation(t *testing.T) {
 	want := exampleData[api.Conversation](t, srv, "getConversation")
 	require.Equal(t, want, *got)
 	require.NotEmpty(t, got.SessionID)
-	req := lastRequest(t, srv, "getConversation")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", convSessionID)
+	req := requireSent(t, srv, "getConversation", "GET", "website", websiteID, "conversation", convSessionID)
 	require.Equal(t, convSessionID, req.PathParams["session_id"])
 }
 
@@ -71,26 +65,20 @@ func TestGetConversationNotFound(t *testing.T) {
 func TestRemoveConversation(t *testing.T) {
 	srv, c := setupFor(t, "removeConversation")
 	require.NoError(t, c.Website.RemoveConversation(t.Context(), websiteID, convSessionID))
-	req := lastRequest(t, srv, "removeConversation")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", convSessionID)
+	requireSent(t, srv, "removeConversation", "DELETE", "website", websiteID, "conversation", convSessionID)
 }
 
 func TestInitiateConversationWithExistingSession(t *testing.T) {
 	srv, c := setupFor(t, "initiateConversationWithExistingSession")
 	require.NoError(t, c.Website.InitiateConversationWithExistingSession(t.Context(), websiteID, convSessionID))
-	req := lastRequest(t, srv, "initiateConversationWithExistingSession")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "initiate")
+	req := requireSent(t, srv, "initiateConversationWithExistingSession", "POST", "website", websiteID, "conversation", convSessionID, "initiate")
 	requireBody(t, req, `{}`)
 }
 
 func TestUpdateConversationOpenState(t *testing.T) {
 	srv, c := setupFor(t, "updateConversationOpenState")
 	require.NoError(t, c.Website.UpdateConversationOpenState(t.Context(), websiteID, convSessionID, true))
-	req := lastRequest(t, srv, "updateConversationOpenState")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "open")
+	req := requireSent(t, srv, "updateConversationOpenState", "PATCH", "website", websiteID, "conversation", convSessionID, "open")
 	requireBody(t, req, string(requestExamples(t)["updateConversationOpenState"]))
 
 	require.NoError(t, c.Website.UpdateConversationOpenState(t.Context(), websiteID, sessionID, false))
@@ -109,9 +97,7 @@ func TestGetConversationRoutingAssign(t *testing.T) {
 func TestAssignConversationRouting(t *testing.T) {
 	srv, c := setupFor(t, "assignConversationRouting")
 	require.NoError(t, c.Website.AssignConversationRouting(t.Context(), websiteID, convSessionID, "a4c32c68-be91-4e29-8a05-976e93abbe3f"))
-	req := lastRequest(t, srv, "assignConversationRouting")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "routing")
+	req := requireSent(t, srv, "assignConversationRouting", "PATCH", "website", websiteID, "conversation", convSessionID, "routing")
 	requireBody(t, req, `{"assigned":{"user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"}}`)
 
 	// An empty user ID unassigns: assigned is sent as null.
@@ -139,9 +125,7 @@ func TestAssignConversationRoutingWithBody(t *testing.T) {
 func TestUpdateConversationInbox(t *testing.T) {
 	srv, c := setupFor(t, "updateConversationInbox")
 	require.NoError(t, c.Website.UpdateConversationInbox(t.Context(), websiteID, convSessionID, "bf6935c9-43b3-4f8e-87ea-175c1e1ed1a9"))
-	req := lastRequest(t, srv, "updateConversationInbox")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "inbox")
+	req := requireSent(t, srv, "updateConversationInbox", "PATCH", "website", websiteID, "conversation", convSessionID, "inbox")
 	requireBody(t, req, string(requestExamples(t)["updateConversationInbox"]))
 
 	// An empty inbox ID moves the conversation back to the default inbox.
@@ -162,9 +146,7 @@ func TestUpdateConversationMetas(t *testing.T) {
 	srv, c := setupFor(t, "updateConversationMetas")
 	body := specRequestExample[api.ConversationMetaUpdate](t, "updateConversationMetas")
 	require.NoError(t, c.Website.UpdateConversationMetas(t.Context(), websiteID, convSessionID, body))
-	req := lastRequest(t, srv, "updateConversationMetas")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "meta")
+	req := requireSent(t, srv, "updateConversationMetas", "PATCH", "website", websiteID, "conversation", convSessionID, "meta")
 	requireBody(t, req, string(requestExamples(t)["updateConversationMetas"]))
 
 	n := len(srv.Requests())
@@ -263,9 +245,7 @@ func TestGetConversationState(t *testing.T) {
 func TestChangeConversationState(t *testing.T) {
 	srv, c := setupFor(t, "changeConversationState")
 	require.NoError(t, c.Website.ChangeConversationState(t.Context(), websiteID, convSessionID, api.ConversationStateResolved))
-	req := lastRequest(t, srv, "changeConversationState")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "state")
+	req := requireSent(t, srv, "changeConversationState", "PATCH", "website", websiteID, "conversation", convSessionID, "state")
 	requireBody(t, req, string(requestExamples(t)["changeConversationState"]))
 
 	n := len(srv.Requests())
@@ -311,9 +291,7 @@ func TestSaveConversationParticipants(t *testing.T) {
 	srv, c := setupFor(t, "saveConversationParticipants")
 	body := specRequestExample[api.ConversationParticipantsSave](t, "saveConversationParticipants")
 	require.NoError(t, c.Website.SaveConversationParticipants(t.Context(), websiteID, convSessionID, body))
-	req := lastRequest(t, srv, "saveConversationParticipants")
-	require.Equal(t, "PUT", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "participants")
+	req := requireSent(t, srv, "saveConversationParticipants", "PUT", "website", websiteID, "conversation", convSessionID, "participants")
 	requireBody(t, req, string(requestExamples(t)["saveConversationParticipants"]))
 
 	// An empty list removes every participant.
@@ -338,9 +316,7 @@ func TestGetBlockStatusForConversation(t *testing.T) {
 func TestBlockIncomingMessagesForConversation(t *testing.T) {
 	srv, c := setupFor(t, "blockIncomingMessagesForConversation")
 	require.NoError(t, c.Website.BlockIncomingMessagesForConversation(t.Context(), websiteID, convSessionID, true))
-	req := lastRequest(t, srv, "blockIncomingMessagesForConversation")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "block")
+	req := requireSent(t, srv, "blockIncomingMessagesForConversation", "PATCH", "website", websiteID, "conversation", convSessionID, "block")
 	requireBody(t, req, string(requestExamples(t)["blockIncomingMessagesForConversation"]))
 
 	require.NoError(t, c.Website.BlockIncomingMessagesForConversation(t.Context(), websiteID, sessionID, false))
@@ -370,9 +346,7 @@ func TestGetVerifyStatusForConversation(t *testing.T) {
 func TestUpdateVerifyStatusForConversation(t *testing.T) {
 	srv, c := setupFor(t, "updateVerifyStatusForConversation")
 	require.NoError(t, c.Website.UpdateVerifyStatusForConversation(t.Context(), websiteID, convSessionID, true))
-	req := lastRequest(t, srv, "updateVerifyStatusForConversation")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "conversation", convSessionID, "verify")
+	req := requireSent(t, srv, "updateVerifyStatusForConversation", "PATCH", "website", websiteID, "conversation", convSessionID, "verify")
 	requireBody(t, req, string(requestExamples(t)["updateVerifyStatusForConversation"]))
 
 	require.NoError(t, c.Website.UpdateVerifyStatusForConversation(t.Context(), websiteID, sessionID, false))
@@ -415,8 +389,7 @@ func TestConversationPathSafety(t *testing.T) {
 			require.Equal(t, "changeConversationState", ce.Operation)
 
 			_, err = c.Website.GetConversation(t.Context(), bad, sessionID)
-			require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-			require.Empty(t, srv.Requests())
+			requireRefused(t, srv, err)
 		})
 	}
 }

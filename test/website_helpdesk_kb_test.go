@@ -136,8 +136,7 @@ func TestHelpdeskKBRejectsBadArguments(t *testing.T) {
 	require.ErrorIs(t, w.SaveHelpdeskTreeContent(ctx, websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath, nil), crisp.ErrInvalidArgument)
 	require.ErrorIs(t, w.UpdateHelpdeskTreeMetadata(ctx, websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath, nil), crisp.ErrInvalidArgument)
 	require.ErrorIs(t, w.ImportExternalHelpdeskToLocale(ctx, websiteID, kbLocale, api.HelpdeskContentKindGuides, nil), crisp.ErrInvalidArgument)
-	require.ErrorIs(t, w.CancelHelpdeskHistoryChange(ctx, websiteID, kbChange, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, w.CancelHelpdeskHistoryChange(ctx, websiteID, kbChange, nil))
 }
 
 func TestListHelpdeskPages(t *testing.T) {
@@ -146,9 +145,7 @@ func TestListHelpdeskPages(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, got)
 	require.Equal(t, exampleData[[]api.HelpdeskPage](t, srv, "listHelpdeskPages"), got)
-	req := lastRequest(t, srv, "listHelpdeskPages")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "page", "list", kbLocale, "references", "2")
+	requireSent(t, srv, "listHelpdeskPages", "GET", "website", websiteID, "helpdesk", "page", "list", kbLocale, "references", "2")
 
 	_, err = c.Website.ListHelpdeskPages(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindReferences, 0)
 	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
@@ -173,9 +170,7 @@ func TestResolveHelpdeskPageEntity(t *testing.T) {
 	got, err := c.Website.ResolveHelpdeskPageEntity(t.Context(), websiteID, "pt-BR", api.HelpdeskContentKindArticles, kbEntity)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.HelpdeskPage](t, srv, "resolveHelpdeskPageEntity"), *got)
-	req := lastRequest(t, srv, "resolveHelpdeskPageEntity")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "page", "entity", "pt-BR", "articles", kbEntity)
+	requireSent(t, srv, "resolveHelpdeskPageEntity", "GET", "website", websiteID, "helpdesk", "page", "entity", "pt-BR", "articles", kbEntity)
 }
 
 func TestListHelpdeskTree(t *testing.T) {
@@ -188,9 +183,7 @@ func TestListHelpdeskTree(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, got)
 	require.Equal(t, exampleData[[]api.HelpdeskTreeEntry](t, srv, "listHelpdeskTree"), got)
-	req := lastRequest(t, srv, "listHelpdeskTree")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "list", kbLocale, "guides", "4")
+	req := requireSent(t, srv, "listHelpdeskTree", "GET", "website", websiteID, "helpdesk", "tree", "list", kbLocale, "guides", "4")
 	require.Equal(t, sub, req.Query.Get("sub_path"))
 	require.Equal(t, title, req.Query.Get("search_title"))
 	require.Equal(t, "2024-10-01T00:00:00Z", req.Query.Get("filter_date_start"))
@@ -220,9 +213,7 @@ func TestListHelpdeskTreeIter(t *testing.T) {
 func TestCreateHelpdeskTreePath(t *testing.T) {
 	srv, c := setupFor(t, "createHelpdeskTreePath")
 	require.NoError(t, c.Website.CreateHelpdeskTreePath(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath))
-	req := lastRequest(t, srv, "createHelpdeskTreePath")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "path", kbLocale, "guides", kbPath)
+	req := requireSent(t, srv, "createHelpdeskTreePath", "POST", "website", websiteID, "helpdesk", "tree", "path", kbLocale, "guides", kbPath)
 	require.Contains(t, req.Path, "/guides%2Fgetting%20started%3Fv=2")
 	requireBody(t, req, `{}`)
 	require.Empty(t, req.Query)
@@ -233,9 +224,7 @@ func TestResolveHelpdeskTreePath(t *testing.T) {
 	got, err := c.Website.ResolveHelpdeskTreePath(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.HelpdeskTreeEntry](t, srv, "resolveHelpdeskTreePath"), *got)
-	req := lastRequest(t, srv, "resolveHelpdeskTreePath")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "path", kbLocale, "guides", kbPath)
+	req := requireSent(t, srv, "resolveHelpdeskTreePath", "GET", "website", websiteID, "helpdesk", "tree", "path", kbLocale, "guides", kbPath)
 	require.Empty(t, req.Query, "the ? of the path must not start a query")
 }
 
@@ -243,18 +232,14 @@ func TestUpdateHelpdeskTreePath(t *testing.T) {
 	srv, c := setupFor(t, "updateHelpdeskTreePath")
 	body := specRequestExample[api.HelpdeskTreePathUpdate](t, "updateHelpdeskTreePath")
 	require.NoError(t, c.Website.UpdateHelpdeskTreePath(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindArticles, kbPath, body))
-	req := lastRequest(t, srv, "updateHelpdeskTreePath")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "path", kbLocale, "articles", kbPath)
+	req := requireSent(t, srv, "updateHelpdeskTreePath", "PATCH", "website", websiteID, "helpdesk", "tree", "path", kbLocale, "articles", kbPath)
 	requireBody(t, req, string(requestExamples(t)["updateHelpdeskTreePath"]))
 }
 
 func TestDeleteHelpdeskTreePath(t *testing.T) {
 	srv, c := setupFor(t, "deleteHelpdeskTreePath")
 	require.NoError(t, c.Website.DeleteHelpdeskTreePath(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindNews, kbPath))
-	req := lastRequest(t, srv, "deleteHelpdeskTreePath")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "path", kbLocale, "news", kbPath)
+	requireSent(t, srv, "deleteHelpdeskTreePath", "DELETE", "website", websiteID, "helpdesk", "tree", "path", kbLocale, "news", kbPath)
 }
 
 func TestResolveHelpdeskTreeContent(t *testing.T) {
@@ -262,18 +247,14 @@ func TestResolveHelpdeskTreeContent(t *testing.T) {
 	got, err := c.Website.ResolveHelpdeskTreeContent(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.HelpdeskTreeContent](t, srv, "resolveHelpdeskTreeContent"), *got)
-	req := lastRequest(t, srv, "resolveHelpdeskTreeContent")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "content", kbLocale, "guides", kbPath)
+	requireSent(t, srv, "resolveHelpdeskTreeContent", "GET", "website", websiteID, "helpdesk", "tree", "content", kbLocale, "guides", kbPath)
 }
 
 func TestSaveHelpdeskTreeContent(t *testing.T) {
 	srv, c := setupFor(t, "saveHelpdeskTreeContent")
 	body := specRequestExample[api.HelpdeskTreeContentSave](t, "saveHelpdeskTreeContent")
 	require.NoError(t, c.Website.SaveHelpdeskTreeContent(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath, body))
-	req := lastRequest(t, srv, "saveHelpdeskTreeContent")
-	require.Equal(t, "PUT", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "content", kbLocale, "guides", kbPath)
+	req := requireSent(t, srv, "saveHelpdeskTreeContent", "PUT", "website", websiteID, "helpdesk", "tree", "content", kbLocale, "guides", kbPath)
 	requireBody(t, req, string(requestExamples(t)["saveHelpdeskTreeContent"]))
 }
 
@@ -283,18 +264,14 @@ func TestResolveHelpdeskTreeMetadata(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.HelpdeskTreeMetadata](t, srv, "resolveHelpdeskTreeMetadata"), *got)
 	require.NotNil(t, got.Title)
-	req := lastRequest(t, srv, "resolveHelpdeskTreeMetadata")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "metadata", kbLocale, "references", kbPath)
+	requireSent(t, srv, "resolveHelpdeskTreeMetadata", "GET", "website", websiteID, "helpdesk", "tree", "metadata", kbLocale, "references", kbPath)
 }
 
 func TestUpdateHelpdeskTreeMetadata(t *testing.T) {
 	srv, c := setupFor(t, "updateHelpdeskTreeMetadata")
 	body := specRequestExample[api.HelpdeskTreeMetadata](t, "updateHelpdeskTreeMetadata")
 	require.NoError(t, c.Website.UpdateHelpdeskTreeMetadata(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath, body))
-	req := lastRequest(t, srv, "updateHelpdeskTreeMetadata")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "metadata", kbLocale, "guides", kbPath)
+	req := requireSent(t, srv, "updateHelpdeskTreeMetadata", "PATCH", "website", websiteID, "helpdesk", "tree", "metadata", kbLocale, "guides", kbPath)
 	requireBody(t, req, string(requestExamples(t)["updateHelpdeskTreeMetadata"]))
 }
 
@@ -303,9 +280,7 @@ func TestResolveHelpdeskTreePage(t *testing.T) {
 	got, err := c.Website.ResolveHelpdeskTreePage(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.HelpdeskTreePage](t, srv, "resolveHelpdeskTreePage"), *got)
-	req := lastRequest(t, srv, "resolveHelpdeskTreePage")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "tree", "page", kbLocale, "guides", kbPath)
+	requireSent(t, srv, "resolveHelpdeskTreePage", "GET", "website", websiteID, "helpdesk", "tree", "page", kbLocale, "guides", kbPath)
 }
 
 func TestListHelpdeskHistoryChanges(t *testing.T) {
@@ -318,9 +293,7 @@ func TestListHelpdeskHistoryChanges(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, got)
 	require.Equal(t, exampleData[[]api.HelpdeskHistoryChange](t, srv, "listHelpdeskHistoryChanges"), got)
-	req := lastRequest(t, srv, "listHelpdeskHistoryChanges")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "history", "changes", "2")
+	req := requireSent(t, srv, "listHelpdeskHistoryChanges", "GET", "website", websiteID, "helpdesk", "history", "changes", "2")
 	require.Equal(t, "fr", req.Query.Get("filter_locale"))
 	require.Equal(t, "guides", req.Query.Get("filter_type"))
 	require.Equal(t, kbPath, req.Query.Get("filter_tree_path"))
@@ -360,9 +333,7 @@ func TestResolveHelpdeskHistoryChange(t *testing.T) {
 	got, err := c.Website.ResolveHelpdeskHistoryChange(t.Context(), websiteID, kbChange)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.HelpdeskHistoryChange](t, srv, "resolveHelpdeskHistoryChange"), *got)
-	req := lastRequest(t, srv, "resolveHelpdeskHistoryChange")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "history", "change", kbChange)
+	requireSent(t, srv, "resolveHelpdeskHistoryChange", "GET", "website", websiteID, "helpdesk", "history", "change", kbChange)
 	_, err = c.Website.ResolveHelpdeskHistoryChange(t.Context(), websiteID, ".")
 	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
 	require.Len(t, srv.Requests(), 1)
@@ -372,18 +343,14 @@ func TestCancelHelpdeskHistoryChange(t *testing.T) {
 	srv, c := setupFor(t, "cancelHelpdeskHistoryChange")
 	body := specRequestExample[api.HelpdeskHistoryChangeCancel](t, "cancelHelpdeskHistoryChange")
 	require.NoError(t, c.Website.CancelHelpdeskHistoryChange(t.Context(), websiteID, kbChange, body))
-	req := lastRequest(t, srv, "cancelHelpdeskHistoryChange")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "history", "change", kbChange)
+	req := requireSent(t, srv, "cancelHelpdeskHistoryChange", "DELETE", "website", websiteID, "helpdesk", "history", "change", kbChange)
 	requireBody(t, req, string(requestExamples(t)["cancelHelpdeskHistoryChange"]))
 }
 
 func TestRequestHelpdeskContentRefresh(t *testing.T) {
 	srv, c := setupFor(t, "requestHelpdeskContentRefresh")
 	require.NoError(t, c.Website.RequestHelpdeskContentRefresh(t.Context(), websiteID, "zh/Hant", api.HelpdeskContentKindArticles))
-	req := lastRequest(t, srv, "requestHelpdeskContentRefresh")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "refresh", "zh/Hant", "articles")
+	req := requireSent(t, srv, "requestHelpdeskContentRefresh", "POST", "website", websiteID, "helpdesk", "refresh", "zh/Hant", "articles")
 	requireBody(t, req, `{}`)
 }
 
@@ -396,9 +363,7 @@ func TestMapHelpdeskLocaleFeedbackRatings(t *testing.T) {
 	})
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.HelpdeskFeedbackRatings](t, srv, "mapHelpdeskLocaleFeedbackRatings"), *got)
-	req := lastRequest(t, srv, "mapHelpdeskLocaleFeedbackRatings")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "feedback", "ratings", kbLocale, "articles")
+	req := requireSent(t, srv, "mapHelpdeskLocaleFeedbackRatings", "GET", "website", websiteID, "helpdesk", "feedback", "ratings", kbLocale, "articles")
 	require.Equal(t, "2024-10-01T00:00:00Z", req.Query.Get("filter_date_start"))
 	require.Equal(t, "2024-10-31T23:59:59Z", req.Query.Get("filter_date_end"))
 }
@@ -410,9 +375,7 @@ func TestListHelpdeskLocaleFeedbacks(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, got)
 	require.Equal(t, exampleData[[]api.HelpdeskFeedbackItem](t, srv, "listHelpdeskLocaleFeedbacks"), got)
-	req := lastRequest(t, srv, "listHelpdeskLocaleFeedbacks")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "feedback", "list", kbLocale, "guides", "5")
+	req := requireSent(t, srv, "listHelpdeskLocaleFeedbacks", "GET", "website", websiteID, "helpdesk", "feedback", "list", kbLocale, "guides", "5")
 	require.Equal(t, "2024-10-31T00:00:00Z", req.Query.Get("filter_date_end"))
 	require.False(t, req.Query.Has("filter_date_start"))
 }
@@ -433,17 +396,13 @@ func TestImportExternalHelpdeskToLocale(t *testing.T) {
 	srv, c := setupFor(t, "importExternalHelpdeskToLocale")
 	body := specRequestExample[api.HelpdeskExternalImport](t, "importExternalHelpdeskToLocale")
 	require.NoError(t, c.Website.ImportExternalHelpdeskToLocale(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindArticles, body))
-	req := lastRequest(t, srv, "importExternalHelpdeskToLocale")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "import", kbLocale, "articles")
+	req := requireSent(t, srv, "importExternalHelpdeskToLocale", "POST", "website", websiteID, "helpdesk", "import", kbLocale, "articles")
 	requireBody(t, req, string(requestExamples(t)["importExternalHelpdeskToLocale"]))
 }
 
 func TestExportHelpdeskLocaleArticles(t *testing.T) {
 	srv, c := setupFor(t, "exportHelpdeskLocaleArticles")
 	require.NoError(t, c.Website.ExportHelpdeskLocaleArticles(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindReferences))
-	req := lastRequest(t, srv, "exportHelpdeskLocaleArticles")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "export", kbLocale, "references")
+	req := requireSent(t, srv, "exportHelpdeskLocaleArticles", "POST", "website", websiteID, "helpdesk", "export", kbLocale, "references")
 	requireBody(t, req, `{}`)
 }

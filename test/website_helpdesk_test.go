@@ -48,9 +48,7 @@ func TestCheckHelpdeskExists(t *testing.T) {
 	ok, err := c.Website.CheckHelpdeskExists(t.Context(), websiteID)
 	require.NoError(t, err)
 	require.True(t, ok)
-	req := lastRequest(t, srv, "checkHelpdeskExists")
-	require.Equal(t, "HEAD", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk")
+	requireSent(t, srv, "checkHelpdeskExists", "HEAD", "website", websiteID, "helpdesk")
 
 	srv.Handle("checkHelpdeskExists", func(*crisptest.Call) (int, any) { return 404, nil })
 	ok, err = c.Website.CheckHelpdeskExists(t.Context(), websiteID)
@@ -63,34 +61,26 @@ func TestResolveHelpdesk(t *testing.T) {
 	got, err := c.Website.ResolveHelpdesk(t.Context(), websiteID)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.Helpdesk](t, srv, "resolveHelpdesk"), *got)
-	req := lastRequest(t, srv, "resolveHelpdesk")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk")
+	requireSent(t, srv, "resolveHelpdesk", "GET", "website", websiteID, "helpdesk")
 }
 
 func TestInitializeHelpdesk(t *testing.T) {
 	srv, c := setupFor(t, "initializeHelpdesk")
-	require.ErrorIs(t, c.Website.InitializeHelpdesk(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.InitializeHelpdesk(t.Context(), websiteID, nil))
 
 	body := specRequestExample[api.HelpdeskInitialization](t, "initializeHelpdesk")
 	require.NoError(t, c.Website.InitializeHelpdesk(t.Context(), websiteID, body))
-	req := lastRequest(t, srv, "initializeHelpdesk")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk")
+	req := requireSent(t, srv, "initializeHelpdesk", "POST", "website", websiteID, "helpdesk")
 	requireBody(t, req, string(requestExamples(t)["initializeHelpdesk"]))
 }
 
 func TestDeleteHelpdesk(t *testing.T) {
 	srv, c := setupFor(t, "deleteHelpdesk")
-	require.ErrorIs(t, c.Website.DeleteHelpdesk(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.DeleteHelpdesk(t.Context(), websiteID, nil))
 
 	body := specRequestExample[api.HelpdeskDeletion](t, "deleteHelpdesk")
 	require.NoError(t, c.Website.DeleteHelpdesk(t.Context(), websiteID, body))
-	req := lastRequest(t, srv, "deleteHelpdesk")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk")
+	req := requireSent(t, srv, "deleteHelpdesk", "DELETE", "website", websiteID, "helpdesk")
 	requireBody(t, req, string(requestExamples(t)["deleteHelpdesk"]))
 }
 
@@ -122,14 +112,11 @@ func TestListHelpdeskLocalesIter(t *testing.T) {
 
 func TestAddHelpdeskLocale(t *testing.T) {
 	srv, c := setupFor(t, "addHelpdeskLocale")
-	require.ErrorIs(t, c.Website.AddHelpdeskLocale(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.AddHelpdeskLocale(t.Context(), websiteID, nil))
 
 	body := specRequestExample[api.HelpdeskLocaleAddition](t, "addHelpdeskLocale")
 	require.NoError(t, c.Website.AddHelpdeskLocale(t.Context(), websiteID, body))
-	req := lastRequest(t, srv, "addHelpdeskLocale")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "locale")
+	req := requireSent(t, srv, "addHelpdeskLocale", "POST", "website", websiteID, "helpdesk", "locale")
 	requireBody(t, req, string(requestExamples(t)["addHelpdeskLocale"]))
 }
 
@@ -138,9 +125,7 @@ func TestCheckHelpdeskLocaleExists(t *testing.T) {
 	ok, err := c.Website.CheckHelpdeskLocaleExists(t.Context(), websiteID, helpdeskLocale)
 	require.NoError(t, err)
 	require.True(t, ok)
-	req := lastRequest(t, srv, "checkHelpdeskLocaleExists")
-	require.Equal(t, "HEAD", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "locale", helpdeskLocale)
+	requireSent(t, srv, "checkHelpdeskLocaleExists", "HEAD", "website", websiteID, "helpdesk", "locale", helpdeskLocale)
 
 	srv.Handle("checkHelpdeskLocaleExists", func(*crisptest.Call) (int, any) { return 404, nil })
 	ok, err = c.Website.CheckHelpdeskLocaleExists(t.Context(), websiteID, "fr")
@@ -159,17 +144,13 @@ func TestResolveHelpdeskLocale(t *testing.T) {
 	got, err := c.Website.ResolveHelpdeskLocale(t.Context(), websiteID, helpdeskLocale)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.HelpdeskLocale](t, srv, "resolveHelpdeskLocale"), *got)
-	req := lastRequest(t, srv, "resolveHelpdeskLocale")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "locale", helpdeskLocale)
+	requireSent(t, srv, "resolveHelpdeskLocale", "GET", "website", websiteID, "helpdesk", "locale", helpdeskLocale)
 }
 
 func TestDeleteHelpdeskLocale(t *testing.T) {
 	srv, c := setupFor(t, "deleteHelpdeskLocale")
 	require.NoError(t, c.Website.DeleteHelpdeskLocale(t.Context(), websiteID, helpdeskLocale))
-	req := lastRequest(t, srv, "deleteHelpdeskLocale")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "locale", helpdeskLocale)
+	requireSent(t, srv, "deleteHelpdeskLocale", "DELETE", "website", websiteID, "helpdesk", "locale", helpdeskLocale)
 	require.ErrorIs(t, c.Website.DeleteHelpdeskLocale(t.Context(), websiteID, ".."), crisp.ErrInvalidArgument)
 	require.Len(t, srv.Requests(), 1)
 }
@@ -198,16 +179,13 @@ func TestListHelpdeskRedirectionsIter(t *testing.T) {
 func TestAddHelpdeskRedirection(t *testing.T) {
 	srv, c := setupFor(t, "addHelpdeskRedirection")
 	_, err := c.Website.AddHelpdeskRedirection(t.Context(), websiteID, nil)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 
 	body := specRequestExample[api.HelpdeskRedirectionAddition](t, "addHelpdeskRedirection")
 	got, err := c.Website.AddHelpdeskRedirection(t.Context(), websiteID, body)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.HelpdeskRedirectionNew](t, srv, "addHelpdeskRedirection"), *got)
-	req := lastRequest(t, srv, "addHelpdeskRedirection")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "redirection")
+	req := requireSent(t, srv, "addHelpdeskRedirection", "POST", "website", websiteID, "helpdesk", "redirection")
 	requireBody(t, req, string(requestExamples(t)["addHelpdeskRedirection"]))
 }
 
@@ -216,9 +194,7 @@ func TestCheckHelpdeskRedirectionExists(t *testing.T) {
 	ok, err := c.Website.CheckHelpdeskRedirectionExists(t.Context(), websiteID, helpdeskRedirectionID)
 	require.NoError(t, err)
 	require.True(t, ok)
-	req := lastRequest(t, srv, "checkHelpdeskRedirectionExists")
-	require.Equal(t, "HEAD", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "redirection", helpdeskRedirectionID)
+	requireSent(t, srv, "checkHelpdeskRedirectionExists", "HEAD", "website", websiteID, "helpdesk", "redirection", helpdeskRedirectionID)
 
 	srv.Handle("checkHelpdeskRedirectionExists", func(*crisptest.Call) (int, any) { return 404, nil })
 	ok, err = c.Website.CheckHelpdeskRedirectionExists(t.Context(), websiteID, helpdeskRedirectionID)
@@ -231,17 +207,13 @@ func TestResolveHelpdeskRedirection(t *testing.T) {
 	got, err := c.Website.ResolveHelpdeskRedirection(t.Context(), websiteID, helpdeskRedirectionID)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.HelpdeskRedirection](t, srv, "resolveHelpdeskRedirection"), *got)
-	req := lastRequest(t, srv, "resolveHelpdeskRedirection")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "redirection", helpdeskRedirectionID)
+	requireSent(t, srv, "resolveHelpdeskRedirection", "GET", "website", websiteID, "helpdesk", "redirection", helpdeskRedirectionID)
 }
 
 func TestDeleteHelpdeskRedirection(t *testing.T) {
 	srv, c := setupFor(t, "deleteHelpdeskRedirection")
 	require.NoError(t, c.Website.DeleteHelpdeskRedirection(t.Context(), websiteID, helpdeskRedirectionID))
-	req := lastRequest(t, srv, "deleteHelpdeskRedirection")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "redirection", helpdeskRedirectionID)
+	requireSent(t, srv, "deleteHelpdeskRedirection", "DELETE", "website", websiteID, "helpdesk", "redirection", helpdeskRedirectionID)
 	require.ErrorIs(t, c.Website.DeleteHelpdeskRedirection(t.Context(), websiteID, ""), crisp.ErrInvalidArgument)
 	require.Len(t, srv.Requests(), 1)
 }
@@ -252,21 +224,16 @@ func TestResolveHelpdeskSettings(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.HelpdeskSettings](t, srv, "resolveHelpdeskSettings"), *got)
 	require.NotNil(t, got.Name)
-	req := lastRequest(t, srv, "resolveHelpdeskSettings")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "settings")
+	requireSent(t, srv, "resolveHelpdeskSettings", "GET", "website", websiteID, "helpdesk", "settings")
 }
 
 func TestSaveHelpdeskSettings(t *testing.T) {
 	srv, c := setupFor(t, "saveHelpdeskSettings")
-	require.ErrorIs(t, c.Website.SaveHelpdeskSettings(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.SaveHelpdeskSettings(t.Context(), websiteID, nil))
 
 	body := specRequestExample[api.HelpdeskSettings](t, "saveHelpdeskSettings")
 	require.NoError(t, c.Website.SaveHelpdeskSettings(t.Context(), websiteID, body))
-	req := lastRequest(t, srv, "saveHelpdeskSettings")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "settings")
+	req := requireSent(t, srv, "saveHelpdeskSettings", "PATCH", "website", websiteID, "helpdesk", "settings")
 	want, err := json.Marshal(body)
 	require.NoError(t, err)
 	requireBody(t, req, string(want))
@@ -282,21 +249,16 @@ func TestResolveHelpdeskDomain(t *testing.T) {
 	got, err := c.Website.ResolveHelpdeskDomain(t.Context(), websiteID)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.HelpdeskDomain](t, srv, "resolveHelpdeskDomain"), *got)
-	req := lastRequest(t, srv, "resolveHelpdeskDomain")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "domain")
+	requireSent(t, srv, "resolveHelpdeskDomain", "GET", "website", websiteID, "helpdesk", "domain")
 }
 
 func TestRequestHelpdeskDomainChange(t *testing.T) {
 	srv, c := setupFor(t, "requestHelpdeskDomainChange")
-	require.ErrorIs(t, c.Website.RequestHelpdeskDomainChange(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.RequestHelpdeskDomainChange(t.Context(), websiteID, nil))
 
 	body := specRequestExample[api.HelpdeskDomainChange](t, "requestHelpdeskDomainChange")
 	require.NoError(t, c.Website.RequestHelpdeskDomainChange(t.Context(), websiteID, body))
-	req := lastRequest(t, srv, "requestHelpdeskDomainChange")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "domain")
+	req := requireSent(t, srv, "requestHelpdeskDomainChange", "PATCH", "website", websiteID, "helpdesk", "domain")
 	requireBody(t, req, string(requestExamples(t)["requestHelpdeskDomainChange"]))
 }
 
@@ -306,9 +268,7 @@ func TestGenerateHelpdeskDomainSetupFlow(t *testing.T) {
 	got, err := c.Website.GenerateHelpdeskDomainSetupFlow(t.Context(), websiteID, &api.GenerateHelpdeskDomainSetupFlowParams{Custom: &custom})
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.HelpdeskDomainSetupFlow](t, srv, "generateHelpdeskDomainSetupFlow"), *got)
-	req := lastRequest(t, srv, "generateHelpdeskDomainSetupFlow")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "helpdesk", "domain", "setup")
+	req := requireSent(t, srv, "generateHelpdeskDomainSetupFlow", "GET", "website", websiteID, "helpdesk", "domain", "setup")
 	require.Equal(t, custom, req.Query.Get("custom"))
 
 	_, err = c.Website.GenerateHelpdeskDomainSetupFlow(t.Context(), websiteID, nil)

@@ -15,9 +15,7 @@ func TestListInboxes(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[[]api.Inbox](t, srv, "listInboxes"), got)
 	require.NotEmpty(t, got)
-	req := lastRequest(t, srv, "listInboxes")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "inboxes", "list", "3")
+	requireSent(t, srv, "listInboxes", "GET", "website", websiteID, "inboxes", "list", "3")
 
 	_, err = c.Website.ListInboxes(t.Context(), websiteID, -1)
 	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
@@ -56,31 +54,25 @@ func TestListInboxesIter(t *testing.T) {
 
 func TestBatchOrderInboxes(t *testing.T) {
 	srv, c := setupFor(t, "batchOrderInboxes")
-	require.ErrorIs(t, c.Website.BatchOrderInboxes(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.BatchOrderInboxes(t.Context(), websiteID, nil))
 
 	body := specRequestExample[api.InboxOrderBatch](t, "batchOrderInboxes")
 	require.NoError(t, c.Website.BatchOrderInboxes(t.Context(), websiteID, body))
-	req := lastRequest(t, srv, "batchOrderInboxes")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "inboxes", "batch", "order")
+	req := requireSent(t, srv, "batchOrderInboxes", "PATCH", "website", websiteID, "inboxes", "batch", "order")
 	requireBody(t, req, string(requestExamples(t)["batchOrderInboxes"]))
 }
 
 func TestCreateNewInbox(t *testing.T) {
 	srv, c := setupFor(t, "createNewInbox")
 	_, err := c.Website.CreateNewInbox(t.Context(), websiteID, nil)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 
 	body := specRequestExample[api.InboxSettings](t, "createNewInbox")
 	got, err := c.Website.CreateNewInbox(t.Context(), websiteID, body)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.InboxCreated](t, srv, "createNewInbox"), *got)
 	require.NotEmpty(t, got.InboxID)
-	req := lastRequest(t, srv, "createNewInbox")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "inbox")
+	req := requireSent(t, srv, "createNewInbox", "POST", "website", websiteID, "inbox")
 	requireBody(t, req, string(requestExamples(t)["createNewInbox"]))
 }
 
@@ -90,9 +82,7 @@ func TestCheckInboxExists(t *testing.T) {
 	ok, err := c.Website.CheckInboxExists(t.Context(), websiteID, inboxID)
 	require.NoError(t, err)
 	require.True(t, ok)
-	req := lastRequest(t, srv, "checkInboxExists")
-	require.Equal(t, "HEAD", req.Method)
-	requirePath(t, req, "website", websiteID, "inbox", inboxID)
+	requireSent(t, srv, "checkInboxExists", "HEAD", "website", websiteID, "inbox", inboxID)
 
 	srv.Handle("checkInboxExists", func(*crisptest.Call) (int, any) { return 404, nil })
 	ok, err = c.Website.CheckInboxExists(t.Context(), websiteID, inboxID)
@@ -107,22 +97,17 @@ func TestGetInbox(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.Inbox](t, srv, "getInbox"), *got)
 	require.NotEmpty(t, got.Conditions)
-	req := lastRequest(t, srv, "getInbox")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "inbox", inboxID)
+	requireSent(t, srv, "getInbox", "GET", "website", websiteID, "inbox", inboxID)
 }
 
 func TestSaveInbox(t *testing.T) {
 	const inboxID = "inbox/VIP ?1" // reserved characters, escaped in the path
 	srv, c := setupFor(t, "saveInbox")
-	require.ErrorIs(t, c.Website.SaveInbox(t.Context(), websiteID, inboxID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.SaveInbox(t.Context(), websiteID, inboxID, nil))
 
 	body := specRequestExample[api.InboxSettings](t, "saveInbox")
 	require.NoError(t, c.Website.SaveInbox(t.Context(), websiteID, inboxID, body))
-	req := lastRequest(t, srv, "saveInbox")
-	require.Equal(t, "PUT", req.Method)
-	requirePath(t, req, "website", websiteID, "inbox", inboxID)
+	req := requireSent(t, srv, "saveInbox", "PUT", "website", websiteID, "inbox", inboxID)
 	requireBody(t, req, string(requestExamples(t)["saveInbox"]))
 }
 
@@ -130,9 +115,7 @@ func TestDeleteInbox(t *testing.T) {
 	const inboxID = "inbox/VIP ?1" // reserved characters, escaped in the path
 	srv, c := setupFor(t, "deleteInbox")
 	require.NoError(t, c.Website.DeleteInbox(t.Context(), websiteID, inboxID))
-	req := lastRequest(t, srv, "deleteInbox")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "inbox", inboxID)
+	requireSent(t, srv, "deleteInbox", "DELETE", "website", websiteID, "inbox", inboxID)
 
 	require.ErrorIs(t, c.Website.DeleteInbox(t.Context(), websiteID, ".."), crisp.ErrInvalidArgument)
 	require.Len(t, srv.Requests(), 1)

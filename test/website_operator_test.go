@@ -15,9 +15,7 @@ func TestListWebsiteOperators(t *testing.T) {
 	require.Equal(t, exampleData[[]api.OperatorMember](t, srv, "listWebsiteOperators"), got)
 	require.NotEmpty(t, got)
 	require.NotNil(t, got[0].Details)
-	req := lastRequest(t, srv, "listWebsiteOperators")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "operators", "list")
+	requireSent(t, srv, "listWebsiteOperators", "GET", "website", websiteID, "operators", "list")
 }
 
 func TestListLastActiveWebsiteOperators(t *testing.T) {
@@ -26,42 +24,32 @@ func TestListLastActiveWebsiteOperators(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[[]api.OperatorLastActive](t, srv, "listLastActiveWebsiteOperators"), got)
 	require.NotEmpty(t, got)
-	req := lastRequest(t, srv, "listLastActiveWebsiteOperators")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "operators", "active")
+	requireSent(t, srv, "listLastActiveWebsiteOperators", "GET", "website", websiteID, "operators", "active")
 }
 
 func TestFlushLastActiveWebsiteOperators(t *testing.T) {
 	srv, c := setupFor(t, "flushLastActiveWebsiteOperators")
 	require.NoError(t, c.Website.FlushLastActiveWebsiteOperators(t.Context(), websiteID))
-	req := lastRequest(t, srv, "flushLastActiveWebsiteOperators")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "operators", "active")
+	requireSent(t, srv, "flushLastActiveWebsiteOperators", "DELETE", "website", websiteID, "operators", "active")
 }
 
 func TestSendEmailToWebsiteOperators(t *testing.T) {
 	srv, c := setupFor(t, "sendEmailToWebsiteOperators")
-	require.ErrorIs(t, c.Website.SendEmailToWebsiteOperators(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.SendEmailToWebsiteOperators(t.Context(), websiteID, nil))
 
 	body := specRequestExample[api.OperatorEmail](t, "sendEmailToWebsiteOperators")
 	require.NoError(t, c.Website.SendEmailToWebsiteOperators(t.Context(), websiteID, body))
-	req := lastRequest(t, srv, "sendEmailToWebsiteOperators")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "operators", "email")
+	req := requireSent(t, srv, "sendEmailToWebsiteOperators", "POST", "website", websiteID, "operators", "email")
 	requireBody(t, req, string(requestExamples(t)["sendEmailToWebsiteOperators"]))
 }
 
 func TestInviteWebsiteOperator(t *testing.T) {
 	srv, c := setupFor(t, "inviteWebsiteOperator")
-	require.ErrorIs(t, c.Website.InviteWebsiteOperator(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.InviteWebsiteOperator(t.Context(), websiteID, nil))
 
 	body := specRequestExample[api.OperatorInvitation](t, "inviteWebsiteOperator")
 	require.NoError(t, c.Website.InviteWebsiteOperator(t.Context(), websiteID, body))
-	req := lastRequest(t, srv, "inviteWebsiteOperator")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "operator")
+	req := requireSent(t, srv, "inviteWebsiteOperator", "POST", "website", websiteID, "operator")
 	requireBody(t, req, `{"email":"julien@crisp.chat","role":"member","verify":{"method":"password","secret":"MySuperSecurePassword"}}`)
 }
 
@@ -71,9 +59,7 @@ func TestGetWebsiteOperator(t *testing.T) {
 	got, err := c.Website.GetWebsiteOperator(t.Context(), websiteID, operatorUserID)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.Operator](t, srv, "getWebsiteOperator"), *got)
-	req := lastRequest(t, srv, "getWebsiteOperator")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "operator", operatorUserID)
+	requireSent(t, srv, "getWebsiteOperator", "GET", "website", websiteID, "operator", operatorUserID)
 
 	_, err = c.Website.GetWebsiteOperator(t.Context(), websiteID, "")
 	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
@@ -82,14 +68,11 @@ func TestGetWebsiteOperator(t *testing.T) {
 func TestChangeOperatorMembership(t *testing.T) {
 	const operatorUserID = "julien@crisp.chat/ops ?" // reserved characters, escaped in the path
 	srv, c := setupFor(t, "changeOperatorMembership")
-	require.ErrorIs(t, c.Website.ChangeOperatorMembership(t.Context(), websiteID, operatorUserID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.ChangeOperatorMembership(t.Context(), websiteID, operatorUserID, nil))
 
 	body := specRequestExample[api.OperatorMembership](t, "changeOperatorMembership")
 	require.NoError(t, c.Website.ChangeOperatorMembership(t.Context(), websiteID, operatorUserID, body))
-	req := lastRequest(t, srv, "changeOperatorMembership")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "operator", operatorUserID)
+	req := requireSent(t, srv, "changeOperatorMembership", "PATCH", "website", websiteID, "operator", operatorUserID)
 	requireBody(t, req, `{"role":"owner","title":"CTO"}`)
 }
 
@@ -97,7 +80,5 @@ func TestUnlinkOperatorFromWebsite(t *testing.T) {
 	const operatorUserID = "julien@crisp.chat/ops ?" // reserved characters, escaped in the path
 	srv, c := setupFor(t, "unlinkOperatorFromWebsite")
 	require.NoError(t, c.Website.UnlinkOperatorFromWebsite(t.Context(), websiteID, operatorUserID))
-	req := lastRequest(t, srv, "unlinkOperatorFromWebsite")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "operator", operatorUserID)
+	requireSent(t, srv, "unlinkOperatorFromWebsite", "DELETE", "website", websiteID, "operator", operatorUserID)
 }

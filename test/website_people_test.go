@@ -25,9 +25,7 @@ func TestGetPeopleStatistics(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.PeopleStatistics](t, srv, "getPeopleStatistics"), *got)
 	require.NotNil(t, got.Total)
-	req := lastRequest(t, srv, "getPeopleStatistics")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "stats")
+	requireSent(t, srv, "getPeopleStatistics", "GET", "website", websiteID, "people", "stats")
 }
 
 func TestListSuggestedPeopleSegments(t *testing.T) {
@@ -52,13 +50,10 @@ func TestListSuggestedPeopleSegments(t *testing.T) {
 
 func TestDeleteSuggestedPeopleSegment(t *testing.T) {
 	srv, c := setupFor(t, "deleteSuggestedPeopleSegment")
-	require.ErrorIs(t, c.Website.DeleteSuggestedPeopleSegment(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.DeleteSuggestedPeopleSegment(t.Context(), websiteID, nil))
 	body := specRequestExample[api.PeopleSuggestedSegmentDelete](t, "deleteSuggestedPeopleSegment")
 	require.NoError(t, c.Website.DeleteSuggestedPeopleSegment(t.Context(), websiteID, body))
-	req := lastRequest(t, srv, "deleteSuggestedPeopleSegment")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "suggest", "segment")
+	req := requireSent(t, srv, "deleteSuggestedPeopleSegment", "DELETE", "website", websiteID, "people", "suggest", "segment")
 	requireBody(t, req, string(requestExamples(t)["deleteSuggestedPeopleSegment"]))
 }
 
@@ -83,13 +78,10 @@ func TestListSuggestedPeopleDataKeys(t *testing.T) {
 
 func TestDeleteSuggestedPeopleDataKey(t *testing.T) {
 	srv, c := setupFor(t, "deleteSuggestedPeopleDataKey")
-	require.ErrorIs(t, c.Website.DeleteSuggestedPeopleDataKey(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.DeleteSuggestedPeopleDataKey(t.Context(), websiteID, nil))
 	body := specRequestExample[api.PeopleSuggestedDataKeyDelete](t, "deleteSuggestedPeopleDataKey")
 	require.NoError(t, c.Website.DeleteSuggestedPeopleDataKey(t.Context(), websiteID, body))
-	req := lastRequest(t, srv, "deleteSuggestedPeopleDataKey")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "suggest", "data")
+	req := requireSent(t, srv, "deleteSuggestedPeopleDataKey", "DELETE", "website", websiteID, "people", "suggest", "data")
 	requireBody(t, req, string(requestExamples(t)["deleteSuggestedPeopleDataKey"]))
 }
 
@@ -117,13 +109,10 @@ func TestListSuggestedPeopleEvents(t *testing.T) {
 
 func TestDeleteSuggestedPeopleEvent(t *testing.T) {
 	srv, c := setupFor(t, "deleteSuggestedPeopleEvent")
-	require.ErrorIs(t, c.Website.DeleteSuggestedPeopleEvent(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.DeleteSuggestedPeopleEvent(t.Context(), websiteID, nil))
 	body := specRequestExample[api.PeopleSuggestedEventDelete](t, "deleteSuggestedPeopleEvent")
 	require.NoError(t, c.Website.DeleteSuggestedPeopleEvent(t.Context(), websiteID, body))
-	req := lastRequest(t, srv, "deleteSuggestedPeopleEvent")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "suggest", "event")
+	req := requireSent(t, srv, "deleteSuggestedPeopleEvent", "DELETE", "website", websiteID, "people", "suggest", "event")
 	requireBody(t, req, `{"text":"Removed item from basket"}`)
 }
 
@@ -146,9 +135,7 @@ func TestListPeopleProfiles(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, got)
 	require.Equal(t, exampleData[[]api.PeopleProfile](t, srv, "listPeopleProfiles"), got)
-	req := lastRequest(t, srv, "listPeopleProfiles")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "profiles", "2")
+	req := requireSent(t, srv, "listPeopleProfiles", "GET", "website", websiteID, "people", "profiles", "2")
 	require.Equal(t, "40", req.Query.Get("per_page"))
 	require.Equal(t, "nickname", req.Query.Get("sort_field"))
 	require.Equal(t, "descending", req.Query.Get("sort_order"))
@@ -198,8 +185,7 @@ func TestListPeopleProfilesRejectsBadInput(t *testing.T) {
 	_, err = c.Website.ListPeopleProfiles(t.Context(), websiteID, 0, nil)
 	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
 	_, err = c.Website.ListPeopleProfiles(t.Context(), "", 1, nil)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 }
 
 func TestListPeopleProfilesIter(t *testing.T) {
@@ -233,16 +219,13 @@ func TestListPeopleProfilesIter(t *testing.T) {
 func TestAddNewPeopleProfile(t *testing.T) {
 	srv, c := setupFor(t, "addNewPeopleProfile")
 	_, err := c.Website.AddNewPeopleProfile(t.Context(), websiteID, nil)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 	body := specRequestExample[api.PeopleProfileNew](t, "addNewPeopleProfile")
 	got, err := c.Website.AddNewPeopleProfile(t.Context(), websiteID, body)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.PeopleProfileCreated](t, srv, "addNewPeopleProfile"), *got)
 	require.NotNil(t, got.PeopleID)
-	req := lastRequest(t, srv, "addNewPeopleProfile")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "profile")
+	req := requireSent(t, srv, "addNewPeopleProfile", "POST", "website", websiteID, "people", "profile")
 	requireBody(t, req, string(requestExamples(t)["addNewPeopleProfile"]))
 }
 
@@ -251,9 +234,7 @@ func TestCheckPeopleProfileExists(t *testing.T) {
 	ok, err := c.Website.CheckPeopleProfileExists(t.Context(), websiteID, peopleEmail)
 	require.NoError(t, err)
 	require.True(t, ok)
-	req := lastRequest(t, srv, "checkPeopleProfileExists")
-	require.Equal(t, "HEAD", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "profile", peopleEmail)
+	req := requireSent(t, srv, "checkPeopleProfileExists", "HEAD", "website", websiteID, "people", "profile", peopleEmail)
 	require.Equal(t, peopleEmail, req.PathParams["people_id"])
 
 	srv.Handle("checkPeopleProfileExists", func(*crisptest.Call) (int, any) { return 404, nil })
@@ -290,34 +271,26 @@ func TestGetPeopleProfile(t *testing.T) {
 
 func TestSavePeopleProfile(t *testing.T) {
 	srv, c := setupFor(t, "savePeopleProfile")
-	require.ErrorIs(t, c.Website.SavePeopleProfile(t.Context(), websiteID, peopleEmail, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.SavePeopleProfile(t.Context(), websiteID, peopleEmail, nil))
 	body := specRequestExample[api.PeopleProfileUpdate](t, "savePeopleProfile")
 	require.NoError(t, c.Website.SavePeopleProfile(t.Context(), websiteID, peopleEmail, body))
-	req := lastRequest(t, srv, "savePeopleProfile")
-	require.Equal(t, "PUT", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "profile", peopleEmail)
+	req := requireSent(t, srv, "savePeopleProfile", "PUT", "website", websiteID, "people", "profile", peopleEmail)
 	requireBody(t, req, string(requestExamples(t)["savePeopleProfile"]))
 }
 
 func TestUpdatePeopleProfile(t *testing.T) {
 	srv, c := setupFor(t, "updatePeopleProfile")
-	require.ErrorIs(t, c.Website.UpdatePeopleProfile(t.Context(), websiteID, peopleOddID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.UpdatePeopleProfile(t.Context(), websiteID, peopleOddID, nil))
 	body := specRequestExample[api.PeopleProfileUpdate](t, "updatePeopleProfile")
 	require.NoError(t, c.Website.UpdatePeopleProfile(t.Context(), websiteID, peopleOddID, body))
-	req := lastRequest(t, srv, "updatePeopleProfile")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "profile", peopleOddID)
+	req := requireSent(t, srv, "updatePeopleProfile", "PATCH", "website", websiteID, "people", "profile", peopleOddID)
 	requireBody(t, req, string(requestExamples(t)["updatePeopleProfile"]))
 }
 
 func TestRemovePeopleProfile(t *testing.T) {
 	srv, c := setupFor(t, "removePeopleProfile")
 	require.NoError(t, c.Website.RemovePeopleProfile(t.Context(), websiteID, peopleOddID))
-	req := lastRequest(t, srv, "removePeopleProfile")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "profile", peopleOddID)
+	req := requireSent(t, srv, "removePeopleProfile", "DELETE", "website", websiteID, "people", "profile", peopleOddID)
 	require.Empty(t, req.Body)
 
 	srv.Handle("removePeopleProfile", func(*crisptest.Call) (int, any) {
@@ -386,13 +359,10 @@ func TestListPeopleCampaigns(t *testing.T) {
 
 func TestAddPeopleEvent(t *testing.T) {
 	srv, c := setupFor(t, "addPeopleEvent")
-	require.ErrorIs(t, c.Website.AddPeopleEvent(t.Context(), websiteID, peopleEmail, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.AddPeopleEvent(t.Context(), websiteID, peopleEmail, nil))
 	body := specRequestExample[api.PeopleEventNew](t, "addPeopleEvent")
 	require.NoError(t, c.Website.AddPeopleEvent(t.Context(), websiteID, peopleEmail, body))
-	req := lastRequest(t, srv, "addPeopleEvent")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "events", peopleEmail)
+	req := requireSent(t, srv, "addPeopleEvent", "POST", "website", websiteID, "people", "events", peopleEmail)
 	requireBody(t, req, string(requestExamples(t)["addPeopleEvent"]))
 }
 
@@ -452,24 +422,18 @@ func TestGetPeopleData(t *testing.T) {
 
 func TestSavePeopleData(t *testing.T) {
 	srv, c := setupFor(t, "savePeopleData")
-	require.ErrorIs(t, c.Website.SavePeopleData(t.Context(), websiteID, peopleEmail, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.SavePeopleData(t.Context(), websiteID, peopleEmail, nil))
 	body := specRequestExample[api.PeopleData](t, "savePeopleData")
 	require.NoError(t, c.Website.SavePeopleData(t.Context(), websiteID, peopleOddID, body))
-	req := lastRequest(t, srv, "savePeopleData")
-	require.Equal(t, "PUT", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "data", peopleOddID)
+	req := requireSent(t, srv, "savePeopleData", "PUT", "website", websiteID, "people", "data", peopleOddID)
 	requireBody(t, req, string(requestExamples(t)["savePeopleData"]))
 }
 
 func TestUpdatePeopleData(t *testing.T) {
 	srv, c := setupFor(t, "updatePeopleData")
-	require.ErrorIs(t, c.Website.UpdatePeopleData(t.Context(), websiteID, peopleEmail, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.UpdatePeopleData(t.Context(), websiteID, peopleEmail, nil))
 	require.NoError(t, c.Website.UpdatePeopleData(t.Context(), websiteID, peopleEmail, &api.PeopleData{Data: map[string]any{"signup": "finished", "score": 3, "vip": true}}))
-	req := lastRequest(t, srv, "updatePeopleData")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "data", peopleEmail)
+	req := requireSent(t, srv, "updatePeopleData", "PATCH", "website", websiteID, "people", "data", peopleEmail)
 	requireBody(t, req, `{"data":{"signup":"finished","score":3,"vip":true}}`)
 }
 
@@ -484,13 +448,10 @@ func TestGetPeopleSubscriptionStatus(t *testing.T) {
 
 func TestUpdatePeopleSubscriptionStatus(t *testing.T) {
 	srv, c := setupFor(t, "updatePeopleSubscriptionStatus")
-	require.ErrorIs(t, c.Website.UpdatePeopleSubscriptionStatus(t.Context(), websiteID, peopleEmail, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.UpdatePeopleSubscriptionStatus(t.Context(), websiteID, peopleEmail, nil))
 	body := specRequestExample[api.PeopleSubscriptionUpdate](t, "updatePeopleSubscriptionStatus")
 	require.NoError(t, c.Website.UpdatePeopleSubscriptionStatus(t.Context(), websiteID, peopleEmail, body))
-	req := lastRequest(t, srv, "updatePeopleSubscriptionStatus")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "subscription", peopleEmail)
+	req := requireSent(t, srv, "updatePeopleSubscriptionStatus", "PATCH", "website", websiteID, "people", "subscription", peopleEmail)
 	requireBody(t, req, string(requestExamples(t)["updatePeopleSubscriptionStatus"]))
 }
 
@@ -507,9 +468,7 @@ func TestSetPeopleEmailSubscription(t *testing.T) {
 func TestExportPeopleProfiles(t *testing.T) {
 	srv, c := setupFor(t, "exportPeopleProfiles")
 	require.NoError(t, c.Website.ExportPeopleProfiles(t.Context(), websiteID))
-	req := lastRequest(t, srv, "exportPeopleProfiles")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "export", "profiles")
+	req := requireSent(t, srv, "exportPeopleProfiles", "POST", "website", websiteID, "people", "export", "profiles")
 	require.Empty(t, strings.TrimSpace(string(req.Body)))
 	require.ErrorIs(t, c.Website.ExportPeopleProfiles(t.Context(), ".."), crisp.ErrInvalidArgument)
 }
@@ -517,16 +476,13 @@ func TestExportPeopleProfiles(t *testing.T) {
 func TestImportPeopleProfiles(t *testing.T) {
 	srv, c := setupFor(t, "importPeopleProfiles")
 	_, err := c.Website.ImportPeopleProfiles(t.Context(), websiteID, nil)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 	body := specRequestExample[api.PeopleImportSetup](t, "importPeopleProfiles")
 	got, err := c.Website.ImportPeopleProfiles(t.Context(), websiteID, body)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.PeopleImport](t, srv, "importPeopleProfiles"), *got)
 	require.NotNil(t, got.ImportID)
-	req := lastRequest(t, srv, "importPeopleProfiles")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "people", "import", "profiles")
+	req := requireSent(t, srv, "importPeopleProfiles", "POST", "website", websiteID, "people", "import", "profiles")
 	requireBody(t, req, string(requestExamples(t)["importPeopleProfiles"]))
 }
 

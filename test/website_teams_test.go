@@ -15,9 +15,7 @@ func TestListTeams(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[[]api.Team](t, srv, "listTeams"), got)
 	require.NotEmpty(t, got)
-	req := lastRequest(t, srv, "listTeams")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "teams", "list", "1")
+	requireSent(t, srv, "listTeams", "GET", "website", websiteID, "teams", "list", "1")
 
 	_, err = c.Website.ListTeams(t.Context(), websiteID, 0)
 	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
@@ -47,17 +45,14 @@ func TestListTeamsIter(t *testing.T) {
 func TestCreateNewTeam(t *testing.T) {
 	srv, c := setupFor(t, "createNewTeam")
 	_, err := c.Website.CreateNewTeam(t.Context(), websiteID, nil)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 
 	body := specRequestExample[api.TeamSettings](t, "createNewTeam")
 	got, err := c.Website.CreateNewTeam(t.Context(), websiteID, body)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.TeamCreated](t, srv, "createNewTeam"), *got)
 	require.NotEmpty(t, got.TeamID)
-	req := lastRequest(t, srv, "createNewTeam")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website", websiteID, "team")
+	req := requireSent(t, srv, "createNewTeam", "POST", "website", websiteID, "team")
 	requireBody(t, req, string(requestExamples(t)["createNewTeam"]))
 }
 
@@ -67,9 +62,7 @@ func TestCheckTeamExists(t *testing.T) {
 	ok, err := c.Website.CheckTeamExists(t.Context(), websiteID, teamID)
 	require.NoError(t, err)
 	require.True(t, ok)
-	req := lastRequest(t, srv, "checkTeamExists")
-	require.Equal(t, "HEAD", req.Method)
-	requirePath(t, req, "website", websiteID, "team", teamID)
+	requireSent(t, srv, "checkTeamExists", "HEAD", "website", websiteID, "team", teamID)
 
 	srv.Handle("checkTeamExists", func(*crisptest.Call) (int, any) { return 404, nil })
 	ok, err = c.Website.CheckTeamExists(t.Context(), websiteID, teamID)
@@ -84,22 +77,17 @@ func TestGetTeam(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.Team](t, srv, "getTeam"), *got)
 	require.NotNil(t, got.CreatedAt)
-	req := lastRequest(t, srv, "getTeam")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID, "team", teamID)
+	requireSent(t, srv, "getTeam", "GET", "website", websiteID, "team", teamID)
 }
 
 func TestSaveTeam(t *testing.T) {
 	const teamID = "team/sales ?@eu" // reserved characters, escaped in the path
 	srv, c := setupFor(t, "saveTeam")
-	require.ErrorIs(t, c.Website.SaveTeam(t.Context(), websiteID, teamID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.SaveTeam(t.Context(), websiteID, teamID, nil))
 
 	body := specRequestExample[api.TeamSettings](t, "saveTeam")
 	require.NoError(t, c.Website.SaveTeam(t.Context(), websiteID, teamID, body))
-	req := lastRequest(t, srv, "saveTeam")
-	require.Equal(t, "PUT", req.Method)
-	requirePath(t, req, "website", websiteID, "team", teamID)
+	req := requireSent(t, srv, "saveTeam", "PUT", "website", websiteID, "team", teamID)
 	requireBody(t, req, string(requestExamples(t)["saveTeam"]))
 }
 
@@ -107,7 +95,5 @@ func TestDeleteTeam(t *testing.T) {
 	const teamID = "team/sales ?@eu" // reserved characters, escaped in the path
 	srv, c := setupFor(t, "deleteTeam")
 	require.NoError(t, c.Website.DeleteTeam(t.Context(), websiteID, teamID))
-	req := lastRequest(t, srv, "deleteTeam")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "team", teamID)
+	requireSent(t, srv, "deleteTeam", "DELETE", "website", websiteID, "team", teamID)
 }

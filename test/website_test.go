@@ -14,9 +14,7 @@ func TestCheckWebsiteExists(t *testing.T) {
 	ok, err := c.Website.CheckWebsiteExists(t.Context(), "crisp.chat/help?x=1")
 	require.NoError(t, err)
 	require.True(t, ok)
-	req := lastRequest(t, srv, "checkWebsiteExists")
-	require.Equal(t, "HEAD", req.Method)
-	requirePath(t, req, "website")
+	req := requireSent(t, srv, "checkWebsiteExists", "HEAD", "website")
 	require.Equal(t, "crisp.chat/help?x=1", req.Query.Get("domain"))
 
 	srv.Handle("checkWebsiteExists", func(*crisptest.Call) (int, any) { return 404, nil })
@@ -28,24 +26,20 @@ func TestCheckWebsiteExists(t *testing.T) {
 func TestCheckWebsiteExistsRejectsEmptyDomain(t *testing.T) {
 	srv, c := setupFor(t, "checkWebsiteExists")
 	_, err := c.Website.CheckWebsiteExists(t.Context(), "")
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 }
 
 func TestCreateWebsite(t *testing.T) {
 	srv, c := setupFor(t, "createWebsite")
 	_, err := c.Website.CreateWebsite(t.Context(), nil)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, err)
 
 	body := specRequestExample[api.WebsiteCreation](t, "createWebsite")
 	got, err := c.Website.CreateWebsite(t.Context(), body)
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.Website](t, srv, "createWebsite"), *got)
 	require.NotEmpty(t, got.WebsiteID)
-	req := lastRequest(t, srv, "createWebsite")
-	require.Equal(t, "POST", req.Method)
-	requirePath(t, req, "website")
+	req := requireSent(t, srv, "createWebsite", "POST", "website")
 	requireBody(t, req, `{"name":"Crisp","domain":"crisp.chat"}`)
 }
 
@@ -55,9 +49,7 @@ func TestGetWebsite(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.Website](t, srv, "getWebsite"), *got)
 	require.Equal(t, websiteID, got.WebsiteID)
-	req := lastRequest(t, srv, "getWebsite")
-	require.Equal(t, "GET", req.Method)
-	requirePath(t, req, "website", websiteID)
+	requireSent(t, srv, "getWebsite", "GET", "website", websiteID)
 
 	_, err = c.Website.GetWebsite(t.Context(), "..")
 	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
@@ -65,23 +57,18 @@ func TestGetWebsite(t *testing.T) {
 
 func TestDeleteWebsite(t *testing.T) {
 	srv, c := setupFor(t, "deleteWebsite")
-	require.ErrorIs(t, c.Website.DeleteWebsite(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.DeleteWebsite(t.Context(), websiteID, nil))
 
 	body := specRequestExample[api.WebsiteDeletion](t, "deleteWebsite")
 	require.NoError(t, c.Website.DeleteWebsite(t.Context(), websiteID, body))
-	req := lastRequest(t, srv, "deleteWebsite")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID)
+	req := requireSent(t, srv, "deleteWebsite", "DELETE", "website", websiteID)
 	requireBody(t, req, `{"verify":{"method":"password","secret":"MySuperSecurePassword"}}`)
 }
 
 func TestAbortWebsiteDeletion(t *testing.T) {
 	srv, c := setupFor(t, "abortWebsiteDeletion")
 	require.NoError(t, c.Website.AbortWebsiteDeletion(t.Context(), websiteID))
-	req := lastRequest(t, srv, "abortWebsiteDeletion")
-	require.Equal(t, "DELETE", req.Method)
-	requirePath(t, req, "website", websiteID, "expunge")
+	req := requireSent(t, srv, "abortWebsiteDeletion", "DELETE", "website", websiteID, "expunge")
 	require.Empty(t, req.Body)
 }
 
@@ -96,13 +83,10 @@ func TestGetWebsiteSettings(t *testing.T) {
 
 func TestUpdateWebsiteSettings(t *testing.T) {
 	srv, c := setupFor(t, "updateWebsiteSettings")
-	require.ErrorIs(t, c.Website.UpdateWebsiteSettings(t.Context(), websiteID, nil), crisp.ErrInvalidArgument)
-	require.Empty(t, srv.Requests())
+	requireRefused(t, srv, c.Website.UpdateWebsiteSettings(t.Context(), websiteID, nil))
 
 	body := specRequestExample[api.WebsiteSettingsUpdate](t, "updateWebsiteSettings")
 	require.NoError(t, c.Website.UpdateWebsiteSettings(t.Context(), websiteID, body))
-	req := lastRequest(t, srv, "updateWebsiteSettings")
-	require.Equal(t, "PATCH", req.Method)
-	requirePath(t, req, "website", websiteID, "settings")
+	req := requireSent(t, srv, "updateWebsiteSettings", "PATCH", "website", websiteID, "settings")
 	requireBody(t, req, string(requestExamples(t)["updateWebsiteSettings"]))
 }
