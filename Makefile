@@ -32,15 +32,18 @@ staticcheck: ## staticcheck (pinned in tools/go.mod)
 
 lint: fmt-check vet staticcheck ## gofmt, go vet and staticcheck
 
-npm: ## install the pinned spec tools (package-lock.json)
-	npm ci --no-audit --no-fund --silent
+NODE_DIR := tools/node
+NPX      := PATH="$(CURDIR)/$(NODE_DIR)/node_modules/.bin:$$PATH"
+
+npm: ## install the pinned Node tools (tools/node/package-lock.json), once
+	@test -d $(NODE_DIR)/node_modules/.bin -a $(NODE_DIR)/node_modules/.package-lock.json -nt $(NODE_DIR)/package-lock.json || npm ci --prefix $(NODE_DIR) --no-audit --no-fund --silent
 
 lint-spec: npm ## lint openapi.yaml with Redocly (config: redocly.yaml)
-	npx --no-install redocly lint --format=stylish openapi.yaml
+	$(NPX) redocly lint --config $(NODE_DIR)/redocly.yaml --format=stylish openapi.yaml
 
 ts-check: npm ## generate TypeScript types from openapi.yaml and type-check test/ts
-	npx --no-install openapi-typescript openapi.yaml -o test/ts/crisp.d.ts
-	npx --no-install tsc -p test/ts/tsconfig.json
+	$(NPX) openapi-typescript openapi.yaml -o test/ts/crisp.d.ts
+	$(NPX) tsc -p test/ts/tsconfig.json
 
 spec-coverage: ## compare openapi.yaml with the REST V1 checklist
 	../shared/tools/spec-coverage openapi.yaml
