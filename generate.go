@@ -1,11 +1,13 @@
 //go:build generate
 
-// This file only carries the go:generate directives that turn openapi.yaml
-// into the generated package api/ and into test/internal/stockapi (a few
-// operations generated with the stock client template, for reference).
-// The build tag keeps it out of normal builds; `go generate ./...` sets it.
+// This file only carries the go:generate directive that turns openapi.yaml
+// (with the Go settings of overlay.yaml) into every generated file of the
+// module: package api (oapi-codegen, pinned in tools/go.mod), the
+// per-operation methods of package crisp, the event tables of package
+// events, docs/operations.md and the contract test table. See
+// tools/crispgen. The build tag keeps it out of normal builds; `go
+// generate ./...` sets it.
 
 package crispgo
 
-//go:generate go tool -modfile=tools/go.mod oapi-codegen -config oapi-codegen.yaml openapi.yaml
-//go:generate go tool -modfile=tools/go.mod oapi-codegen -config test/internal/stockapi/oapi-codegen.yaml openapi.yaml
+//go:generate go -C tools run ./crispgen -root ..
