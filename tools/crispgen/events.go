@@ -26,8 +26,11 @@ type specEvent struct {
 	// Ident is the Go identifier of the name, such as "MessageSend".
 	Ident string
 	// Schema is the name of the payload schema, such as
-	// "EventMessageSend" (also its Go type in package api).
+	// "EventMessageSend".
 	Schema string
+	// GoType is the name of the Go type of the payload in package api:
+	// the schema name, or its x-go-name in the Go spec.
+	GoType string
 	// Summary is what happened, from the schema description (the text
 	// after "Payload of the … event:"), such as "a visitor started a
 	// conversation.".
@@ -61,11 +64,10 @@ func genEvents(ctx *genContext) ([]genFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	if ctx.Go != nil {
-		for _, ev := range evs {
-			if ctx.Go.Components == nil || ctx.Go.Components.Schemas[ev.Schema] == nil {
-				return nil, fmt.Errorf("%s: no schema %s in the Go spec", ev.Name, ev.Schema)
-			}
+	for i, ev := range evs {
+		evs[i].GoType, err = goTypeName(ctx.Go, ev.Schema)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", ev.Name, err)
 		}
 	}
 	data := struct {
@@ -84,6 +86,26 @@ func genEvents(ctx *genContext) ([]genFile, error) {
 		files = append(files, genFile{Path: f.path, Content: b})
 	}
 	return files, nil
+}
+
+// goTypeName returns the name of the Go type that package api declares
+// for the schema: its x-go-name in the Go spec, or its name.
+func goTypeName(goSpec *openapi3.T, schema string) (string, error) {
+	if goSpec == nil || goSpec.Components == nil {
+		return "", fmt.Errorf("no Go spec")
+	}
+	ref := goSpec.Components.Schemas[schema]
+	if ref == nil || ref.Value == nil {
+		return "", fmt.Errorf("no schema %s in the Go spec", schema)
+	}
+	if v, ok := ref.Value.Extensions["x-go-name"]; ok {
+		name, ok := v.(string)
+		if !ok || name == "" {
+			return "", fmt.Errorf("%s: x-go-name is %v, not a name", schema, v)
+		}
+		return name, nil
+	}
+	return schema, nil
 }
 
 func execEventTemplate(name string, data any) ([]byte, error) {
