@@ -4,11 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"go/ast"
-	"go/parser"
-	"go/token"
 	"reflect"
+	"slices"
 	"strconv"
+	"strings"
 	"testing"
 
 	crispgo "github.com/crisp-go/crisp-go"
@@ -18,33 +17,12 @@ import (
 	"go.yaml.in/yaml/v4"
 )
 
-// declaredNames parses names.go and returns its constants of type Name,
-// by identifier.
-func declaredNames(t *testing.T) map[string]Name {
+// loadSpec loads the embedded openapi.yaml.
+func loadSpec(t *testing.T) *openapi3.T {
 	t.Helper()
-	f, err := parser.ParseFile(token.NewFileSet(), "names.go", nil, 0)
+	doc, err := openapi3.NewLoader().LoadFromData(crispgo.OpenAPI)
 	require.NoError(t, err)
-	out := map[string]Name{}
-	for _, decl := range f.Decls {
-		gd, ok := decl.(*ast.GenDecl)
-		if !ok || gd.Tok != token.CONST {
-			continue
-		}
-		for _, spec := range gd.Specs {
-			vs := spec.(*ast.ValueSpec)
-			if id, ok := vs.Type.(*ast.Ident); !ok || id.Name != "Name" {
-				continue
-			}
-			for i, n := range vs.Names {
-				lit, ok := vs.Values[i].(*ast.BasicLit)
-				require.True(t, ok, "%s: not a literal", n.Name)
-				s, err := strconv.Unquote(lit.Value)
-				require.NoError(t, err)
-				out[n.Name] = Name(s)
-			}
-		}
-	}
-	return out
+	return doc
 }
 
 // eventSchemas maps each event name to the schema whose x-crisp-event or
@@ -72,6 +50,7 @@ func eventSchemas(t *testing.T, doc *openapi3.T) map[Name]string {
 			}
 		}
 	}
+	require.NotEmpty(t, out, "the spec names no event")
 	return out
 }
 
@@ -107,6 +86,15 @@ func decodeExact(t *testing.T, b []byte) any {
 	d.UseNumber()
 	var v any
 	require.NoError(t, d.Decode(&v))
+	return v
+}
+
+// decodeLoose decodes JSON the way kin-openapi expects values (float64
+// numbers).
+func decodeLoose(t *testing.T, b []byte) any {
+	t.Helper()
+	var v any
+	require.NoError(t, json.Unmarshal(b, &v))
 	return v
 }
 
@@ -171,68 +159,112 @@ func hasBigInt(v any) bool {
 	return false
 }
 
-func TestEveryNameIsListed(t *testing.T) {
-	declared := declaredNames(t)
+// typedMethod is a method On<Event> of Router.
+type typedMethod struct {
+	name string
+	fn   reflect.Type // the type of its handler
+}
+
+// typedMethods returns the typed handler methods of Router, by the event
+// name each one registers its handler for (found by calling it).
+func typedMethods(t *testing.T) map[Name]typedMethod {
+	t.Helper()
+	ctxType := reflect.TypeFor[context.Context]()
+	eventType := reflect.TypeFor[*Event]()
+	errType := reflect.TypeFor[error]()
+	rt := reflect.TypeFor[*Router]()
+	out := map[Name]typedMethod{}
+	for m := range rt.Methods() {
+		if !strings.HasPrefix(m.Name, "On") {
+			continue
+		}
+		require.Equal(t, 2, m.Type.NumIn(), "%s takes one handler", m.Name)
+		fnType := m.Type.In(1)
+		require.Equal(t, reflect.Func, fnType.Kind(), m.Name)
+		require.Equal(t, 3, fnType.NumIn(), m.Name)
+		require.Equal(t, ctxType, fnType.In(0), m.Name)
+		require.Equal(t, eventType, fnType.In(2), m.Name)
+		require.Equal(t, 1, fnType.NumOut(), m.Name)
+		require.Equal(t, errType, fnType.Out(0), m.Name)
+
+		r := NewRouter()
+		register(r, m.Name, fnType, func(reflect.Value) {})
+		names := r.Names()
+		require.Len(t, names, 1, "%s registers one event", m.Name)
+		prev, dup := out[names[0]]
+		require.False(t, dup, "%s and %s both register %s", prev.name, m.Name, names[0])
+		out[names[0]] = typedMethod{m.Name, fnType}
+	}
+	return out
+}
+
+// register calls the typed method named method of r with a handler that
+// hands its data to got.
+func register(r *Router, method string, fnType reflect.Type, got func(reflect.Value)) {
+	handler := reflect.MakeFunc(fnType, func(args []reflect.Value) []reflect.Value {
+		got(args[1])
+		return []reflect.Value{reflect.Zero(fnType.Out(0))}
+	})
+	reflect.ValueOf(r).MethodByName(method).Call([]reflect.Value{handler})
+}
+
+// squash lower-cases s and drops what is not a letter or digit:
+// "OnBucketURLUploadGenerated" and "bucket:url:upload:generated" are
+// both "bucketurluploadgenerated" once "On" is cut.
+func squash(s string) string {
+	return strings.Map(func(r rune) rune {
+		switch {
+		case 'a' <= r && r <= 'z', '0' <= r && r <= '9':
+			return r
+		case 'A' <= r && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return -1
+	}, s)
+}
+
+func TestAllIsEveryEventOfTheSpec(t *testing.T) {
+	schemas := eventSchemas(t, loadSpec(t))
 	all := All()
-	listed := map[Name]bool{}
-	for _, n := range all {
-		require.False(t, listed[n], "%s is listed twice", n)
-		listed[n] = true
+	require.True(t, slices.IsSorted(all), "All() is sorted")
+	require.Len(t, slices.Compact(slices.Clone(all)), len(all), "All() lists a name twice")
+	var want []Name
+	for n := range schemas {
+		want = append(want, n)
 	}
-	for id, n := range declared {
-		require.True(t, listed[n], "%s (%s) is missing from All()", id, n)
-	}
-	require.Len(t, all, len(declared), "All() lists names that are not constants")
+	slices.Sort(want)
+	require.Equal(t, want, all, "All() is every event of openapi.yaml")
 
 	all[0] = "changed"
 	require.NotEqual(t, Name("changed"), All()[0], "All() must return a copy")
 }
 
-func TestEventsHaveSchemasAndTypedHandlers(t *testing.T) {
-	doc, err := openapi3.NewLoader().LoadFromData(crispgo.OpenAPI)
-	require.NoError(t, err)
+func TestEveryEventHasATypedHandlerThatDecodesItsExample(t *testing.T) {
+	doc := loadSpec(t)
 	schemas := eventSchemas(t, doc)
 	examples := exactExamples(t)
-	declared := declaredNames(t)
+	methods := typedMethods(t)
 
-	listed := map[Name]bool{}
-	for _, n := range All() {
-		listed[n] = true
-	}
-	for n, schema := range schemas {
-		require.True(t, listed[n], "schema %s names %s, which is not in All()", schema, n)
+	for n, m := range methods {
+		_, ok := schemas[n]
+		require.True(t, ok, "Router.%s registers %s, which openapi.yaml does not name", m.name, n)
 	}
 
-	routerType := reflect.TypeFor[*Router]()
-	ctxType := reflect.TypeFor[context.Context]()
-	eventType := reflect.TypeFor[*Event]()
-	errType := reflect.TypeFor[error]()
 	bigInts := 0
-
-	for id, n := range declared {
+	for n, schema := range schemas {
 		t.Run(string(n), func(t *testing.T) {
-			schema, ok := schemas[n]
-			require.True(t, ok, "no schema has x-crisp-event(s) %s", n)
+			m, ok := methods[n]
+			require.True(t, ok, "no typed method registers %s", n)
+			require.Equal(t, squash(string(n)), squash(strings.TrimPrefix(m.name, "On")), "method %s for %s", m.name, n)
+
 			sref := doc.Components.Schemas[schema]
-			require.NotEmpty(t, sref.Value.Description, schema)
 			require.Contains(t, sref.Value.Description, string(n), "the description of %s names its event", schema)
 
 			typ, ok := PayloadType(n)
 			require.True(t, ok, "no payload type")
 			require.Equal(t, schema, typ.Name(), "payload type of %s", n)
 			require.Equal(t, "github.com/crisp-go/crisp-go/api", typ.PkgPath())
-
-			m, ok := routerType.MethodByName("On" + id)
-			require.True(t, ok, "no method Router.On%s", id)
-			require.Equal(t, 2, m.Type.NumIn(), "On%s takes one handler", id)
-			fnType := m.Type.In(1)
-			require.Equal(t, reflect.Func, fnType.Kind())
-			require.Equal(t, 3, fnType.NumIn())
-			require.Equal(t, ctxType, fnType.In(0))
-			require.Equal(t, typ, fnType.In(1), "On%s hands the payload type", id)
-			require.Equal(t, eventType, fnType.In(2))
-			require.Equal(t, 1, fnType.NumOut())
-			require.Equal(t, errType, fnType.Out(0))
+			require.Equal(t, typ, m.fn.In(1), "%s hands the payload type", m.name)
 
 			example, ok := examples[schema]
 			require.True(t, ok, "%s has no example", schema)
@@ -244,14 +276,17 @@ func TestEventsHaveSchemasAndTypedHandlers(t *testing.T) {
 			// Register through the typed method and dispatch the example.
 			r := NewRouter()
 			var got reflect.Value
-			handler := reflect.MakeFunc(fnType, func(args []reflect.Value) []reflect.Value {
-				got = args[1]
-				return []reflect.Value{reflect.Zero(errType)}
+			calls := 0
+			register(r, m.name, m.fn, func(v reflect.Value) { got = v; calls++ })
+			var unknown []Name
+			r.HandleUnknown(func(_ context.Context, ev *Event) error {
+				unknown = append(unknown, ev.Name)
+				return nil
 			})
-			reflect.ValueOf(r).MethodByName("On" + id).Call([]reflect.Value{handler})
 			require.Equal(t, []Name{n}, r.Names())
 			require.NoError(t, r.Dispatch(t.Context(), &Event{Name: n, Data: example}))
-			require.True(t, got.IsValid(), "handler not called")
+			require.Equal(t, 1, calls, "handler called once")
+			require.Empty(t, unknown, "a handled event does not reach the fallback")
 
 			again, err := json.Marshal(got.Interface())
 			require.NoError(t, err)
@@ -267,18 +302,50 @@ func TestEventsHaveSchemasAndTypedHandlers(t *testing.T) {
 			v, err := Decode(&Event{Name: n, Data: example})
 			require.NoError(t, err)
 			require.Equal(t, got.Interface(), v)
+
+			// Data of another shape is refused, not handed over as a
+			// zero value.
+			err = r.Dispatch(t.Context(), &Event{Name: n, Data: json.RawMessage(`[1]`)})
+			require.ErrorIs(t, err, ErrMalformed)
+			require.Equal(t, 1, calls, "a malformed event does not reach the handler")
+
+			// Another event, even of the same payload schema, goes to
+			// the fallback.
+			other := Name(string(n) + ":other")
+			for o, s := range schemas {
+				if s == schema && o != n {
+					other = o
+					break
+				}
+			}
+			require.NoError(t, r.Dispatch(t.Context(), &Event{Name: other, Data: example}))
+			require.Equal(t, 1, calls, "%s does not reach the handler of %s", other, n)
+			require.Equal(t, []Name{other}, unknown)
 		})
 	}
 	require.Positive(t, bigInts, "no example holds an int64 above 2^53")
 }
 
-// decodeLoose decodes JSON the way kin-openapi expects values (float64
-// numbers).
-func decodeLoose(t *testing.T, b []byte) any {
-	t.Helper()
-	var v any
-	require.NoError(t, json.Unmarshal(b, &v))
-	return v
+func TestUnknownNamesGoToTheFallback(t *testing.T) {
+	r := NewRouter()
+	for n, m := range typedMethods(t) {
+		register(r, m.name, m.fn, func(reflect.Value) { t.Errorf("handler of %s called", n) })
+	}
+	var seen []Name
+	r.HandleUnknown(func(_ context.Context, ev *Event) error {
+		seen = append(seen, ev.Name)
+		return nil
+	})
+	odd := []Name{"", "message", "message:send:", "MESSAGE:SEND", "message:sent", "session:removed:x"}
+	for _, n := range odd {
+		require.NoError(t, r.Dispatch(t.Context(), &Event{Name: n, Data: json.RawMessage(`{}`)}))
+		typ, ok := PayloadType(n)
+		require.False(t, ok, "%q has a payload type", n)
+		require.Nil(t, typ)
+		_, err := Decode(&Event{Name: n, Data: json.RawMessage(`{}`)})
+		require.Error(t, err, "%q decodes", n)
+	}
+	require.Equal(t, odd, seen)
 }
 
 func TestBigFingerprintSurvives(t *testing.T) {
