@@ -1,0 +1,241 @@
+package main
+
+import (
+	"bytes"
+	"go/format"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+func TestEventIdent(t *testing.T) {
+	for name, want := range map[string]string{
+		"message:send":                          "MessageSend",
+		"session:update_availability":           "SessionUpdateAvailability",
+		"bucket:url:upload:generated":           "BucketURLUploadGenerated",
+		"website:update_operators_availability": "WebsiteUpdateOperatorsAvailability",
+		"plugin:id:api":                         "PluginIDAPI",
+		"email:track2:view":                     "EmailTrack2View",
+	} {
+		got, err := eventIdent(name)
+		if err != nil || got != want {
+			t.Errorf("eventIdent(%q) = %q, %v; want %q", name, got, err, want)
+		}
+	}
+	for _, name := range []string{"", "Message:send", "message::send", "message:", ":send", "message send", "message-send", "2fa:sent"} {
+		if got, err := eventIdent(name); err == nil {
+			t.Errorf("eventIdent(%q) = %q, want an error", name, got)
+		}
+	}
+}
+
+// eventSpec builds a spec whose components.schemas is schemas (YAML,
+// indented by six spaces).
+func eventSpec(t *testing.T, schemas string) *openapi3.T {
+	t.Helper()
+	src := "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths: {}\ncomponents:\n  schemas:\n" + schemas
+	doc, err := openapi3.NewLoader().LoadFromData([]byte(src))
+	if err != nil {
+		t.Fatalf("%v\n%s", err, src)
+	}
+	return doc
+}
+
+func TestSpecEvents(t *testing.T) {
+	doc := eventSpec(t, `
+    EventMessageSend:
+      type: object
+      description: 'Payload of the message:send event: a visitor sent a message.'
+      x-crisp-event: message:send
+    EventAck:
+      type: object
+      description: 'Payload of the ack:read and ack:delivered
+        events: messages were read, or delivered.'
+      x-crisp-events: [ack:read, ack:delivered]
+    Other:
+      type: string
+`)
+	evs, err := specEvents(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, ev := range evs {
+		got = append(got, ev.Name+" "+ev.Ident+" "+ev.Schema+" "+strings.Join(ev.Shared, ",")+" | "+ev.Meaning())
+	}
+	want := []string{
+		"ack:delivered AckDelivered EventAck ack:read,ack:delivered | , one of the events ack:read and ack:delivered: messages were read, or delivered.",
+		"ack:read AckRead EventAck ack:read,ack:delivered | , one of the events ack:read and ack:delivered: messages were read, or delivered.",
+		"message:send MessageSend EventMessageSend  | : a visitor sent a message.",
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+func TestSpecEventsRefusesWhatItCannotGenerate(t *testing.T) {
+	const ok = `
+    EventMessageSend:
+      description: 'Payload of the message:send event: a visitor sent a message.'
+      x-crisp-event: message:send
+`
+	for name, tc := range map[string]struct{ schemas, err string }{
+		"no event": {`
+    Other: {type: string}
+`, "no schema has x-crisp-event"},
+		"claimed twice": {ok + `
+    EventMessageSendAgain:
+      description: 'Payload of the message:send event: again.'
+      x-crisp-event: message:send
+`, "claimed by"},
+		"named twice in one schema": {`
+    EventAck:
+      description: 'Payload of the ack:read and ack:read events: read.'
+      x-crisp-events: [ack:read, ack:read]
+`, "named twice"},
+		"not a string": {`
+    EventAck:
+      description: 'Payload of the 1 event: x.'
+      x-crisp-event: 1
+`, "not a string"},
+		"not a list": {`
+    EventAck:
+      description: 'Payload of the ack:read event: x.'
+      x-crisp-events: ack:read
+`, "not a list"},
+		"empty list": {`
+    EventAck:
+      description: 'Payload of the  events: x.'
+      x-crisp-events: []
+`, "not a list"},
+		"list of non-strings": {`
+    EventAck:
+      description: 'Payload of the ack:read event: x.'
+      x-crisp-events: [{name: ack:read}]
+`, "not a string"},
+		"bad name": {`
+    EventAckRead:
+      description: 'Payload of the Ack:Read event: x.'
+      x-crisp-event: Ack:Read
+`, "not an event name"},
+		"description off convention": {`
+    EventMessageSend:
+      description: A visitor sent a message.
+      x-crisp-event: message:send
+`, "does not start with"},
+		"description names other events": {`
+    EventAck:
+      description: 'Payload of the ack:read event: read or delivered.'
+      x-crisp-events: [ack:read, ack:delivered]
+`, "names the events"},
+		"schema not Event*": {`
+    MessageSend:
+      description: 'Payload of the message:send event: x.'
+      x-crisp-event: message:send
+`, "starts with Event"},
+		"schema name off the event": {`
+    EventMessageSent:
+      description: 'Payload of the message:send event: x.'
+      x-crisp-event: message:send
+`, "is named EventMessageSend"},
+		"same Go identifier": {`
+    EventAB:
+      description: 'Payload of the a:b_c and a_b:c events: x.'
+      x-crisp-events: [a:b_c, a_b:c]
+`, "both ABC in Go"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			_, err := specEvents(eventSpec(t, tc.schemas))
+			if err == nil || !strings.Contains(err.Error(), tc.err) {
+				t.Errorf("err = %v, want one containing %q", err, tc.err)
+			}
+		})
+	}
+}
+
+func TestGoTypeName(t *testing.T) {
+	doc := eventSpec(t, `
+    EventA: {type: object}
+    EventB: {type: object, x-go-name: BeeEvent}
+    EventC: {type: object, x-go-name: 3}
+`)
+	for schema, want := range map[string]string{"EventA": "EventA", "EventB": "BeeEvent"} {
+		if got, err := goTypeName(doc, schema); err != nil || got != want {
+			t.Errorf("goTypeName(%s) = %q, %v; want %q", schema, got, err, want)
+		}
+	}
+	for _, schema := range []string{"EventC", "EventD"} {
+		if got, err := goTypeName(doc, schema); err == nil {
+			t.Errorf("goTypeName(%s) = %q, want an error", schema, got)
+		}
+	}
+	if _, err := goTypeName(nil, "EventA"); err == nil {
+		t.Error("goTypeName without a Go spec: no error")
+	}
+}
+
+func TestDocComment(t *testing.T) {
+	text := strings.Repeat("word ", 40) + "end."
+	got := docComment("\t", text)
+	lines := strings.Split(got, "\n")
+	if len(lines) < 3 {
+		t.Fatalf("not wrapped:\n%s", got)
+	}
+	var words []string
+	for _, l := range lines {
+		if !strings.HasPrefix(l, "\t// ") || len(l) > len("\t// ")+77 {
+			t.Errorf("line %q", l)
+		}
+		words = append(words, strings.Fields(strings.TrimPrefix(l, "\t// "))...)
+	}
+	if strings.Join(words, " ") != strings.TrimSpace(text) {
+		t.Errorf("words changed:\n%s", got)
+	}
+}
+
+// TestEventsAreUpToDate checks that the files of package events are what
+// the spec generates (so that an edit of openapi.yaml without `go
+// generate` fails here), and that generating is deterministic.
+func TestEventsAreUpToDate(t *testing.T) {
+	root := filepath.Join("..", "..")
+	ctx, err := load(root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first, err := genEvents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, err := genEvents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first) == 0 || len(first) != len(again) {
+		t.Fatalf("%d files, then %d", len(first), len(again))
+	}
+	for i, f := range first {
+		if f.Path != again[i].Path || !bytes.Equal(f.Content, again[i].Content) {
+			t.Errorf("%s: two runs differ", f.Path)
+		}
+		content := f.Content
+		if strings.HasSuffix(f.Path, ".go") {
+			if content, err = format.Source(content); err != nil {
+				t.Fatalf("%s: %v", f.Path, err)
+			}
+		}
+		if !strings.HasPrefix(string(content), "# Code generated by crispgen") &&
+			!strings.HasPrefix(string(content), "// Code generated by crispgen from openapi.yaml. DO NOT EDIT.\n") {
+			t.Errorf("%s: no generated-code header", f.Path)
+		}
+		disk, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f.Path)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(disk, content) {
+			t.Errorf("%s is stale: run `go -C tools run ./crispgen -root .. -only events`", f.Path)
+		}
+	}
+}
