@@ -7,49 +7,6 @@ import (
 	"github.com/crisp-go/crisp-go/api"
 )
 
-// GetConnectEndpoints returns the RTM (WebSocket) endpoints the connected
-// plugin should connect to.
-//
-//crisp:operation getConnectEndpoints
-func (s *PluginService) GetConnectEndpoints(ctx context.Context) (*api.ConnectEndpoints, error) {
-	const op = "getConnectEndpoints"
-	resp, err := s.c.api.GetConnectEndpoints(ctx)
-	return decode[api.ConnectEndpoints](op, resp, err)
-}
-
-// GetUserConnectEndpoints returns the RTM (WebSocket) endpoints for a user
-// token; RTM clients call it before connecting.
-//
-//crisp:operation getUserConnectEndpoints
-func (s *PluginService) GetUserConnectEndpoints(ctx context.Context) (*api.ConnectEndpoints, error) {
-	const op = "getUserConnectEndpoints"
-	resp, err := s.c.api.GetUserConnectEndpoints(ctx)
-	return decode[api.ConnectEndpoints](op, resp, err)
-}
-
-// GetWebsiteTokenConnectEndpoints returns the RTM (WebSocket) endpoints for
-// a website token; RTM clients call it before connecting.
-//
-//crisp:operation getWebsiteTokenConnectEndpoints
-func (s *PluginService) GetWebsiteTokenConnectEndpoints(ctx context.Context) (*api.ConnectEndpoints, error) {
-	const op = "getWebsiteTokenConnectEndpoints"
-	resp, err := s.c.api.GetWebsiteTokenConnectEndpoints(ctx)
-	return decode[api.ConnectEndpoints](op, resp, err)
-}
-
-// GetWebsiteConnectEndpoints returns the RTM (WebSocket) endpoints of a
-// website, its app and stream sockets.
-//
-//crisp:operation getWebsiteConnectEndpoints
-func (s *WebsiteService) GetWebsiteConnectEndpoints(ctx context.Context, websiteID string) (*api.ConnectEndpoints, error) {
-	const op = "getWebsiteConnectEndpoints"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.GetWebsiteConnectEndpoints(ctx, websiteID)
-	return decode[api.ConnectEndpoints](op, resp, err)
-}
-
 // GetConnectEndpoints is GetWebsiteConnectEndpoints: it returns the RTM
 // (WebSocket) endpoints of a website.
 func (s *WebsiteService) GetConnectEndpoints(ctx context.Context, websiteID string) (*api.ConnectEndpoints, error) {

@@ -19,26 +19,6 @@ type ListConnectWebsitesOptions struct {
 	IncludePlan bool
 }
 
-// GetConnectAccount resolves the account of the connected plugin, the
-// plugin that owns the token.
-//
-//crisp:operation getConnectAccount
-func (s *PluginService) GetConnectAccount(ctx context.Context) (*api.PluginConnectAccount, error) {
-	const op = "getConnectAccount"
-	resp, err := s.c.api.GetConnectAccount(ctx)
-	return decode[api.PluginConnectAccount](op, resp, err)
-}
-
-// CheckConnectSessionValidity reports whether the session of the plugin
-// token is valid.
-//
-//crisp:operation checkConnectSessionValidity
-func (s *PluginService) CheckConnectSessionValidity(ctx context.Context) (bool, error) {
-	const op = "checkConnectSessionValidity"
-	resp, err := s.c.api.CheckConnectSessionValidity(ctx)
-	return exists(op, resp, err)
-}
-
 // ListAllConnectWebsites returns one page (1-based) of the websites that
 // installed the connected plugin, filtered by opts (which may be nil).
 //

@@ -65,18 +65,6 @@ func (s *WebsiteService) ListCampaignsIter(ctx context.Context, websiteID string
 	})
 }
 
-// ListCampaignTags returns the tags used by a website's campaigns.
-//
-//crisp:operation listCampaignTags
-func (s *WebsiteService) ListCampaignTags(ctx context.Context, websiteID string) ([]string, error) {
-	const op = "listCampaignTags"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListCampaignTags(ctx, websiteID)
-	return decodeList[string](op, resp, err)
-}
-
 // ListCampaignTemplatesOptions searches and filters ListCampaignTemplates.
 // The zero value lists every template.
 type ListCampaignTemplatesOptions struct {
@@ -123,92 +111,4 @@ func (s *WebsiteService) ListCampaignTemplatesIter(ctx context.Context, websiteI
 	return pages(ctx, 0, func(ctx context.Context, page int) ([]api.CampaignTemplateExcerpt, error) {
 		return s.ListCampaignTemplates(ctx, websiteID, page, opts)
 	})
-}
-
-// CreateNewCampaignTemplate creates a campaign email template with a
-// format and a name, and returns the new template's ID.
-//
-//crisp:operation createNewCampaignTemplate
-func (s *WebsiteService) CreateNewCampaignTemplate(ctx context.Context, websiteID string, body *api.CampaignTemplateNew) (string, error) {
-	const op = "createNewCampaignTemplate"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return "", err
-	}
-	if err := checkBody(op, body); err != nil {
-		return "", err
-	}
-	resp, err := s.c.api.CreateNewCampaignTemplate(ctx, websiteID, *body)
-	created, err := decode[api.CampaignTemplateCreated](op, resp, err)
-	if err != nil {
-		return "", err
-	}
-	return created.TemplateID, nil
-}
-
-// CheckCampaignTemplateExists reports whether a campaign template exists.
-//
-//crisp:operation checkCampaignTemplateExists
-func (s *WebsiteService) CheckCampaignTemplateExists(ctx context.Context, websiteID, templateID string) (bool, error) {
-	const op = "checkCampaignTemplateExists"
-	if err := checkPath(op, "website_id", websiteID, "template_id", templateID); err != nil {
-		return false, err
-	}
-	resp, err := s.c.api.CheckCampaignTemplateExists(ctx, websiteID, templateID)
-	return exists(op, resp, err)
-}
-
-// GetCampaignTemplate returns a campaign template, including its content.
-//
-//crisp:operation getCampaignTemplate
-func (s *WebsiteService) GetCampaignTemplate(ctx context.Context, websiteID, templateID string) (*api.CampaignTemplate, error) {
-	const op = "getCampaignTemplate"
-	if err := checkPath(op, "website_id", websiteID, "template_id", templateID); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.GetCampaignTemplate(ctx, websiteID, templateID)
-	return decode[api.CampaignTemplate](op, resp, err)
-}
-
-// SaveCampaignTemplate saves a campaign template, overwriting all of its
-// previous information.
-//
-//crisp:operation saveCampaignTemplate
-func (s *WebsiteService) SaveCampaignTemplate(ctx context.Context, websiteID, templateID string, body *api.CampaignTemplateSave) error {
-	const op = "saveCampaignTemplate"
-	if err := checkPath(op, "website_id", websiteID, "template_id", templateID); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	resp, err := s.c.api.SaveCampaignTemplate(ctx, websiteID, templateID, *body)
-	return done(op, resp, err)
-}
-
-// UpdateCampaignTemplate updates a campaign template, saving only the
-// fields that are set in body.
-//
-//crisp:operation updateCampaignTemplate
-func (s *WebsiteService) UpdateCampaignTemplate(ctx context.Context, websiteID, templateID string, body *api.CampaignTemplateUpdate) error {
-	const op = "updateCampaignTemplate"
-	if err := checkPath(op, "website_id", websiteID, "template_id", templateID); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	resp, err := s.c.api.UpdateCampaignTemplate(ctx, websiteID, templateID, *body)
-	return done(op, resp, err)
-}
-
-// RemoveCampaignTemplate removes a campaign template from a website.
-//
-//crisp:operation removeCampaignTemplate
-func (s *WebsiteService) RemoveCampaignTemplate(ctx context.Context, websiteID, templateID string) error {
-	const op = "removeCampaignTemplate"
-	if err := checkPath(op, "website_id", websiteID, "template_id", templateID); err != nil {
-		return err
-	}
-	resp, err := s.c.api.RemoveCampaignTemplate(ctx, websiteID, templateID)
-	return done(op, resp, err)
 }
