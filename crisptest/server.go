@@ -1,17 +1,3 @@
-// Package crisptest is a fake Crisp REST API V1 server for tests, driven by
-// the OpenAPI document of this module.
-//
-// Every request is validated against openapi.yaml (path, query, headers,
-// body, credentials and token tier) and answered the way Crisp answers: a
-// request that does not conform gets 400 invalid_data, an unknown route 404
-// not_found, wrong credentials 401. Conversations, messages and people
-// profiles are kept in memory, so writes are visible to later reads; every
-// other operation answers its example from the specification. Tests can
-// inspect the requests received and script errors or delays.
-//
-//	srv := crisptest.Start(t)             // closed when the test ends
-//	client := srv.Client(t)               // a *crisp.Client pointed at it
-//	convs, err := client.Website.ListConversations(ctx, crisptest.WebsiteID, 1, nil)
 package crisptest
 
 import (
@@ -25,6 +11,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -77,6 +64,12 @@ type Request struct {
 	Body       []byte
 	// Status is the status the server answered.
 	Status int
+	// Unmodelled lists, sorted, the query parameters (and values, such as
+	// "search_type=filter") of the request that the in-memory state
+	// ignored because it does not model them; the answer carried them in
+	// the X-Crisptest-Unmodelled header. Empty when the state did not
+	// answer (a Handle, Queue or Stateless answer).
+	Unmodelled []string
 }
 
 // Reply is a scripted answer for the next call of an operation.
@@ -103,6 +96,7 @@ type Call struct {
 	// Example is the operation's example answer from the specification.
 	Example json.RawMessage
 	server  *Server
+	fields  obj // the decoded body, once read
 }
 
 // Option configures a Server.
@@ -413,7 +407,13 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request, body []byte, rec 
 	case h != nil:
 		status, out = h(call)
 	case s.state != nil && s.state.handles(o.ID):
+		call.Unmodelled = s.state.unmodelledIn(call)
 		status, out = s.state.serve(call)
+		rec.Unmodelled = call.Unmodelled
+		slices.Sort(rec.Unmodelled)
+		if len(rec.Unmodelled) > 0 {
+			w.Header().Set(UnmodelledHeader, strings.Join(rec.Unmodelled, ", "))
+		}
 	default:
 		status, out = o.Status, o.Example
 	}

@@ -40,6 +40,8 @@ type Operation struct {
 	Example json.RawMessage
 
 	op *openapi3.Operation
+	// params are the path item's and the operation's parameters.
+	params openapi3.Parameters
 }
 
 var (
@@ -73,6 +75,7 @@ func parseSpec(data []byte) (*spec, error) {
 	for path, item := range doc.Paths.Map() {
 		for method, op := range item.Operations() {
 			o := &Operation{ID: op.OperationID, Method: method, Path: path, Deprecated: op.Deprecated, op: op}
+			o.params = append(append(openapi3.Parameters{}, item.Parameters...), op.Parameters...)
 			if raw, ok := op.Extensions["x-crisp-tiers"]; ok {
 				if list, ok := raw.([]any); ok {
 					for _, t := range list {
@@ -209,4 +212,30 @@ func synth(ref *openapi3.SchemaRef, depth int) any {
 		return false
 	}
 	return nil
+}
+
+// collectProperties adds the top-level property names of schema to out,
+// following allOf, anyOf and oneOf.
+func collectProperties(ref *openapi3.SchemaRef, out map[string]bool, depth int) {
+	if ref == nil || ref.Value == nil || depth > 8 {
+		return
+	}
+	for name := range ref.Value.Properties {
+		out[name] = true
+	}
+	for _, list := range []openapi3.SchemaRefs{ref.Value.AllOf, ref.Value.AnyOf, ref.Value.OneOf} {
+		for _, sub := range list {
+			collectProperties(sub, out, depth+1)
+		}
+	}
+}
+
+// sortedKeys returns the keys of m in order.
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

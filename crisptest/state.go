@@ -19,6 +19,10 @@ type obj = map[string]any
 // conversations, their messages, and people profiles. Values are kept as
 // JSON objects shaped like openapi.yaml's schemas, so that answers validate.
 type state struct {
+	// unmodelled maps each stateful operation to the query parameters of
+	// the specification that the state does not model.
+	unmodelled map[string]map[string]bool
+
 	mu       sync.Mutex
 	websites map[string]obj
 	convs    map[string]*conversation
@@ -48,59 +52,9 @@ func newState() *state {
 	}
 }
 
-// install prepares the state for a server (nothing to take yet).
-func (st *state) install(*Server) {}
-
-// stateful lists the operations the state answers.
-var stateful = map[string]func(st *state, c *Call) (int, any){
-	"createWebsite":                           (*state).createWebsite,
-	"checkWebsiteExists":                      (*state).checkWebsite,
-	"getWebsite":                              (*state).getWebsite,
-	"deleteWebsite":                           (*state).deleteWebsite,
-	"listConversations":                       (*state).listConversations,
-	"createNewConversation":                   (*state).createConversation,
-	"checkConversationExists":                 (*state).checkConversation,
-	"getConversation":                         (*state).getConversation,
-	"removeConversation":                      (*state).removeConversation,
-	"initiateConversationWithExistingSession": (*state).initiateConversation,
-	"getConversationState":                    (*state).getConversationState,
-	"changeConversationState":                 (*state).changeConversationState,
-	"getConversationMetas":                    (*state).getConversationMetas,
-	"updateConversationMetas":                 (*state).updateConversationMetas,
-	"getConversationRoutingAssign":            (*state).getRouting,
-	"assignConversationRouting":               (*state).assignRouting,
-	"getConversationParticipants":             (*state).getParticipants,
-	"saveConversationParticipants":            (*state).saveParticipants,
-	"getBlockStatusForConversation":           (*state).getBlock,
-	"blockIncomingMessagesForConversation":    (*state).setBlock,
-	"getVerifyStatusForConversation":          (*state).getVerify,
-	"updateVerifyStatusForConversation":       (*state).setVerify,
-	"updateConversationOpenState":             (*state).setOpen,
-	"updateConversationInbox":                 (*state).setInbox,
-	"getMessagesInConversation":               (*state).getMessages,
-	"sendMessageInConversation":               (*state).sendMessage,
-	"getMessageInConversation":                (*state).getMessage,
-	"updateMessageInConversation":             (*state).updateMessage,
-	"removeMessageInConversation":             (*state).removeMessage,
-	"markMessagesReadInConversation":          (*state).markRead,
-	"markMessagesDeliveredInConversation":     (*state).markDelivered,
-	"markConversationAsUnread":                (*state).markUnread,
-	"listPeopleProfiles":                      (*state).listPeople,
-	"addNewPeopleProfile":                     (*state).addPeople,
-	"checkPeopleProfileExists":                (*state).checkPeople,
-	"getPeopleProfile":                        (*state).getPeople,
-	"savePeopleProfile":                       (*state).savePeople,
-	"updatePeopleProfile":                     (*state).updatePeople,
-	"removePeopleProfile":                     (*state).removePeople,
-	"addPeopleEvent":                          (*state).addEvent,
-	"listPeopleEvents":                        (*state).listEvents,
-	"getPeopleData":                           (*state).getPeopleData,
-	"savePeopleData":                          (*state).savePeopleData,
-	"updatePeopleData":                        (*state).updatePeopleData,
-	"getPeopleSubscriptionStatus":             (*state).getSubscription,
-	"updatePeopleSubscriptionStatus":          (*state).setSubscription,
-	"getPeopleStatistics":                     (*state).peopleStats,
-}
+// install prepares the state for a server: what it does not model of the
+// server's specification.
+func (st *state) install(s *Server) { st.unmodelled = unmodelledParams(s.spec) }
 
 func (st *state) handles(op string) bool { _, ok := stateful[op]; return ok }
 
@@ -110,7 +64,7 @@ func (st *state) serve(c *Call) (int, any) {
 	if id, keyed := c.PathParams["website_id"]; keyed && st.websites[id] == nil {
 		return notFound("website")
 	}
-	return stateful[c.Operation](st, c)
+	return stateful[c.Operation].serve(st, c)
 }
 
 // --- answers ---
@@ -130,13 +84,13 @@ func invalid(msg string) (int, any) {
 	return http.StatusBadRequest, obj{"error": true, "reason": "invalid_data", "data": obj{"message": msg}}
 }
 
-func body(c *Call) obj {
-	var b obj
-	_ = json.Unmarshal(c.Body, &b)
-	if b == nil {
-		b = obj{}
+// copyFields copies the named body fields the call has into dst.
+func copyFields(dst obj, c *Call, names ...string) {
+	for _, k := range names {
+		if v, has := c.fieldOK(k); has {
+			dst[k] = v
+		}
 	}
-	return b
 }
 
 func now() int64 { return time.Now().UnixMilli() }
@@ -149,10 +103,11 @@ func newUUID() string {
 	return fmt.Sprintf("%x-%x-%x-%x-%x", b[0:4], b[4:6], b[6:8], b[8:10], b[10:])
 }
 
-// page slices items for a 1-based page number and a page size.
-func page[T any](items []T, c *Call, size int) []T {
+// page slices items for the 1-based page number of the call and a page
+// size: perPage when it is a positive number, else size.
+func page[T any](items []T, c *Call, perPage string, size int) []T {
 	n, _ := strconv.Atoi(c.PathParams["page_number"])
-	if v, err := strconv.Atoi(c.Query.Get("per_page")); err == nil && v > 0 {
+	if v, err := strconv.Atoi(perPage); err == nil && v > 0 {
 		size = v
 	}
 	start := (n - 1) * size
@@ -165,15 +120,14 @@ func page[T any](items []T, c *Call, size int) []T {
 // --- websites ---
 
 func (st *state) createWebsite(c *Call) (int, any) {
-	b := body(c)
 	id := newUUID()
-	w := obj{"website_id": id, "name": b["name"], "domain": b["domain"], "verified": false}
+	w := obj{"website_id": id, "name": c.field("name"), "domain": c.field("domain"), "verified": false}
 	st.websites[id] = w
 	return ok("added", w)
 }
 
 func (st *state) checkWebsite(c *Call) (int, any) {
-	domain := c.Query.Get("domain")
+	domain := c.param("domain")
 	for _, w := range st.websites {
 		if w["domain"] == domain {
 			return http.StatusOK, nil
@@ -261,10 +215,11 @@ func (st *state) initiateConversation(c *Call) (int, any) {
 }
 
 func (st *state) listConversations(c *Call) (int, any) {
-	q := c.Query
-	text := strings.ToLower(q.Get("search_query"))
-	if t := q.Get("search_type"); t != "" && t != "text" {
+	q := c.param
+	text := strings.ToLower(q("search_query"))
+	if t := q("search_type"); t != "" && t != "text" {
 		text = "" // segment and filter searches are not modelled: list all
+		c.noteUnmodelled("search_type=" + t)
 	}
 	var out []obj
 	for _, cv := range st.convs {
@@ -272,25 +227,25 @@ func (st *state) listConversations(c *Call) (int, any) {
 		if d["website_id"] != c.PathParams["website_id"] {
 			continue
 		}
-		if q.Get("include_empty") != "1" && len(cv.messages) == 0 {
+		if q("include_empty") != "1" && len(cv.messages) == 0 {
 			continue
 		}
-		if q.Get("filter_resolved") == "1" && d["state"] != "resolved" {
+		if q("filter_resolved") == "1" && d["state"] != "resolved" {
 			continue
 		}
-		if q.Get("filter_not_resolved") == "1" && d["state"] == "resolved" {
+		if q("filter_not_resolved") == "1" && d["state"] == "resolved" {
 			continue
 		}
-		if q.Get("filter_unread") == "1" && toInt(d["unread"].(obj)["operator"]) == 0 {
+		if q("filter_unread") == "1" && toInt(d["unread"].(obj)["operator"]) == 0 {
 			continue
 		}
-		if id := q.Get("filter_inbox_id"); id != "" && d["inbox_id"] != id {
+		if id := q("filter_inbox_id"); id != "" && d["inbox_id"] != id {
 			continue
 		}
-		if q.Get("filter_unassigned") == "1" && d["assigned"] != nil {
+		if q("filter_unassigned") == "1" && d["assigned"] != nil {
 			continue
 		}
-		if id := q.Get("filter_assigned"); id != "" {
+		if id := q("filter_assigned"); id != "" {
 			a, _ := d["assigned"].(obj)
 			if a == nil || a["user_id"] != id {
 				continue
@@ -301,12 +256,12 @@ func (st *state) listConversations(c *Call) (int, any) {
 		}
 		out = append(out, d)
 	}
-	key := "updated_at"
-	if q.Get("order_date_created") == "1" {
+	key := "updated_at" // the default order, as order_date_updated=1 asks
+	if q("order_date_created") == "1" && q("order_date_updated") != "1" {
 		key = "created_at"
 	}
 	sort.Slice(out, func(i, j int) bool { return toInt(out[i][key]) > toInt(out[j][key]) })
-	return ok("listed", page(out, c, 20))
+	return ok("listed", page(out, c, q("per_page"), 20))
 }
 
 func (cv *conversation) matches(text string) bool {
@@ -364,7 +319,7 @@ var stateStatus = map[string]int{"pending": 0, "unresolved": 1, "resolved": 2}
 
 func (st *state) changeConversationState(c *Call) (int, any) {
 	return st.withConv(c, func(cv *conversation) (int, any) {
-		s, _ := body(c)["state"].(string)
+		s, _ := c.field("state").(string)
 		cv.data["state"], cv.data["status"] = s, stateStatus[s]
 		st.touch(cv)
 		return ok("updated", nil)
@@ -378,13 +333,18 @@ func (st *state) getConversationMetas(c *Call) (int, any) {
 func (st *state) updateConversationMetas(c *Call) (int, any) {
 	return st.withConv(c, func(cv *conversation) (int, any) {
 		meta := cv.data["meta"].(obj)
-		for k, v := range body(c) {
+		for _, k := range stateful[c.Operation].body {
+			v, has := c.fieldOK(k)
+			if !has {
+				continue
+			}
 			if k == "data" {
 				d, _ := meta["data"].(obj)
 				if d == nil {
 					d = obj{}
 				}
-				for dk, dv := range v.(obj) {
+				add, _ := v.(obj)
+				for dk, dv := range add {
 					d[dk] = dv
 				}
 				meta["data"] = d
@@ -408,7 +368,7 @@ func (st *state) getRouting(c *Call) (int, any) {
 
 func (st *state) assignRouting(c *Call) (int, any) {
 	return st.withConv(c, func(cv *conversation) (int, any) {
-		a, _ := body(c)["assigned"].(obj)
+		a, _ := c.field("assigned").(obj)
 		if a == nil {
 			delete(cv.data, "assigned")
 		} else {
@@ -427,7 +387,7 @@ func (st *state) getParticipants(c *Call) (int, any) {
 
 func (st *state) saveParticipants(c *Call) (int, any) {
 	return st.withConv(c, func(cv *conversation) (int, any) {
-		cv.data["participants"] = body(c)["participants"]
+		cv.data["participants"] = c.field("participants")
 		return ok("updated", nil)
 	})
 }
@@ -438,7 +398,7 @@ func (st *state) getBlock(c *Call) (int, any) {
 
 func (st *state) setBlock(c *Call) (int, any) {
 	return st.withConv(c, func(cv *conversation) (int, any) {
-		cv.data["is_blocked"] = body(c)["blocked"]
+		cv.data["is_blocked"] = c.field("blocked")
 		return ok("updated", nil)
 	})
 }
@@ -449,7 +409,7 @@ func (st *state) getVerify(c *Call) (int, any) {
 
 func (st *state) setVerify(c *Call) (int, any) {
 	return st.withConv(c, func(cv *conversation) (int, any) {
-		cv.data["is_verified"] = body(c)["verified"]
+		cv.data["is_verified"] = c.field("verified")
 		return ok("updated", nil)
 	})
 }
@@ -460,7 +420,7 @@ func (st *state) setOpen(c *Call) (int, any) {
 
 func (st *state) setInbox(c *Call) (int, any) {
 	return st.withConv(c, func(cv *conversation) (int, any) {
-		if id, _ := body(c)["inbox_id"].(string); id != "" {
+		if id, _ := c.field("inbox_id").(string); id != "" {
 			cv.data["inbox_id"] = id
 		} else {
 			delete(cv.data, "inbox_id")
@@ -478,7 +438,7 @@ const messagesPerPage = 40
 func (st *state) getMessages(c *Call) (int, any) {
 	return st.withConv(c, func(cv *conversation) (int, any) {
 		msgs := cv.messages
-		if v := c.Query.Get("timestamp_before"); v != "" {
+		if v := c.param("timestamp_before"); v != "" {
 			before, _ := strconv.ParseInt(v, 10, 64)
 			i := sort.Search(len(msgs), func(i int) bool { return toInt(msgs[i]["timestamp"]) >= before })
 			msgs = msgs[:i]
@@ -498,31 +458,26 @@ func (st *state) getMessages(c *Call) (int, any) {
 
 func (st *state) sendMessage(c *Call) (int, any) {
 	return st.withConv(c, func(cv *conversation) (int, any) {
-		b := body(c)
 		t := now()
 		if n := len(cv.messages); n > 0 && toInt(cv.messages[n-1]["timestamp"]) >= t {
 			t = toInt(cv.messages[n-1]["timestamp"]) + 1 // keep timestamps strictly increasing
 		}
-		fp := toInt(b["fingerprint"])
+		fp := toInt(c.field("fingerprint"))
 		if fp == 0 {
 			st.seq++
 			fp = t*100 + st.seq%100
 		}
 		m := obj{"session_id": cv.data["session_id"], "website_id": cv.data["website_id"], "fingerprint": fp, "timestamp": t}
-		for _, k := range []string{"type", "from", "origin", "content", "mentions", "stamped", "automated", "translated", "references", "properties"} {
-			if v, has := b[k]; has {
-				m[k] = v
-			}
-		}
-		if u, _ := b["user"].(obj); u != nil {
+		copyFields(m, c, "type", "from", "origin", "content", "mentions", "automated", "translated", "references", "properties")
+		if u, _ := c.field("user").(obj); u != nil {
 			m["user"] = u
 		}
 		cv.messages = append(cv.messages, m)
-		if s, isText := b["content"].(string); isText {
+		if s, isText := c.field("content").(string); isText {
 			cv.data["last_message"] = s
 		}
 		unread := cv.data["unread"].(obj)
-		if b["from"] == "user" {
+		if c.field("from") == "user" {
 			unread["operator"] = toInt(unread["operator"]) + 1
 		} else {
 			unread["visitor"] = toInt(unread["visitor"]) + 1
@@ -558,7 +513,7 @@ func (st *state) getMessage(c *Call) (int, any) {
 
 func (st *state) updateMessage(c *Call) (int, any) {
 	return st.withMessage(c, func(cv *conversation, i int) (int, any) {
-		cv.messages[i]["content"] = body(c)["content"]
+		cv.messages[i]["content"] = c.field("content")
 		cv.messages[i]["edited"] = true
 		return ok("updated", nil)
 	})
@@ -575,11 +530,10 @@ func (st *state) removeMessage(c *Call) (int, any) {
 // the listed fingerprints) and clears the reader's unread count.
 func (st *state) mark(c *Call, key string) (int, any) {
 	return st.withConv(c, func(cv *conversation) (int, any) {
-		b := body(c)
-		reader, _ := b["from"].(string)
-		origin, _ := b["origin"].(string)
+		reader, _ := c.field("from").(string)
+		origin, _ := c.field("origin").(string)
 		want := map[int64]bool{}
-		if fps, _ := b["fingerprints"].([]any); len(fps) > 0 {
+		if fps, _ := c.field("fingerprints").([]any); len(fps) > 0 {
 			for _, f := range fps {
 				want[toInt(f)] = true
 			}
@@ -611,7 +565,7 @@ func (st *state) markUnread(c *Call) (int, any) {
 	return st.withConv(c, func(cv *conversation) (int, any) {
 		unread := cv.data["unread"].(obj)
 		side := "operator"
-		if body(c)["from"] == "operator" {
+		if c.field("from") == "operator" {
 			side = "visitor"
 		}
 		if toInt(unread[side]) == 0 {
@@ -641,17 +595,17 @@ func (st *state) withPerson(c *Call, fn func(p *profile) (int, any)) (int, any) 
 }
 
 func (st *state) listPeople(c *Call) (int, any) {
-	text := strings.ToLower(c.Query.Get("search_text"))
+	text := strings.ToLower(c.param("search_text"))
 	var filters []struct {
 		Model, Criterion, Operator string
 		Query                      []string
 	}
-	if raw := c.Query.Get("search_filter"); raw != "" {
+	if raw := c.param("search_filter"); raw != "" {
 		if err := json.Unmarshal([]byte(raw), &filters); err != nil {
 			return invalid("search_filter is not a JSON array of filters")
 		}
 	}
-	anyOf := c.Query.Get("search_operator") == "or"
+	anyOf := c.param("search_operator") == "or"
 	var out []obj
 	for _, p := range st.people {
 		if text != "" && !strings.Contains(strings.ToLower(fmt.Sprint(p.data["email"], " ", p.data["person"])), text) {
@@ -671,7 +625,7 @@ func (st *state) listPeople(c *Call) (int, any) {
 		out = append(out, p.data)
 	}
 	sort.Slice(out, func(i, j int) bool { return toInt(out[i]["created_at"]) > toInt(out[j]["created_at"]) })
-	return ok("listed", page(out, c, 20))
+	return ok("listed", page(out, c, c.param("per_page"), 20))
 }
 
 // filterMatches applies one people filter: criterion is a dotted path in
@@ -721,8 +675,7 @@ func filterMatches(p obj, criterion, operator string, query []string) bool {
 }
 
 func (st *state) addPeople(c *Call) (int, any) {
-	b := body(c)
-	email, _ := b["email"].(string)
+	email, _ := c.field("email").(string)
 	if _, taken := st.emails[strings.ToLower(email)]; taken {
 		return http.StatusConflict, obj{"error": true, "reason": "people_exists", "data": obj{"message": "a profile with this email exists"}}
 	}
@@ -730,11 +683,7 @@ func (st *state) addPeople(c *Call) (int, any) {
 	st.seq++
 	t := now() + st.seq
 	d := obj{"people_id": id, "created_at": t, "updated_at": t}
-	for _, k := range []string{"email", "person", "company", "segments", "notepad"} {
-		if v, has := b[k]; has {
-			d[k] = v
-		}
-	}
+	copyFields(d, c, peopleFields...)
 	st.people[id] = &profile{data: d, custom: obj{}, subbed: true}
 	st.emails[strings.ToLower(email)] = id
 	return ok("added", obj{"people_id": id})
@@ -753,16 +702,11 @@ func (st *state) getPeople(c *Call) (int, any) {
 
 func (st *state) writePeople(c *Call, replace bool) (int, any) {
 	return st.withPerson(c, func(p *profile) (int, any) {
-		b := body(c)
 		id := p.data["people_id"]
 		if replace {
 			p.data = obj{"people_id": id, "created_at": p.data["created_at"]}
 		}
-		for _, k := range []string{"email", "person", "company", "segments", "notepad"} {
-			if v, has := b[k]; has {
-				p.data[k] = v
-			}
-		}
+		copyFields(p.data, c, peopleFields...)
 		st.seq++
 		p.data["updated_at"] = now() + st.seq
 		for e, pid := range st.emails {
@@ -795,20 +739,15 @@ func (st *state) removePeople(c *Call) (int, any) {
 
 func (st *state) addEvent(c *Call) (int, any) {
 	return st.withPerson(c, func(p *profile) (int, any) {
-		b := body(c)
-		e := obj{"text": b["text"], "timestamp": now()}
-		for _, k := range []string{"data", "color"} {
-			if v, has := b[k]; has {
-				e[k] = v
-			}
-		}
+		e := obj{"text": c.field("text"), "timestamp": now()}
+		copyFields(e, c, "data", "color")
 		p.events = append([]obj{e}, p.events...)
 		return ok("added", nil)
 	})
 }
 
 func (st *state) listEvents(c *Call) (int, any) {
-	return st.withPerson(c, func(p *profile) (int, any) { return ok("listed", page(p.events, c, 20)) })
+	return st.withPerson(c, func(p *profile) (int, any) { return ok("listed", page(p.events, c, "", 20)) })
 }
 
 func (st *state) getPeopleData(c *Call) (int, any) {
@@ -817,7 +756,7 @@ func (st *state) getPeopleData(c *Call) (int, any) {
 
 func (st *state) savePeopleData(c *Call) (int, any) {
 	return st.withPerson(c, func(p *profile) (int, any) {
-		d, _ := body(c)["data"].(obj)
+		d, _ := c.field("data").(obj)
 		p.custom = obj{}
 		for k, v := range d {
 			p.custom[k] = v
@@ -828,7 +767,7 @@ func (st *state) savePeopleData(c *Call) (int, any) {
 
 func (st *state) updatePeopleData(c *Call) (int, any) {
 	return st.withPerson(c, func(p *profile) (int, any) {
-		d, _ := body(c)["data"].(obj)
+		d, _ := c.field("data").(obj)
 		for k, v := range d {
 			p.custom[k] = v
 		}
@@ -842,7 +781,7 @@ func (st *state) getSubscription(c *Call) (int, any) {
 
 func (st *state) setSubscription(c *Call) (int, any) {
 	return st.withPerson(c, func(p *profile) (int, any) {
-		p.subbed, _ = body(c)["email"].(bool)
+		p.subbed, _ = c.field("email").(bool)
 		return ok("updated", nil)
 	})
 }
