@@ -58,9 +58,24 @@ func (st *state) install(s *Server) { st.unmodelled = unmodelledParams(s.spec) }
 
 func (st *state) handles(op string) bool { _, ok := stateful[op]; return ok }
 
+// serve answers a call from the state. The answer is encoded before the
+// lock is released: it holds the state's live maps, which later calls
+// change.
 func (st *state) serve(c *Call) (int, any) {
 	st.mu.Lock()
 	defer st.mu.Unlock()
+	status, out := st.answer(c)
+	if out == nil {
+		return status, nil
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return http.StatusInternalServerError, obj{"error": true, "reason": "error", "data": obj{"message": "crisptest: encode the answer: " + err.Error()}}
+	}
+	return status, json.RawMessage(b)
+}
+
+func (st *state) answer(c *Call) (int, any) {
 	if id, keyed := c.PathParams["website_id"]; keyed && st.websites[id] == nil {
 		return notFound("website")
 	}
