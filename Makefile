@@ -3,7 +3,7 @@ GO      ?= go
 TOOLS   := $(GO) tool -modfile=tools/go.mod
 PKGS    := ./...
 
-.PHONY: help generate check-generated test test-short lint vet staticcheck fmt-check npm lint-spec ts-check spec-coverage bench diff-spec ci
+.PHONY: help generate check-generated test test-short lint vet staticcheck fmt-check npm lint-spec ts-check spec-coverage bench diff-spec apidiff ci
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -55,6 +55,9 @@ diff-spec: ## report changes of openapi.yaml since BASE (a git ref), breaking fi
 	@test -n "$(BASE)" || (echo "usage: make diff-spec BASE=<git ref>"; exit 2)
 	git show $(BASE):openapi.yaml > .diff-base.yaml
 	$(TOOLS) oasdiff breaking .diff-base.yaml openapi.yaml; $(TOOLS) oasdiff changelog .diff-base.yaml openapi.yaml; rm -f .diff-base.yaml
+
+apidiff: ## compare the exported Go API with BASE (default HEAD~1); fail on a break not in docs/api-breaks.txt
+	bash .ci/apidiff $(or $(BASE),HEAD~1)
 
 ci: ## what CI runs
 	bash .ci/run
