@@ -107,6 +107,15 @@ func facadeOps(doc *openapi3.T, a *apiPackage) ([]facadeOp, error) {
 	return ops, nil
 }
 
+// facadeService returns the service of the method of an operation: the
+// first path segment's, or the x-crisp-go-service setting.
+func facadeService(path string, ext map[string]any) string {
+	if svc := extString(ext, "x-crisp-go-service"); svc != "" {
+		return svc + "Service"
+	}
+	return services[strings.Split(strings.TrimPrefix(path, "/"), "/")[0]]
+}
+
 func extString(ext map[string]any, key string) string {
 	s, _ := ext[key].(string)
 	return s
@@ -127,13 +136,9 @@ func newFacadeOp(a *apiPackage, path, method string, item *openapi3.PathItem, o 
 		return op, fmt.Errorf("want one tag, have %d", len(o.Tags))
 	}
 	op.Tag = o.Tags[0]
-	first := strings.Split(strings.TrimPrefix(path, "/"), "/")[0]
-	op.Service = services[first]
-	if svc := extString(o.Extensions, "x-crisp-go-service"); svc != "" {
-		op.Service = svc + "Service"
-	}
+	op.Service = facadeService(path, o.Extensions)
 	if op.Service == "" {
-		return op, fmt.Errorf("no service for /%s", first)
+		return op, fmt.Errorf("no service for %s (x-crisp-go-service)", path)
 	}
 	op.PerPage, _ = o.Extensions["x-crisp-go-per-page"].(bool)
 	op.Value, _ = o.Extensions["x-crisp-go-value"].(bool)

@@ -1,0 +1,160 @@
+package test
+
+import (
+	"context"
+	"errors"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/crisp-go/crisp-go/crisp"
+	"github.com/stretchr/testify/require"
+)
+
+// contractOp is one generated facade method (contract_gen_test.go, made
+// by crispgen from openapi.yaml).
+type contractOp struct {
+	ID, Method, Path string
+	// StringParams are the string path parameters, in the order Call
+	// takes them.
+	StringParams []string
+	// HasBody: the method takes a request body that may be nil.
+	HasBody bool
+	// Request and Answer are the spec's examples (JSON), when it has them.
+	Request, Answer string
+	// Result is how the answer is read: exists, done, decode or list.
+	Result string
+	Call   func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error)
+}
+
+// sent is one request the contract server received.
+type sent struct {
+	method, path string
+	body         []byte
+}
+
+// contractServer answers every request with answer and records it.
+type contractServer struct {
+	mu     sync.Mutex
+	sent   []sent
+	answer string
+}
+
+func (s *contractServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	s.mu.Lock()
+	s.sent = append(s.sent, sent{r.Method, r.URL.EscapedPath(), body})
+	answer := s.answer
+	s.mu.Unlock()
+	w.Header().Set("Content-Type", "application/json")
+	_, _ = io.WriteString(w, answer)
+}
+
+func (s *contractServer) take() []sent {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	out := s.sent
+	s.sent = nil
+	return out
+}
+
+// TestContractEveryGeneratedMethod runs the same checks over every
+// generated facade method: the spec's request example is sent as it is, to
+// the route of the operation, and its answer example is decoded; a nil
+// body and empty, "." and ".." path parameters are refused with nothing
+// sent; a hostile ID stays in its own escaped path segment.
+func TestContractEveryGeneratedMethod(t *testing.T) {
+	require.NotEmpty(t, contractOps)
+	srv := &contractServer{}
+	ts := httptest.NewServer(srv)
+	t.Cleanup(ts.Close)
+	client, err := crisp.New(crisp.WithBaseURL(ts.URL+"/v1/"), crisp.WithToken(crisp.TierPlugin, "id", "key"), crisp.WithMaxRetries(0))
+	require.NoError(t, err)
+	ctx := context.Background()
+	for _, op := range contractOps {
+		t.Run(op.ID, func(t *testing.T) {
+			answer := op.Answer
+			if answer == "" {
+				answer = `{"error":false,"reason":"ok","data":{}}`
+			}
+			srv.answer = answer
+			if op.Method == http.MethodHead {
+				srv.answer = ""
+			}
+			var body []byte
+			if op.Request != "" {
+				body = []byte(op.Request)
+			}
+			params := make([]string, len(op.StringParams))
+			for i := range params {
+				params[i] = "id-" + op.StringParams[i]
+			}
+
+			// The spec's example, to the route.
+			got, err := op.Call(ctx, client, params, body)
+			require.NoError(t, err)
+			reqs := srv.take()
+			require.Len(t, reqs, 1)
+			require.Equal(t, op.Method, reqs[0].method)
+			require.Regexp(t, routePattern(op.Path, op.StringParams, params), reqs[0].path)
+			if op.Request != "" {
+				require.JSONEq(t, op.Request, string(reqs[0].body), "request body")
+			}
+			switch op.Result {
+			case "exists":
+				require.Equal(t, true, got)
+			case "decode", "list":
+				require.NotNil(t, got)
+			}
+
+			// Bad path parameters: refused, nothing sent.
+			for i, name := range op.StringParams {
+				for _, bad := range []string{"", ".", ".."} {
+					p := append([]string(nil), params...)
+					p[i] = bad
+					_, err := op.Call(ctx, client, p, body)
+					require.ErrorIs(t, err, crisp.ErrInvalidArgument, "%s = %q", name, bad)
+					var ce *crisp.Error
+					require.True(t, errors.As(err, &ce))
+					require.Equal(t, op.ID, ce.Operation)
+					require.Empty(t, srv.take(), "%s = %q: a request was sent", name, bad)
+				}
+			}
+
+			// A nil body: refused, nothing sent.
+			if op.HasBody {
+				_, err := op.Call(ctx, client, params, nil)
+				require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+				require.Empty(t, srv.take())
+			}
+
+			// A hostile ID stays in its own segment, escaped.
+			for i := range op.StringParams {
+				const hostile = "a/../b?c#d %2F"
+				p := append([]string(nil), params...)
+				p[i] = hostile
+				_, err := op.Call(ctx, client, p, body)
+				require.NoError(t, err)
+				reqs := srv.take()
+				require.Len(t, reqs, 1)
+				require.Contains(t, reqs[0].path+"/", "/"+url.PathEscape(hostile)+"/")
+			}
+		})
+	}
+}
+
+// routePattern matches the escaped path of a request to route, with the
+// string parameters set to values and any other parameter free.
+func routePattern(route string, names, values []string) string {
+	pattern := regexp.QuoteMeta(route)
+	for i, n := range names {
+		pattern = strings.Replace(pattern, regexp.QuoteMeta("{"+n+"}"), regexp.QuoteMeta(url.PathEscape(values[i])), 1)
+	}
+	pattern = regexp.MustCompile(`\\\{[a-z_]+\\\}`).ReplaceAllString(pattern, `[^/]+`)
+	return "^/v1" + pattern + "$"
+}

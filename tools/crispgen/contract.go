@@ -1,0 +1,177 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/getkin/kin-openapi/openapi3"
+)
+
+// The contract part writes test/contract_gen_test.go: one table entry per
+// generated facade method, with a function that calls it from strings and
+// the spec's request and answer examples. test/contract_test.go runs the
+// checks over the table.
+func init() { register("contract", genContract) }
+
+func genContract(ctx *genContext) ([]genFile, error) {
+	a, err := loadAPI(ctx.Root)
+	if err != nil {
+		return nil, err
+	}
+	ops, err := facadeOps(ctx.Go, a)
+	if err != nil {
+		return nil, err
+	}
+	var b strings.Builder
+	b.WriteString(generatedHeader)
+	b.WriteString("package test\n\nimport (\n\t\"context\"\n\t\"encoding/json\"\n\n\t\"github.com/crisp-go/crisp-go/api\"\n\t\"github.com/crisp-go/crisp-go/crisp\"\n)\n\n")
+	b.WriteString("var (\n\t_ = json.Unmarshal\n\t_ api.Flag\n)\n\n")
+	b.WriteString("// contractOps lists every generated facade method with what the\n// contract test needs to call it and check its request.\nvar contractOps = []contractOp{\n")
+	for _, op := range ops {
+		o := ctx.Go.Paths.Value(op.Path).GetOperation(op.HTTPMethod)
+		reqEx, err := requestExample(o)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op.ID, err)
+		}
+		respEx, err := responseExample(o)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op.ID, err)
+		}
+		var names []string
+		for _, arg := range op.Args {
+			if arg.Check != "" {
+				names = append(names, fmt.Sprintf("%q", arg.SpecName))
+			}
+		}
+		fmt.Fprintf(&b, "\t{\n\t\tID: %q, Method: %q, Path: %q,\n", op.ID, op.HTTPMethod, op.Path)
+		fmt.Fprintf(&b, "\t\tStringParams: []string{%s},\n", strings.Join(names, ", "))
+		if op.Body != "" && op.Body != "empty" && op.Flatten == nil {
+			b.WriteString("\t\tHasBody: true,\n")
+		}
+		if reqEx != "" {
+			fmt.Fprintf(&b, "\t\tRequest: %s,\n", goString(reqEx))
+		}
+		if respEx != "" {
+			fmt.Fprintf(&b, "\t\tAnswer: %s,\n", goString(respEx))
+		}
+		fmt.Fprintf(&b, "\t\tResult: %q,\n", op.Result)
+		b.WriteString("\t\tCall: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {\n")
+		call, err := contractCall(ctx.Go, op)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op.ID, err)
+		}
+		b.WriteString(call)
+		b.WriteString("\t\t},\n\t},\n")
+	}
+	b.WriteString("}\n")
+	return []genFile{{Path: "test/contract_gen_test.go", Content: []byte(b.String())}}, nil
+}
+
+// contractCall writes the body of the function that calls op's method:
+// string path parameters come from p, in order; other path parameters
+// from their example (page 1); the body is decoded from the JSON body
+// (nil body: a nil argument).
+func contractCall(doc *openapi3.T, op facadeOp) (string, error) {
+	var b strings.Builder
+	args := []string{"ctx"}
+	i := 0
+	params := pathParamExamples(doc, op)
+	for _, a := range op.Args {
+		switch {
+		case a.Type == "string":
+			args = append(args, fmt.Sprintf("p[%d]", i))
+			i++
+		case a.Check != "":
+			args = append(args, fmt.Sprintf("%s(p[%d])", a.Type, i))
+			i++
+		default:
+			ex, ok := params[a.SpecName]
+			if !ok {
+				return "", fmt.Errorf("path parameter %s has no example", a.SpecName)
+			}
+			args = append(args, fmt.Sprintf("%s(%v)", a.Type, ex))
+		}
+	}
+	if op.Page {
+		args = append(args, "1")
+	}
+	switch {
+	case op.Body == "" || op.Body == "empty":
+	case op.Flatten != nil:
+		fmt.Fprintf(&b, "\t\t\tvar v %s\n\t\t\tif err := json.Unmarshal(body, &v); err != nil {\n\t\t\t\treturn nil, err\n\t\t\t}\n", op.Body)
+		args = append(args, "v."+op.FlattenField)
+	case op.BodyByValue:
+		fmt.Fprintf(&b, "\t\t\tvar v %s\n\t\t\tif body != nil {\n\t\t\t\tif err := json.Unmarshal(body, &v); err != nil {\n\t\t\t\t\treturn nil, err\n\t\t\t\t}\n\t\t\t}\n", op.Body)
+		args = append(args, "v")
+	default:
+		fmt.Fprintf(&b, "\t\t\tvar v *%s\n\t\t\tif body != nil {\n\t\t\t\tv = new(%s)\n\t\t\t\tif err := json.Unmarshal(body, v); err != nil {\n\t\t\t\t\treturn nil, err\n\t\t\t\t}\n\t\t\t}\n", op.Body, op.Body)
+		args = append(args, "v")
+	}
+	if op.Options != "" {
+		args = append(args, "nil")
+	}
+	call := fmt.Sprintf("c.%s.%s(%s)", strings.TrimSuffix(op.Service, "Service"), op.Method, strings.Join(args, ", "))
+	if op.Result == "done" {
+		fmt.Fprintf(&b, "\t\t\treturn nil, %s\n", call)
+	} else {
+		fmt.Fprintf(&b, "\t\t\treturn %s\n", call)
+	}
+	return b.String(), nil
+}
+
+// pathParamExamples returns the example of each path parameter.
+func pathParamExamples(doc *openapi3.T, op facadeOp) map[string]any {
+	out := map[string]any{}
+	item := doc.Paths.Value(op.Path)
+	o := item.GetOperation(op.HTTPMethod)
+	for _, list := range []openapi3.Parameters{item.Parameters, o.Parameters} {
+		for _, p := range list {
+			if p.Value == nil || p.Value.In != "path" {
+				continue
+			}
+			if p.Value.Example != nil {
+				out[p.Value.Name] = p.Value.Example
+			} else if p.Value.Schema != nil && p.Value.Schema.Value != nil && p.Value.Schema.Value.Example != nil {
+				out[p.Value.Name] = p.Value.Schema.Value.Example
+			}
+		}
+	}
+	return out
+}
+
+func requestExample(o *openapi3.Operation) (string, error) {
+	if o.RequestBody == nil || o.RequestBody.Value == nil {
+		return "", nil
+	}
+	mt := o.RequestBody.Value.Content.Get("application/json")
+	if mt == nil || mt.Example == nil {
+		return "", nil
+	}
+	b, err := json.Marshal(mt.Example)
+	return string(b), err
+}
+
+func responseExample(o *openapi3.Operation) (string, error) {
+	for _, code := range []string{"200", "201", "206"} {
+		r := o.Responses.Value(code)
+		if r == nil || r.Value == nil {
+			continue
+		}
+		mt := r.Value.Content.Get("application/json")
+		if mt == nil || mt.Example == nil {
+			return "", nil
+		}
+		b, err := json.Marshal(mt.Example)
+		return string(b), err
+	}
+	return "", nil
+}
+
+// goString quotes s as a Go raw string when it can.
+func goString(s string) string {
+	if !strings.Contains(s, "`") {
+		return "`" + s + "`"
+	}
+	return fmt.Sprintf("%q", s)
+}
