@@ -1,6 +1,7 @@
 package crisptest
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"sort"
@@ -169,8 +170,9 @@ func (c *Call) param(name string) string {
 }
 
 // field returns a top-level field of the call's JSON body that the stateful
-// table declares for its operation (nil when absent). Reading an
-// undeclared name is reported as a violation and reads as absent.
+// table declares for its operation (nil when absent). Numbers are
+// json.Number, so integers stay exact. Reading an undeclared name is
+// reported as a violation and reads as absent.
 func (c *Call) field(name string) any {
 	v, _ := c.fieldOK(name)
 	return v
@@ -202,11 +204,14 @@ func (c *Call) undeclared(kind, name string) {
 	}
 }
 
-// decodeObject decodes a JSON object; anything else decodes as an empty
+// decodeObject decodes a JSON object keeping every number as json.Number,
+// so that integers above 2^53 stay exact; anything else decodes as an empty
 // object (the request was validated against the specification before).
 func decodeObject(data []byte) obj {
 	var out obj
-	if err := json.Unmarshal(data, &out); err != nil || out == nil {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.UseNumber()
+	if err := dec.Decode(&out); err != nil || out == nil {
 		return obj{}
 	}
 	return out
