@@ -83,6 +83,8 @@ type config struct {
 	userAgent string
 	headers   http.Header
 	retry     RetryPolicy
+	// maxResponse caps the body of a success answer.
+	maxResponse int64
 	// sleep waits between retries; tests replace it.
 	sleep func(ctx context.Context, d time.Duration) error
 }
@@ -95,11 +97,12 @@ type Option func(*config) error
 // public routes accept.
 func New(opts ...Option) (*Client, error) {
 	cfg := config{
-		baseURL:   DefaultBaseURL,
-		timeout:   DefaultTimeout,
-		userAgent: defaultUserAgent,
-		retry:     DefaultRetryPolicy(),
-		sleep:     sleepCtx,
+		baseURL:     DefaultBaseURL,
+		timeout:     DefaultTimeout,
+		userAgent:   defaultUserAgent,
+		retry:       DefaultRetryPolicy(),
+		maxResponse: DefaultMaxResponseSize,
+		sleep:       sleepCtx,
 	}
 	return cfg.build(opts)
 }
@@ -121,7 +124,7 @@ func (cfg config) build(opts []Option) (*Client, error) {
 		}
 	}
 	c := &Client{cfg: cfg, fixed: fixedHeaders(cfg)}
-	c.doer = &doer{hc: cfg.httpClient, policy: cfg.retry, timeout: cfg.timeout, sleep: cfg.sleep, deadlines: new(sharedDeadline)}
+	c.doer = &doer{hc: cfg.httpClient, policy: cfg.retry, timeout: cfg.timeout, sleep: cfg.sleep, deadlines: new(sharedDeadline), maxResponse: cfg.maxResponse}
 	if cfg.httpClient == nil {
 		c.doer.rt = cmp.Or[http.RoundTripper](cfg.transport, defaultTransport)
 	}
@@ -368,6 +371,21 @@ func WithMaxRetries(n int) Option {
 			return fmt.Errorf("crisp: max retries must not be negative")
 		}
 		c.retry.MaxRetries = n
+		return nil
+	}
+}
+
+// WithMaxResponseSize caps the body of a success answer at n bytes
+// (default DefaultMaxResponseSize). The body is read whole before it is
+// decoded; a longer one fails the call with ErrInvalidResponse as soon as
+// n bytes are passed, without reading the rest. Error answers are capped
+// separately (their first 64 KiB are read).
+func WithMaxResponseSize(n int64) Option {
+	return func(c *config) error {
+		if n <= 0 {
+			return fmt.Errorf("crisp: max response size must be positive")
+		}
+		c.maxResponse = n
 		return nil
 	}
 }

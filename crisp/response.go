@@ -5,12 +5,12 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"github.com/crisp-go/crisp-go/internal/jsonx"
 	"io"
 	"net/http"
 	"net/url"
 	"strings"
-	"sync"
+
+	"github.com/crisp-go/crisp-go/internal/jsonx"
 )
 
 // maxErrorBody caps how much of an error answer is read.
@@ -73,102 +73,58 @@ func decodeInto[T any](op string, resp *http.Response, err error, out *T) (int, 
 	return resp.StatusCode, nil
 }
 
-// maxBuffered is how much of a success answer decodeBody reads ahead into
-// a buffer; a longer body is decoded as a stream.
-const maxBuffered = 4 << 20
-
-// maxPooled is the largest buffer kept for reuse.
-const maxPooled = 1 << 20
-
-// bufPool holds the buffers answers are read into, so that a call does not
-// allocate (and grow) one of its own.
-var bufPool = sync.Pool{New: func() any {
-	b := make([]byte, 0, 16<<10)
-	return &b
-}}
-
-// decodeBody decodes the first JSON value of resp's body into env (whose
-// data must be the zero value), with exactly the result and the errors of
-// json.NewDecoder(resp.Body).Decode(env), and then drains and closes the
-// body.
+// decodeBody decodes the first JSON value of resp's body into env, with
+// exactly the result and the errors of json.NewDecoder(body).Decode(env)
+// over the whole body, and closes the body. A body that
+// could not be read whole (a read error, longer than the cap) gives that
+// error, whatever it holds.
 //
-// The body is read once: into a pooled buffer, up to its end (net/http
-// reports the end with the last bytes), so that the connection is back in
-// the pool before decoding starts. The whole value is then decoded by the
-// fast decoder (package internal/jsonx); anything it does not accept as is goes
-// to encoding/json, from the zero value: json.Unmarshal, and json.Decoder
-// for what json.Unmarshal refuses as a syntax error (json.Decoder ignores
-// what follows the first value, and reports a cut value as
-// io.ErrUnexpectedEOF and an empty body as io.EOF). A read error and a body
-// longer than maxBuffered go to json.Decoder too, over the bytes already
-// read and what follows, as before.
+// The body is normally a bufferedBody, read by the doer; any other body is
+// read here, up to DefaultMaxResponseSize. The whole value is decoded by
+// the fast decoder (package internal/jsonx); anything it does not accept as
+// is goes to encoding/json, from env as it was given: json.Unmarshal, and
+// json.Decoder for what json.Unmarshal refuses as a syntax error
+// (json.Decoder ignores what follows the first value, and reports a cut
+// value as io.ErrUnexpectedEOF and an empty body as io.EOF).
 func decodeBody[T any](resp *http.Response, env *envelope[*T]) error {
-	defer drain(resp.Body)
-	out := env.Data // a "data": null sets env.Data to nil
-	bp := bufPool.Get().(*[]byte)
-	buf, eof, rerr := readBody((*bp)[:0], resp.Body, resp.ContentLength)
-	defer func() {
-		if cap(buf) <= maxPooled {
-			*bp = buf[:0]
-			bufPool.Put(bp)
+	if bb, ok := resp.Body.(*bufferedBody); ok {
+		defer bb.Close() // gives the buffer back
+		return decodeEnvelope(bb.buf, env)
+	}
+	// Read to its end, or given up on: closing is all that is left.
+	buf, slot, err := readAll(resp.Body, resp.ContentLength, DefaultMaxResponseSize)
+	_ = resp.Body.Close()
+	if err != nil {
+		return err
+	}
+	defer release(buf, slot)
+	return decodeEnvelope(buf, env)
+}
+
+// decodeEnvelope is decodeBody over the bytes of a whole body.
+func decodeEnvelope[T any](buf []byte, env *envelope[*T]) error {
+	given := env.Data // a "data": null sets env.Data to nil
+	if jsonx.Fast {
+		if jsonx.Unmarshal(buf, env) == nil {
+			return nil
 		}
-	}()
-	if eof {
-		if jsonx.Fast {
-			if jsonx.Unmarshal(buf, env) == nil {
-				return nil
-			}
-			// encoding/json decides what the error is, from the zero
-			// value.
+		// encoding/json decides what the error is, from env as given.
+		if given != nil {
 			var zero T
-			*out = zero
-			*env = envelope[*T]{Data: out}
+			*given = zero
 		}
-		err := json.Unmarshal(buf, env)
-		var se *json.SyntaxError
-		if !errors.As(err, &se) || json.Valid(buf) {
-			// nil, or an error json.Decoder reports alike: a type error,
-			// or one of an UnmarshalJSON method.
-			return err
-		}
-		// Not valid JSON, so env was not touched.
-		return json.NewDecoder(bytes.NewReader(buf)).Decode(env)
+		*env = envelope[*T]{Data: given}
 	}
-	var rest io.Reader = resp.Body
-	if rerr != nil {
-		rest = errReader{rerr}
+	err := json.Unmarshal(buf, env)
+	var se *json.SyntaxError
+	if !errors.As(err, &se) || json.Valid(buf) {
+		// nil, or an error json.Decoder reports alike: a type error,
+		// or one of an UnmarshalJSON method.
+		return err
 	}
-	return json.NewDecoder(io.MultiReader(bytes.NewReader(buf), rest)).Decode(env)
+	// Not valid JSON, so env was not touched.
+	return json.NewDecoder(bytes.NewReader(buf)).Decode(env)
 }
-
-// readBody appends body to buf until its end (eof), a read error, or
-// maxBuffered bytes. size is the announced length (-1 when unknown).
-func readBody(buf []byte, body io.Reader, size int64) (_ []byte, eof bool, _ error) {
-	if size > 0 && size < maxBuffered && int64(cap(buf)) <= size {
-		// One byte more, for a body that reports its end in a read of
-		// its own (net/http reports it with the last bytes).
-		buf = make([]byte, 0, size+1)
-	}
-	for len(buf) < maxBuffered {
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := body.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err == io.EOF {
-			return buf, true, nil
-		}
-		if err != nil {
-			return buf, false, err
-		}
-	}
-	return buf, false, nil
-}
-
-// errReader fails every read with err.
-type errReader struct{ err error }
-
-func (r errReader) Read([]byte) (int, error) { return 0, r.err }
 
 // done checks an answer whose data is not needed.
 func done(op string, resp *http.Response, err error) error {

@@ -58,6 +58,8 @@ type doer struct {
 	sleep   func(ctx context.Context, d time.Duration) error
 	// deadlines bounds the calls made with a bare context.
 	deadlines *sharedDeadline
+	// maxResponse caps the body of a success answer.
+	maxResponse int64
 }
 
 // Do sends req, retrying as the policy says. The call timeout covers all
@@ -88,7 +90,13 @@ func (d *doer) Do(req *http.Request) (*http.Response, error) {
 	if cancel != nil {
 		if err != nil {
 			cancel()
-		} else {
+			return resp, err
+		}
+		switch resp.Body.(type) {
+		case *bufferedBody, failedBody:
+			// Read already: nothing left for the deadline to bound.
+			cancel()
+		default:
 			resp.Body = &cancelBody{ReadCloser: resp.Body, cancel: cancel}
 		}
 	}
@@ -99,6 +107,9 @@ func (d *doer) do(ctx context.Context, req *http.Request) (*http.Response, error
 	retryable := d.policy.MaxRetries > 0 && (idempotent(req.Method) || d.policy.RetryNonIdempotent)
 	for attempt := 0; ; attempt++ {
 		resp, err := d.send(req)
+		if err == nil {
+			d.readSuccess(req, resp)
+		}
 		if !retryable || attempt >= d.policy.MaxRetries || !shouldRetry(resp, err) || ctx.Err() != nil {
 			return resp, err
 		}
@@ -147,6 +158,23 @@ func (d *doer) send(req *http.Request) (*http.Response, error) {
 		resp.Body = http.NoBody
 	}
 	return resp, nil
+}
+
+// readSuccess reads the body of a success answer (2xx, not to a HEAD) to
+// its end, within the cap, and replaces it with a bufferedBody, or with a
+// failedBody when it could not be read whole (a read error, or longer than
+// the cap: the rest is not read, and the connection is closed).
+func (d *doer) readSuccess(req *http.Request, resp *http.Response) {
+	if resp.StatusCode < 200 || resp.StatusCode > 299 || req.Method == http.MethodHead {
+		return
+	}
+	buf, slot, err := readAll(resp.Body, resp.ContentLength, d.maxResponse)
+	_ = resp.Body.Close()
+	if err != nil {
+		resp.Body = failedBody{err}
+		return
+	}
+	resp.Body = &bufferedBody{buf: buf, slot: slot}
 }
 
 // urlError wraps err as http.Client.Do does: "Post \"https://...\": err".
@@ -230,7 +258,11 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 // drain reads what is left of a body (bounded) and closes it, so that the
 // connection goes back to the pool.
 func drain(body io.ReadCloser) {
-	if body == nil {
+	switch b := body.(type) {
+	case nil:
+		return
+	case *bufferedBody, failedBody:
+		_ = b.Close() // nothing to read from the network
 		return
 	}
 	// io.CopyN(io.Discard, body, maxDrain), without its allocations.
