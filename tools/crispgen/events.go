@@ -58,7 +58,8 @@ type eventGroup struct {
 	Events []specEvent
 }
 
-// genEvents writes the event tables of package events.
+// genEvents writes the event tables of package events and the AsyncAPI
+// document of the events.
 func genEvents(ctx *genContext) ([]genFile, error) {
 	evs, err := specEvents(ctx.Spec)
 	if err != nil {
@@ -85,7 +86,11 @@ func genEvents(ctx *genContext) ([]genFile, error) {
 		}
 		files = append(files, genFile{Path: f.path, Content: b})
 	}
-	return files, nil
+	doc, err := genAsyncAPI(ctx, evs)
+	if err != nil {
+		return nil, err
+	}
+	return append(files, doc), nil
 }
 
 // goTypeName returns the name of the Go type that package api declares
@@ -112,6 +117,7 @@ func execEventTemplate(name string, data any) ([]byte, error) {
 	t, err := template.New(name).Funcs(template.FuncMap{
 		"comment": docComment,
 		"join":    joinNames,
+		"yaml":    yamlString,
 	}).ParseFS(eventTemplates, "templates/"+name)
 	if err != nil {
 		return nil, err
