@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/getkin/kin-openapi/openapi3"
+	"go.yaml.in/yaml/v3"
 )
 
 func TestEventIdent(t *testing.T) {
@@ -237,5 +238,117 @@ func TestEventsAreUpToDate(t *testing.T) {
 		if !bytes.Equal(disk, content) {
 			t.Errorf("%s is stale: run `go -C tools run ./crispgen -root .. -only events`", f.Path)
 		}
+	}
+}
+
+func TestYAMLString(t *testing.T) {
+	for _, s := range []string{"plain", "a: b # c", `say "hi" & <b>`, "`type` is never `note`", "- item", "two\nlines", "été", "", "1.0", "true"} {
+		q, err := yamlString(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got map[string]any
+		if err := yaml.Unmarshal([]byte("k: "+q+"\n"), &got); err != nil {
+			t.Fatalf("%q: %v", q, err)
+		}
+		if got["k"] != s {
+			t.Errorf("%q reads back as %#v, want %q", q, got["k"], s)
+		}
+	}
+}
+
+func TestAsyncAPIDocument(t *testing.T) {
+	doc := eventSpec(t, `
+    EventMessageSend:
+      type: object
+      description: 'Payload of the message:send event: a message a visitor sent (`+"`type`"+` is never: "note").'
+      x-crisp-event: message:send
+    EventAck:
+      type: object
+      description: 'Payload of the ack:read and ack:delivered events: messages were read, or delivered.'
+      x-crisp-events: [ack:read, ack:delivered]
+`)
+	ctx := &genContext{Spec: doc, Go: doc}
+	if _, err := genEvents(ctx); err == nil {
+		t.Fatal("a spec without info.license: no error")
+	}
+	doc.Info.License = &openapi3.License{Name: "MIT", URL: "https://opensource.org/licenses/MIT"}
+	files, err := genEvents(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var src []byte
+	for _, f := range files {
+		if f.Path == "asyncapi.yaml" {
+			src = f.Content
+		}
+	}
+	var got struct {
+		AsyncAPI string `yaml:"asyncapi"`
+		Info     struct {
+			Version string `yaml:"version"`
+		} `yaml:"info"`
+		Channels map[string]struct {
+			Messages map[string]struct {
+				Ref string `yaml:"$ref"`
+			} `yaml:"messages"`
+		} `yaml:"channels"`
+		Components struct {
+			Messages map[string]struct {
+				Name        string `yaml:"name"`
+				Summary     string `yaml:"summary"`
+				Description string `yaml:"description"`
+				Payload     struct {
+					SchemaFormat string `yaml:"schemaFormat"`
+					Schema       struct {
+						Ref        string `yaml:"$ref"`
+						Properties struct {
+							Event struct {
+								Enum []string `yaml:"enum"`
+							} `yaml:"event"`
+							Data struct {
+								Ref string `yaml:"$ref"`
+							} `yaml:"data"`
+						} `yaml:"properties"`
+					} `yaml:"schema"`
+				} `yaml:"payload"`
+			} `yaml:"messages"`
+		} `yaml:"components"`
+	}
+	if err := yaml.Unmarshal(src, &got); err != nil {
+		t.Fatalf("%v\n%s", err, src)
+	}
+	if got.AsyncAPI != "3.0.0" || got.Info.Version != "1" {
+		t.Errorf("asyncapi %q, version %q", got.AsyncAPI, got.Info.Version)
+	}
+	const oas = "application/vnd.oai.openapi;version=3.0.0"
+	for _, ev := range []struct{ name, ident, schema, summary string }{
+		{"message:send", "MessageSend", "EventMessageSend", "A message a visitor sent (`type` is never: \"note\")."},
+		{"ack:read", "AckRead", "EventAck", "Messages were read, or delivered."},
+		{"ack:delivered", "AckDelivered", "EventAck", "Messages were read, or delivered."},
+	} {
+		ref := "./openapi.yaml#/components/schemas/" + ev.schema
+		for channel, msg := range map[string]string{"rtm": ev.ident, "webhook": ev.ident + "WebHook"} {
+			if r := got.Channels[channel].Messages[ev.ident].Ref; r != "#/components/messages/"+msg {
+				t.Errorf("channel %s, %s: $ref %q", channel, ev.name, r)
+			}
+			m := got.Components.Messages[msg]
+			if m.Name != ev.name || m.Summary != ev.summary || m.Payload.SchemaFormat != oas {
+				t.Errorf("message %s: name %q, summary %q, format %q", msg, m.Name, m.Summary, m.Payload.SchemaFormat)
+			}
+			if ev.schema == "EventAck" && !strings.Contains(m.Description, "ack:read and ack:delivered share this data") {
+				t.Errorf("message %s: description %q", msg, m.Description)
+			}
+		}
+		if r := got.Components.Messages[ev.ident].Payload.Schema.Ref; r != ref {
+			t.Errorf("RTM %s: payload %q", ev.name, r)
+		}
+		hook := got.Components.Messages[ev.ident+"WebHook"].Payload.Schema.Properties
+		if hook.Data.Ref != ref || len(hook.Event.Enum) != 1 || hook.Event.Enum[0] != ev.name {
+			t.Errorf("web hook %s: data %q, event %q", ev.name, hook.Data.Ref, hook.Event.Enum)
+		}
+	}
+	if n := len(got.Channels["webhook"].Messages); n != 3 {
+		t.Errorf("web hook channel: %d messages, want 3", n)
 	}
 }
