@@ -6,7 +6,6 @@ import (
 	"crypto/hmac"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -24,6 +23,8 @@ type Webhook struct {
 
 // SignWebhook returns Crisp's signature of a web hook body: the hex
 // HMAC-SHA256, keyed by secret, of "[" + timestamp + ";" + body + "]".
+// Crisp's Node client checks it over JSON.stringify of the parsed body, so
+// encode bodies with MarshalJS for it to accept them.
 func SignWebhook(secret, timestamp string, body []byte) string {
 	mac := hmac.New(sha256.New, []byte(secret))
 	mac.Write([]byte("["))
@@ -36,11 +37,13 @@ func SignWebhook(secret, timestamp string, body []byte) string {
 
 // SendWebhook POSTs a signed event to url, as Crisp delivers plugin hooks
 // (headers X-Crisp-Request-Timestamp and X-Crisp-Signature; an empty secret
-// sends no signature, as website hooks). It returns the status the receiver
-// answered.
+// sends no signature, as website hooks). The body is encoded with
+// MarshalJS, as JavaScript writes it, so that both a verifier of the raw
+// bytes and Crisp's Node client (which re-serializes the parsed body)
+// accept the signature. It returns the status the receiver answered.
 func (s *Server) SendWebhook(ctx context.Context, url, secret, event string, data any) (int, error) {
 	now := time.Now()
-	body, err := json.Marshal(Webhook{WebsiteID: WebsiteID, Event: event, Data: data, Timestamp: now.UnixMilli()})
+	body, err := MarshalJS(Webhook{WebsiteID: WebsiteID, Event: event, Data: data, Timestamp: now.UnixMilli()})
 	if err != nil {
 		return 0, fmt.Errorf("crisptest: encode web hook: %w", err)
 	}

@@ -42,3 +42,27 @@ func TestSignatureVector(t *testing.T) {
 	require.Equal(t, "8794329764783f69b64df1353d3b41307795caaf7253017d05cdb41a3a51cd13", sig)
 	require.NotEqual(t, sig, SignWebhook("secret", "1506985696617", body))
 }
+
+// TestSendWebhookBodyIsJavaScriptJSON: the body sent and signed is the one
+// JavaScript writes (see MarshalJS), byte for byte.
+func TestSendWebhookBodyIsJavaScriptJSON(t *testing.T) {
+	s := Start(t)
+	var body []byte
+	var ts, sig string
+	recv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ = io.ReadAll(r.Body)
+		ts, sig = r.Header.Get("X-Crisp-Request-Timestamp"), r.Header.Get("X-Crisp-Signature")
+	}))
+	defer recv.Close()
+	status, err := s.SendWebhook(t.Context(), recv.URL, "hook-secret", "message:send", map[string]any{
+		"content": "<b>Tom & Jerry</b>\u2028\u2029", "10": "ten", "2": "two",
+	})
+	require.NoError(t, err)
+	require.Equal(t, 200, status)
+	require.Equal(t, `{"website_id":"`+WebsiteID+`","event":"message:send","data":{"2":"two","10":"ten",`+
+		`"content":"<b>Tom & Jerry</b>`+"\u2028\u2029"+`"},"timestamp":`+ts+`}`, string(body))
+	require.Equal(t, SignWebhook("hook-secret", ts, body), sig)
+
+	_, err = s.SendWebhook(t.Context(), recv.URL, "hook-secret", "message:send", map[string]any{"fingerprint": int64(9007199254740993)})
+	require.ErrorContains(t, err, "9007199254740993", "a value JavaScript would change is refused")
+}
