@@ -4,7 +4,7 @@
 // same router package rtm uses.
 //
 //	router := events.NewRouter()
-//	events.On(router, "message:send", func(ctx context.Context, m MessageSend, ev *events.Event) error {
+//	events.On(router, "message:send", func(ctx context.Context, m api.EventMessageSend, ev *events.Event) error {
 //		log.Printf("%s said %v", m.SessionID, m.Content)
 //		return nil
 //	})
