@@ -25,8 +25,10 @@ var (
 	// ErrInvalidArgument matches input the client refused before sending
 	// any request (an empty, "." or ".." path parameter, a nil body, ...).
 	ErrInvalidArgument = errors.New("crisp: invalid argument")
-	// ErrInvalidResponse matches a success answer whose body could not be
-	// decoded.
+	// ErrInvalidResponse matches a success answer that is not what its
+	// route promises: a body that is not the JSON envelope of its type,
+	// no data (or null) where the route returns some, a body longer than
+	// the cap (WithMaxResponseSize).
 	ErrInvalidResponse = errors.New("crisp: invalid response")
 )
 

@@ -37,8 +37,12 @@ func (m *memTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if m.answer != nil {
 		return m.answer(req), nil
 	}
-	// data null decodes into any type, object or list.
-	return jsonResponse(req, 200, `{"error":false,"reason":"resolved","data":null}`), nil
+	// A page of a list (a path ending in its number) or an object.
+	path := req.URL.EscapedPath()
+	if last := path[strings.LastIndexByte(path, '/')+1:]; last != "" && strings.Trim(last, "0123456789") == "" {
+		return jsonResponse(req, 200, `{"error":false,"reason":"listed","data":[]}`), nil
+	}
+	return jsonResponse(req, 200, `{"error":false,"reason":"resolved","data":{}}`), nil
 }
 
 func (m *memTransport) requests() []*http.Request {

@@ -30,47 +30,64 @@ type errorEnvelope struct {
 	Data   json.RawMessage `json:"data"`
 }
 
+// errNoData is the cause of the error of a success answer without the
+// data its route promises.
+var errNoData = errors.New(`the answer has no "data", or it is null`)
+
 // decode reads a success answer into a new T and returns it; any other
-// answer becomes an *Error. It always closes the body.
+// answer becomes an *Error, and so does a success answer whose data is
+// missing or null (ErrInvalidResponse). It always closes the body.
 func decode[T any](op string, resp *http.Response, err error) (*T, error) {
-	out := new(T)
-	if _, err := decodeInto(op, resp, err, out); err != nil {
-		return nil, err
-	}
-	return out, nil
+	out, _, err := decodeData[T](op, resp, err)
+	return out, err
 }
 
-// decodeList is decode for list data: it returns the slice itself.
+// decodeList is decode for list data: it returns the slice itself (empty,
+// not nil, for "data": []).
 func decodeList[T any](op string, resp *http.Response, err error) ([]T, error) {
-	var out []T
-	if _, err := decodeInto(op, resp, err, &out); err != nil {
+	out, _, err := decodeData[[]T](op, resp, err)
+	if err != nil {
 		return nil, err
 	}
-	return out, nil
+	return *out, nil
 }
 
-// decodeInto decodes the data of a success answer into out, which must be
-// the zero value, and returns the status code.
+// decodeInto is decode into out, which must be the zero value; it also
+// returns the status code (0 when no answer was received).
 func decodeInto[T any](op string, resp *http.Response, err error, out *T) (int, error) {
+	data, status, err := decodeData[T](op, resp, err)
 	if err != nil {
-		return 0, transportError(op, err)
+		return status, err
+	}
+	*out = *data
+	return status, nil
+}
+
+// decodeData is decode, with the status code.
+func decodeData[T any](op string, resp *http.Response, err error) (*T, int, error) {
+	if err != nil {
+		return nil, 0, transportError(op, err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		defer drain(resp.Body)
-		return resp.StatusCode, statusError(op, resp)
+		return nil, resp.StatusCode, statusError(op, resp)
 	}
-	env := envelope[*T]{Data: out}
+	// Data stays nil unless the answer has a data that is not null.
+	var env envelope[*T]
 	if err := decodeBody(resp, &env); err != nil {
-		return resp.StatusCode, invalidResponse(op, resp, err)
+		return nil, resp.StatusCode, invalidResponse(op, resp, err)
 	}
 	if env.Error {
 		reason := env.Reason
 		if reason == "" {
 			reason = ReasonHTTPError
 		}
-		return resp.StatusCode, &Error{Operation: op, Method: resp.Request.Method, Path: requestPath(resp), StatusCode: resp.StatusCode, Reason: reason}
+		return nil, resp.StatusCode, &Error{Operation: op, Method: resp.Request.Method, Path: requestPath(resp), StatusCode: resp.StatusCode, Reason: reason}
 	}
-	return resp.StatusCode, nil
+	if env.Data == nil {
+		return nil, resp.StatusCode, invalidResponse(op, resp, errNoData)
+	}
+	return env.Data, resp.StatusCode, nil
 }
 
 // decodeBody decodes the first JSON value of resp's body into env, with

@@ -92,3 +92,59 @@ func TestPathParametersAreEscaped(t *testing.T) {
 		"/v1/website/" + wid + "/conversations/spam/.hidden/content",
 	}, paths)
 }
+
+// TestMissingDataIsAnInvalidResponse: a success answer without the data
+// its route promises (no "data", "data": null, an empty object, null) is
+// ErrInvalidResponse on every kind of route, never a zero value with a nil
+// error; a list whose data is [] is an empty list.
+func TestMissingDataIsAnInvalidResponse(t *testing.T) {
+	calls := map[string]func(t *testing.T, c *Client) error{
+		"CreateNewConversation": func(t *testing.T, c *Client) error {
+			id, err := c.Website.CreateNewConversation(t.Context(), wid)
+			require.Empty(t, id)
+			return err
+		},
+		"SendTextMessage": func(t *testing.T, c *Client) error {
+			fp, err := c.Website.SendTextMessage(t.Context(), wid, "session_1", "hi")
+			require.Zero(t, fp)
+			return err
+		},
+		"GetConversation": func(t *testing.T, c *Client) error {
+			conv, err := c.Website.GetConversation(t.Context(), wid, "session_1")
+			require.Nil(t, conv)
+			return err
+		},
+		"ListConversations": func(t *testing.T, c *Client) error {
+			list, err := c.Website.ListConversations(t.Context(), wid, 1, nil)
+			require.Nil(t, list)
+			return err
+		},
+		"GetMessagesInConversation": func(t *testing.T, c *Client) error {
+			page, err := c.Website.GetMessagesInConversation(t.Context(), wid, "session_1", nil)
+			require.Nil(t, page)
+			return err
+		},
+	}
+	for _, body := range []string{`{"error":false,"reason":"resolved","data":null}`, `{"error":false,"reason":"resolved"}`, `{}`, `null`} {
+		for name, call := range calls {
+			t.Run(name+" "+body, func(t *testing.T) {
+				c := newTestClient(t, answer(200, "application/json", body), WithMaxRetries(0))
+				err := call(t, c)
+				e := requireError(t, err)
+				require.ErrorIs(t, err, ErrInvalidResponse)
+				require.Equal(t, 200, e.StatusCode)
+				require.ErrorIs(t, err, errNoData)
+			})
+		}
+	}
+	t.Run("empty list", func(t *testing.T) {
+		c := newTestClient(t, answer(200, "application/json", `{"error":false,"reason":"listed","data":[]}`), WithMaxRetries(0))
+		list, err := c.Website.ListConversations(t.Context(), wid, 1, nil)
+		require.NoError(t, err)
+		require.NotNil(t, list)
+		require.Empty(t, list)
+		page, err := c.Website.GetMessagesInConversation(t.Context(), wid, "session_1", nil)
+		require.NoError(t, err)
+		require.Empty(t, page.Messages)
+	})
+}
