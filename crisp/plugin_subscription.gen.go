@@ -4,15 +4,8 @@ package crisp
 
 import (
 	"context"
-	"iter"
 
 	"github.com/crisp-go/crisp-go/api"
-)
-
-var (
-	_ context.Context
-	_ iter.Seq[int]
-	_ api.Flag
 )
 
 // DispatchPluginEvent dispatches a named plugin event with data on a

@@ -4,15 +4,8 @@ package crisp
 
 import (
 	"context"
-	"iter"
 
 	"github.com/crisp-go/crisp-go/api"
-)
-
-var (
-	_ context.Context
-	_ iter.Seq[int]
-	_ api.Flag
 )
 
 // BatchBlockConversations blocks or unblocks the visitors of the given
@@ -28,22 +21,6 @@ func (s *WebsiteService) BatchBlockConversations(ctx context.Context, websiteID 
 		return err
 	}
 	resp, err := s.c.api.BatchBlockConversations(ctx, websiteID, *body)
-	return done(op, resp, err)
-}
-
-// BatchInboxConversations moves the given conversations to an inbox, or out
-// of any inbox when `inbox_id` is null.
-//
-//crisp:operation batchInboxConversations
-func (s *WebsiteService) BatchInboxConversations(ctx context.Context, websiteID string, body *api.BatchInboxOperation) error {
-	const op = "batchInboxConversations"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	resp, err := s.c.api.BatchInboxConversations(ctx, websiteID, *body)
 	return done(op, resp, err)
 }
 
@@ -108,22 +85,6 @@ func (s *WebsiteService) BatchResolveConversations(ctx context.Context, websiteI
 		return err
 	}
 	resp, err := s.c.api.BatchResolveConversations(ctx, websiteID, *body)
-	return done(op, resp, err)
-}
-
-// BatchRoutingConversations assigns the given conversations to an operator,
-// or unassigns them when `assigned` is null.
-//
-//crisp:operation batchRoutingConversations
-func (s *WebsiteService) BatchRoutingConversations(ctx context.Context, websiteID string, body *api.BatchRoutingOperation) error {
-	const op = "batchRoutingConversations"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	resp, err := s.c.api.BatchRoutingConversations(ctx, websiteID, *body)
 	return done(op, resp, err)
 }
 

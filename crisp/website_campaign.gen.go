@@ -9,12 +9,6 @@ import (
 	"github.com/crisp-go/crisp-go/api"
 )
 
-var (
-	_ context.Context
-	_ iter.Seq[int]
-	_ api.Flag
-)
-
 // CheckCampaignExists checks whether a campaign exists (200) or not (404).
 //
 //crisp:operation checkCampaignExists

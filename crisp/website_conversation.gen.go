@@ -9,28 +9,6 @@ import (
 	"github.com/crisp-go/crisp-go/api"
 )
 
-var (
-	_ context.Context
-	_ iter.Seq[int]
-	_ api.Flag
-)
-
-// AbortOngoingCallSessionForConversation ends the call session in progress
-// in a conversation.
-//
-//crisp:operation abortOngoingCallSessionForConversation
-func (s *WebsiteService) AbortOngoingCallSessionForConversation(ctx context.Context, websiteID string, sessionID string, callID string, body *api.ActionCallAbort) error {
-	const op = "abortOngoingCallSessionForConversation"
-	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID, "call_id", callID); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	resp, err := s.c.api.AbortOngoingCallSessionForConversation(ctx, websiteID, sessionID, callID, *body)
-	return done(op, resp, err)
-}
-
 // AssistExistingBrowsingSession sends a pointer action (mouse move, click
 // or scroll) to the user's page during a browsing session.
 //
@@ -106,23 +84,6 @@ func (s *WebsiteService) DeliverWidgetButtonActionForConversation(ctx context.Co
 		return nil, err
 	}
 	resp, err := s.c.api.DeliverWidgetButtonActionForConversation(ctx, websiteID, sessionID, pluginID, *body)
-	return decode[api.ActionWidgetDispatch](op, resp, err)
-}
-
-// DeliverWidgetDataFetchActionForConversation delivers a data action of a
-// plugin widget to the plugin, either a fetch of an item's data (`action`
-// fetch) or an edit of an item's value (`action` edit).
-//
-//crisp:operation deliverWidgetDataFetchActionForConversation
-func (s *WebsiteService) DeliverWidgetDataFetchActionForConversation(ctx context.Context, websiteID string, sessionID string, pluginID string, body *api.ActionWidgetData) (*api.ActionWidgetDispatch, error) {
-	const op = "deliverWidgetDataFetchActionForConversation"
-	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID, "plugin_id", pluginID); err != nil {
-		return nil, err
-	}
-	if err := checkBody(op, body); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.DeliverWidgetDataFetchActionForConversation(ctx, websiteID, sessionID, pluginID, *body)
 	return decode[api.ActionWidgetDispatch](op, resp, err)
 }
 
@@ -588,22 +549,6 @@ func (s *WebsiteService) RequestUserFeedbackForConversation(ctx context.Context,
 	return done(op, resp, err)
 }
 
-// SaveConversationParticipants replaces the external participants of a
-// conversation with the given list.
-//
-//crisp:operation saveConversationParticipants
-func (s *WebsiteService) SaveConversationParticipants(ctx context.Context, websiteID string, sessionID string, body *api.ConversationParticipantsSave) error {
-	const op = "saveConversationParticipants"
-	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	resp, err := s.c.api.SaveConversationParticipants(ctx, websiteID, sessionID, *body)
-	return done(op, resp, err)
-}
-
 // ScheduleReminderForConversation schedules a reminder about a
 // conversation, delivered to the operator at the given date with a note.
 //
@@ -634,27 +579,6 @@ func (s *WebsiteService) SendActionToExistingBrowsingSession(ctx context.Context
 	}
 	resp, err := s.c.api.SendActionToExistingBrowsingSession(ctx, websiteID, sessionID, browsingID, *body)
 	return done(op, resp, err)
-}
-
-// SendMessageInConversation sends a message (text, file, animation, audio,
-// picker, field, carousel, note or event) in a conversation and returns its
-// fingerprint.
-//
-//crisp:operation sendMessageInConversation
-func (s *WebsiteService) SendMessageInConversation(ctx context.Context, websiteID string, sessionID string, body *api.MessageNew) (int64, error) {
-	const op = "sendMessageInConversation"
-	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
-		return 0, err
-	}
-	if err := checkBody(op, body); err != nil {
-		return 0, err
-	}
-	resp, err := s.c.api.SendMessageInConversation(ctx, websiteID, sessionID, *body)
-	data, err := decode[api.MessageDispatched](op, resp, err)
-	if err != nil {
-		return 0, err
-	}
-	return data.Fingerprint, nil
 }
 
 // TransmitSignalingOnOngoingCallSession relays a WebRTC signaling payload
@@ -701,22 +625,6 @@ func (s *WebsiteService) UpdateConversationOpenState(ctx context.Context, websit
 		return err
 	}
 	resp, err := s.c.api.UpdateConversationOpenState(ctx, websiteID, sessionID, api.ConversationOpenStateChange{Opened: opened})
-	return done(op, resp, err)
-}
-
-// UpdateMessageInConversation replaces the content of a message in a
-// conversation; the new content must match the message type.
-//
-//crisp:operation updateMessageInConversation
-func (s *WebsiteService) UpdateMessageInConversation(ctx context.Context, websiteID string, sessionID string, fingerprint int64, body *api.MessageUpdate) error {
-	const op = "updateMessageInConversation"
-	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	resp, err := s.c.api.UpdateMessageInConversation(ctx, websiteID, sessionID, fingerprint, *body)
 	return done(op, resp, err)
 }
 

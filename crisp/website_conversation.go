@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/crisp-go/crisp-go/api"
+
 	"github.com/oapi-codegen/nullable"
 )
 
@@ -106,5 +107,25 @@ func (s *WebsiteService) BlockIncomingMessagesForConversationWithBody(ctx contex
 		return err
 	}
 	resp, err := s.c.api.BlockIncomingMessagesForConversation(ctx, websiteID, sessionID, *body)
+	return done(op, resp, err)
+}
+
+// SaveConversationParticipants replaces the external participants of a
+// conversation with body.Participants; an empty (non-nil) list removes
+// them all.
+//
+//crisp:operation saveConversationParticipants
+func (s *WebsiteService) SaveConversationParticipants(ctx context.Context, websiteID, sessionID string, body *api.ConversationParticipantsSave) error {
+	const op = "saveConversationParticipants"
+	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
+		return err
+	}
+	if err := checkBody(op, body); err != nil {
+		return err
+	}
+	if body.Participants == nil {
+		return invalidArg(op, "participants must not be nil (use an empty list to remove them all)")
+	}
+	resp, err := s.c.api.SaveConversationParticipants(ctx, websiteID, sessionID, *body)
 	return done(op, resp, err)
 }

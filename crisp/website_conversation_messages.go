@@ -3,10 +3,10 @@ package crisp
 import (
 	"context"
 	"iter"
-	"net/http"
-	"slices"
 
 	"github.com/crisp-go/crisp-go/api"
+	"net/http"
+	"slices"
 )
 
 // GetMessagesOptions bounds the batch of messages GetMessagesInConversation
@@ -153,4 +153,56 @@ func (s *WebsiteService) SendTextMessage(ctx context.Context, websiteID, session
 func messageContentSet(c api.MessageContent) bool {
 	raw, err := c.MarshalJSON()
 	return err == nil && len(raw) > 0 && string(raw) != "null"
+}
+
+// SendMessageInConversation sends a message (text, note, file, animation,
+// audio, picker, field, carousel or event) in a conversation and returns
+// its fingerprint. Build msg with NewOperatorMessage, or set its Content
+// with NewMessageContent; Type, From, Origin and Content must be set.
+//
+//crisp:operation sendMessageInConversation
+func (s *WebsiteService) SendMessageInConversation(ctx context.Context, websiteID, sessionID string, msg *api.MessageNew) (int64, error) {
+	const op = "sendMessageInConversation"
+	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
+		return 0, err
+	}
+	if err := checkBody(op, msg); err != nil {
+		return 0, err
+	}
+	switch {
+	case msg.Type == "":
+		return 0, invalidArg(op, "message Type must be set")
+	case msg.From == "":
+		return 0, invalidArg(op, "message From must be set")
+	case msg.Origin == "":
+		return 0, invalidArg(op, "message Origin must be set (for example \"chat\")")
+	case !messageContentSet(msg.Content):
+		return 0, invalidArg(op, "message Content must be set (see NewMessageContent)")
+	}
+	resp, err := s.c.api.SendMessageInConversation(ctx, websiteID, sessionID, *msg)
+	out, err := decode[api.MessageDispatched](op, resp, err)
+	if err != nil {
+		return 0, err
+	}
+	return out.Fingerprint, nil
+}
+
+// UpdateMessageInConversation replaces the content of a message of a
+// conversation; the new content (built with NewMessageContent) must match
+// the message type.
+//
+//crisp:operation updateMessageInConversation
+func (s *WebsiteService) UpdateMessageInConversation(ctx context.Context, websiteID, sessionID string, fingerprint int64, body *api.MessageUpdate) error {
+	const op = "updateMessageInConversation"
+	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
+		return err
+	}
+	if err := checkBody(op, body); err != nil {
+		return err
+	}
+	if !messageContentSet(body.Content) {
+		return invalidArg(op, "Content must be set (see NewMessageContent)")
+	}
+	resp, err := s.c.api.UpdateMessageInConversation(ctx, websiteID, sessionID, fingerprint, *body)
+	return done(op, resp, err)
 }

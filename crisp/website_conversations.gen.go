@@ -9,12 +9,6 @@ import (
 	"github.com/crisp-go/crisp-go/api"
 )
 
-var (
-	_ context.Context
-	_ iter.Seq[int]
-	_ api.Flag
-)
-
 // DeleteSuggestedConversationDataKey removes a key from the suggested
 // conversation data keys of a website.
 //

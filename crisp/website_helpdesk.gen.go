@@ -5,14 +5,9 @@ package crisp
 import (
 	"context"
 	"iter"
+	"time"
 
 	"github.com/crisp-go/crisp-go/api"
-)
-
-var (
-	_ context.Context
-	_ iter.Seq[int]
-	_ api.Flag
 )
 
 // AddHelpdeskLocale adds a locale to the helpdesk.
@@ -219,19 +214,6 @@ func (s *WebsiteService) CheckHelpdeskRedirectionExists(ctx context.Context, web
 	return exists(op, resp, err)
 }
 
-// CreateHelpdeskTreePath creates an empty entry at a path of the content
-// tree.
-//
-//crisp:operation createHelpdeskTreePath
-func (s *WebsiteService) CreateHelpdeskTreePath(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string) error {
-	const op = "createHelpdeskTreePath"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
-		return err
-	}
-	resp, err := s.c.api.CreateHelpdeskTreePath(ctx, websiteID, locale, helpdeskContentType, path, emptyBody())
-	return done(op, resp, err)
-}
-
 // DeleteHelpdesk deletes the helpdesk of the website and all its content,
 // after an identity verification challenge.
 //
@@ -337,32 +319,6 @@ func (s *WebsiteService) DeleteHelpdeskRedirection(ctx context.Context, websiteI
 	return done(op, resp, err)
 }
 
-// DeleteHelpdeskTreePath deletes the content tree entry at a path, and
-// everything below it.
-//
-//crisp:operation deleteHelpdeskTreePath
-func (s *WebsiteService) DeleteHelpdeskTreePath(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string) error {
-	const op = "deleteHelpdeskTreePath"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
-		return err
-	}
-	resp, err := s.c.api.DeleteHelpdeskTreePath(ctx, websiteID, locale, helpdeskContentType, path)
-	return done(op, resp, err)
-}
-
-// ExportHelpdeskLocaleArticles requests an export of the content of a
-// locale and content type of the helpdesk.
-//
-//crisp:operation exportHelpdeskLocaleArticles
-func (s *WebsiteService) ExportHelpdeskLocaleArticles(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind) error {
-	const op = "exportHelpdeskLocaleArticles"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType)); err != nil {
-		return err
-	}
-	resp, err := s.c.api.ExportHelpdeskLocaleArticles(ctx, websiteID, locale, helpdeskContentType, emptyBody())
-	return done(op, resp, err)
-}
-
 // ExportHelpdeskLocaleArticlesLegacy starts exporting the articles of a
 // helpdesk locale in the old helpdesk (the archive is sent by email).
 //
@@ -379,20 +335,41 @@ func (s *WebsiteService) ExportHelpdeskLocaleArticlesLegacy(ctx context.Context,
 	return done(op, resp, err)
 }
 
-// ImportExternalHelpdeskToLocale imports a whole external helpdesk, by its
-// URL, into a locale and content type of the helpdesk.
+// GenerateHelpdeskDomainSetupFlowOptions sets the query parameters of
+// GenerateHelpdeskDomainSetupFlow; the zero value of a field leaves its
+// parameter out, and a nil *GenerateHelpdeskDomainSetupFlowOptions sends
+// none.
+type GenerateHelpdeskDomainSetupFlowOptions struct {
+	// Custom the custom domain to generate the setup flow for (defaults to the
+	// custom domain already requested).
+	Custom string
+}
+
+// params builds the generated query parameters.
+func (o *GenerateHelpdeskDomainSetupFlowOptions) params(string) (*api.GenerateHelpdeskDomainSetupFlowParams, error) {
+	if o == nil {
+		return nil, nil
+	}
+	return &api.GenerateHelpdeskDomainSetupFlowParams{
+		Custom: optString(o.Custom),
+	}, nil
+}
+
+// GenerateHelpdeskDomainSetupFlow generates the DNS records to set up so
+// that a custom domain serves the helpdesk.
 //
-//crisp:operation importExternalHelpdeskToLocale
-func (s *WebsiteService) ImportExternalHelpdeskToLocale(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, body *api.HelpdeskExternalImport) error {
-	const op = "importExternalHelpdeskToLocale"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType)); err != nil {
-		return err
+//crisp:operation generateHelpdeskDomainSetupFlow
+func (s *WebsiteService) GenerateHelpdeskDomainSetupFlow(ctx context.Context, websiteID string, opts *GenerateHelpdeskDomainSetupFlowOptions) (*api.HelpdeskDomainSetupFlow, error) {
+	const op = "generateHelpdeskDomainSetupFlow"
+	if err := checkPath(op, "website_id", websiteID); err != nil {
+		return nil, err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	params, err := opts.params(op)
+	if err != nil {
+		return nil, err
 	}
-	resp, err := s.c.api.ImportExternalHelpdeskToLocale(ctx, websiteID, locale, helpdeskContentType, *body)
-	return done(op, resp, err)
+	resp, err := s.c.api.GenerateHelpdeskDomainSetupFlow(ctx, websiteID, params)
+	return decode[api.HelpdeskDomainSetupFlow](op, resp, err)
 }
 
 // ImportExternalHelpdeskToLocaleLegacy starts importing the articles of an
@@ -469,8 +446,8 @@ func (s *WebsiteService) ListHelpdeskLocaleArticles(ctx context.Context, website
 // ListHelpdeskLocaleArticles and yields the items one by one; it stops at
 // the first error, which it yields.
 //
-// Deprecated: use ListHelpdeskTree (or ListHelpdeskPages) instead. Crisp
-// deprecated this route.
+// Deprecated: use ListHelpdeskTreeIter (or ListHelpdeskPagesIter) instead.
+// Crisp deprecated this route.
 func (s *WebsiteService) ListHelpdeskLocaleArticlesIter(ctx context.Context, websiteID string, locale string) iter.Seq2[api.HelpdeskLegacyArticle, error] {
 	return pages(ctx, 0, func(ctx context.Context, page int) ([]api.HelpdeskLegacyArticle, error) {
 		return s.ListHelpdeskLocaleArticles(ctx, websiteID, locale, page)
@@ -499,10 +476,70 @@ func (s *WebsiteService) ListHelpdeskLocaleCategories(ctx context.Context, websi
 // ListHelpdeskLocaleCategories and yields the items one by one; it stops at
 // the first error, which it yields.
 //
-// Deprecated: use ListHelpdeskTree instead. Crisp deprecated this route.
+// Deprecated: use ListHelpdeskTreeIter instead. Crisp deprecated this
+// route.
 func (s *WebsiteService) ListHelpdeskLocaleCategoriesIter(ctx context.Context, websiteID string, locale string) iter.Seq2[api.HelpdeskLegacyCategory, error] {
 	return pages(ctx, 0, func(ctx context.Context, page int) ([]api.HelpdeskLegacyCategory, error) {
 		return s.ListHelpdeskLocaleCategories(ctx, websiteID, locale, page)
+	})
+}
+
+// ListHelpdeskLocaleFeedbacksLegacyOptions sets the query parameters of
+// ListHelpdeskLocaleFeedbacksLegacy; the zero value of a field leaves its
+// parameter out, and a nil *ListHelpdeskLocaleFeedbacksLegacyOptions sends
+// none.
+type ListHelpdeskLocaleFeedbacksLegacyOptions struct {
+	// FilterDateStart only count or list feedbacks left at or after this date
+	// (ISO 8601).
+	FilterDateStart time.Time
+	// FilterDateEnd only count or list feedbacks left at or before this date
+	// (ISO 8601).
+	FilterDateEnd time.Time
+}
+
+// params builds the generated query parameters.
+func (o *ListHelpdeskLocaleFeedbacksLegacyOptions) params(string) (*api.ListHelpdeskLocaleFeedbacksLegacyParams, error) {
+	if o == nil {
+		return nil, nil
+	}
+	return &api.ListHelpdeskLocaleFeedbacksLegacyParams{
+		FilterDateStart: optTime(o.FilterDateStart),
+		FilterDateEnd:   optTime(o.FilterDateEnd),
+	}, nil
+}
+
+// ListHelpdeskLocaleFeedbacksLegacy lists the article feedbacks left by
+// readers of a helpdesk locale in the old helpdesk.
+//
+// Deprecated: use ListHelpdeskLocaleFeedbacks instead. Crisp deprecated
+// this route.
+//
+//crisp:operation listHelpdeskLocaleFeedbacksLegacy
+func (s *WebsiteService) ListHelpdeskLocaleFeedbacksLegacy(ctx context.Context, websiteID string, locale string, page int, opts *ListHelpdeskLocaleFeedbacksLegacyOptions) ([]api.HelpdeskLegacyFeedback, error) {
+	const op = "listHelpdeskLocaleFeedbacksLegacy"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale); err != nil {
+		return nil, err
+	}
+	if err := checkPage(op, page); err != nil {
+		return nil, err
+	}
+	params, err := opts.params(op)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := s.c.api.ListHelpdeskLocaleFeedbacksLegacy(ctx, websiteID, locale, page, params)
+	return decodeList[api.HelpdeskLegacyFeedback](op, resp, err)
+}
+
+// ListHelpdeskLocaleFeedbacksLegacyIter walks every page of
+// ListHelpdeskLocaleFeedbacksLegacy and yields the items one by one; it
+// stops at the first error, which it yields.
+//
+// Deprecated: use ListHelpdeskLocaleFeedbacksIter instead. Crisp deprecated
+// this route.
+func (s *WebsiteService) ListHelpdeskLocaleFeedbacksLegacyIter(ctx context.Context, websiteID string, locale string, opts *ListHelpdeskLocaleFeedbacksLegacyOptions) iter.Seq2[api.HelpdeskLegacyFeedback, error] {
+	return pages(ctx, 0, func(ctx context.Context, page int) ([]api.HelpdeskLegacyFeedback, error) {
+		return s.ListHelpdeskLocaleFeedbacksLegacy(ctx, websiteID, locale, page, opts)
 	})
 }
 
@@ -529,8 +566,8 @@ func (s *WebsiteService) ListHelpdeskLocaleSections(ctx context.Context, website
 // ListHelpdeskLocaleSections and yields the items one by one; it stops at
 // the first error, which it yields.
 //
-// Deprecated: use ListHelpdeskTree with sub_path instead. Crisp deprecated
-// this route.
+// Deprecated: use ListHelpdeskTreeIter with sub_path instead. Crisp
+// deprecated this route.
 func (s *WebsiteService) ListHelpdeskLocaleSectionsIter(ctx context.Context, websiteID string, locale string, categoryID string) iter.Seq2[api.HelpdeskLegacySection, error] {
 	return pages(ctx, 0, func(ctx context.Context, page int) ([]api.HelpdeskLegacySection, error) {
 		return s.ListHelpdeskLocaleSections(ctx, websiteID, locale, categoryID, page)
@@ -562,30 +599,6 @@ func (s *WebsiteService) ListHelpdeskLocalesIter(ctx context.Context, websiteID 
 	})
 }
 
-// ListHelpdeskPages lists one page of the publicly visible helpdesk pages
-// of a locale and content type.
-//
-//crisp:operation listHelpdeskPages
-func (s *WebsiteService) ListHelpdeskPages(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, page int) ([]api.HelpdeskPage, error) {
-	const op = "listHelpdeskPages"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType)); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListHelpdeskPages(ctx, websiteID, locale, helpdeskContentType, page)
-	return decodeList[api.HelpdeskPage](op, resp, err)
-}
-
-// ListHelpdeskPagesIter walks every page of ListHelpdeskPages and yields
-// the items one by one; it stops at the first error, which it yields.
-func (s *WebsiteService) ListHelpdeskPagesIter(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind) iter.Seq2[api.HelpdeskPage, error] {
-	return pages(ctx, 0, func(ctx context.Context, page int) ([]api.HelpdeskPage, error) {
-		return s.ListHelpdeskPages(ctx, websiteID, locale, helpdeskContentType, page)
-	})
-}
-
 // ListHelpdeskRedirections lists one page of the helpdesk URL redirections.
 //
 //crisp:operation listHelpdeskRedirections
@@ -610,6 +623,50 @@ func (s *WebsiteService) ListHelpdeskRedirectionsIter(ctx context.Context, websi
 	})
 }
 
+// MapHelpdeskLocaleFeedbackRatingsLegacyOptions sets the query parameters
+// of MapHelpdeskLocaleFeedbackRatingsLegacy; the zero value of a field
+// leaves its parameter out, and a nil
+// *MapHelpdeskLocaleFeedbackRatingsLegacyOptions sends none.
+type MapHelpdeskLocaleFeedbackRatingsLegacyOptions struct {
+	// FilterDateStart only count or list feedbacks left at or after this date
+	// (ISO 8601).
+	FilterDateStart time.Time
+	// FilterDateEnd only count or list feedbacks left at or before this date
+	// (ISO 8601).
+	FilterDateEnd time.Time
+}
+
+// params builds the generated query parameters.
+func (o *MapHelpdeskLocaleFeedbackRatingsLegacyOptions) params(string) (*api.MapHelpdeskLocaleFeedbackRatingsLegacyParams, error) {
+	if o == nil {
+		return nil, nil
+	}
+	return &api.MapHelpdeskLocaleFeedbackRatingsLegacyParams{
+		FilterDateStart: optTime(o.FilterDateStart),
+		FilterDateEnd:   optTime(o.FilterDateEnd),
+	}, nil
+}
+
+// MapHelpdeskLocaleFeedbackRatingsLegacy counts the helpful and unhelpful
+// article ratings of a helpdesk locale in the old helpdesk.
+//
+// Deprecated: use MapHelpdeskLocaleFeedbackRatings instead. Crisp
+// deprecated this route.
+//
+//crisp:operation mapHelpdeskLocaleFeedbackRatingsLegacy
+func (s *WebsiteService) MapHelpdeskLocaleFeedbackRatingsLegacy(ctx context.Context, websiteID string, locale string, opts *MapHelpdeskLocaleFeedbackRatingsLegacyOptions) (*api.HelpdeskLegacyFeedbackRatings, error) {
+	const op = "mapHelpdeskLocaleFeedbackRatingsLegacy"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale); err != nil {
+		return nil, err
+	}
+	params, err := opts.params(op)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := s.c.api.MapHelpdeskLocaleFeedbackRatingsLegacy(ctx, websiteID, locale, params)
+	return decode[api.HelpdeskLegacyFeedbackRatings](op, resp, err)
+}
+
 // PublishHelpdeskLocaleArticle publishes an article of a helpdesk locale in
 // the old helpdesk and returns its public URL.
 //
@@ -624,19 +681,6 @@ func (s *WebsiteService) PublishHelpdeskLocaleArticle(ctx context.Context, websi
 	}
 	resp, err := s.c.api.PublishHelpdeskLocaleArticle(ctx, websiteID, locale, articleID)
 	return decode[api.HelpdeskLegacyArticlePublished](op, resp, err)
-}
-
-// RequestHelpdeskContentRefresh queues an asynchronous full refresh of the
-// helpdesk content of a locale and content type.
-//
-//crisp:operation requestHelpdeskContentRefresh
-func (s *WebsiteService) RequestHelpdeskContentRefresh(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind) error {
-	const op = "requestHelpdeskContentRefresh"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType)); err != nil {
-		return err
-	}
-	resp, err := s.c.api.RequestHelpdeskContentRefresh(ctx, websiteID, locale, helpdeskContentType, emptyBody())
-	return done(op, resp, err)
 }
 
 // RequestHelpdeskDomainChange requests a change of the basic subdomain or
@@ -803,19 +847,6 @@ func (s *WebsiteService) ResolveHelpdeskLocaleSection(ctx context.Context, websi
 	return decode[api.HelpdeskLegacySection](op, resp, err)
 }
 
-// ResolveHelpdeskPageEntity resolves a publicly visible helpdesk page from
-// its entity identifier.
-//
-//crisp:operation resolveHelpdeskPageEntity
-func (s *WebsiteService) ResolveHelpdeskPageEntity(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, entityID string) (*api.HelpdeskPage, error) {
-	const op = "resolveHelpdeskPageEntity"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "entity_id", entityID); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ResolveHelpdeskPageEntity(ctx, websiteID, locale, helpdeskContentType, entityID)
-	return decode[api.HelpdeskPage](op, resp, err)
-}
-
 // ResolveHelpdeskRedirection resolves a helpdesk redirection.
 //
 //crisp:operation resolveHelpdeskRedirection
@@ -841,78 +872,6 @@ func (s *WebsiteService) ResolveHelpdeskSettings(ctx context.Context, websiteID 
 	return decode[api.HelpdeskSettings](op, resp, err)
 }
 
-// ResolveHelpdeskTreeContent resolves the body content of the content tree
-// entry at a path.
-//
-//crisp:operation resolveHelpdeskTreeContent
-func (s *WebsiteService) ResolveHelpdeskTreeContent(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string) (*api.HelpdeskTreeContent, error) {
-	const op = "resolveHelpdeskTreeContent"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ResolveHelpdeskTreeContent(ctx, websiteID, locale, helpdeskContentType, path)
-	return decode[api.HelpdeskTreeContent](op, resp, err)
-}
-
-// ResolveHelpdeskTreeMetadata resolves the parsed metadata (title,
-// description, state, author, appearance) of the content tree entry at a
-// path.
-//
-//crisp:operation resolveHelpdeskTreeMetadata
-func (s *WebsiteService) ResolveHelpdeskTreeMetadata(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string) (*api.HelpdeskTreeMetadata, error) {
-	const op = "resolveHelpdeskTreeMetadata"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ResolveHelpdeskTreeMetadata(ctx, websiteID, locale, helpdeskContentType, path)
-	return decode[api.HelpdeskTreeMetadata](op, resp, err)
-}
-
-// ResolveHelpdeskTreePage resolves the public page (title and URL) of the
-// content tree entry at a path.
-//
-//crisp:operation resolveHelpdeskTreePage
-func (s *WebsiteService) ResolveHelpdeskTreePage(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string) (*api.HelpdeskTreePage, error) {
-	const op = "resolveHelpdeskTreePage"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ResolveHelpdeskTreePage(ctx, websiteID, locale, helpdeskContentType, path)
-	return decode[api.HelpdeskTreePage](op, resp, err)
-}
-
-// ResolveHelpdeskTreePath resolves the content tree entry at a path, with
-// its children.
-//
-//crisp:operation resolveHelpdeskTreePath
-func (s *WebsiteService) ResolveHelpdeskTreePath(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string) (*api.HelpdeskTreeEntry, error) {
-	const op = "resolveHelpdeskTreePath"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ResolveHelpdeskTreePath(ctx, websiteID, locale, helpdeskContentType, path)
-	return decode[api.HelpdeskTreeEntry](op, resp, err)
-}
-
-// SaveHelpdeskLocaleArticle saves (fully replaces) the editable fields of
-// an article in a helpdesk locale of the old helpdesk.
-//
-// Deprecated: use SaveHelpdeskTreeContent and UpdateHelpdeskTreeMetadata
-// instead. Crisp deprecated this route.
-//
-//crisp:operation saveHelpdeskLocaleArticle
-func (s *WebsiteService) SaveHelpdeskLocaleArticle(ctx context.Context, websiteID string, locale string, articleID string, body *api.HelpdeskLegacyArticleSave) error {
-	const op = "saveHelpdeskLocaleArticle"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "article_id", articleID); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	resp, err := s.c.api.SaveHelpdeskLocaleArticle(ctx, websiteID, locale, articleID, *body)
-	return done(op, resp, err)
-}
-
 // SaveHelpdeskLocaleArticleAlternate links an article to its translation in
 // another helpdesk locale of the old helpdesk.
 //
@@ -929,25 +888,6 @@ func (s *WebsiteService) SaveHelpdeskLocaleArticleAlternate(ctx context.Context,
 		return err
 	}
 	resp, err := s.c.api.SaveHelpdeskLocaleArticleAlternate(ctx, websiteID, locale, articleID, localeLinked, *body)
-	return done(op, resp, err)
-}
-
-// SaveHelpdeskLocaleCategory saves (fully replaces) the editable fields of
-// a category in a helpdesk locale of the old helpdesk.
-//
-// Deprecated: use UpdateHelpdeskTreeMetadata instead. Crisp deprecated this
-// route.
-//
-//crisp:operation saveHelpdeskLocaleCategory
-func (s *WebsiteService) SaveHelpdeskLocaleCategory(ctx context.Context, websiteID string, locale string, categoryID string, body *api.HelpdeskLegacyCategorySave) error {
-	const op = "saveHelpdeskLocaleCategory"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "category_id", categoryID); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	resp, err := s.c.api.SaveHelpdeskLocaleCategory(ctx, websiteID, locale, categoryID, *body)
 	return done(op, resp, err)
 }
 
@@ -983,22 +923,6 @@ func (s *WebsiteService) SaveHelpdeskSettings(ctx context.Context, websiteID str
 		return err
 	}
 	resp, err := s.c.api.SaveHelpdeskSettings(ctx, websiteID, *body)
-	return done(op, resp, err)
-}
-
-// SaveHelpdeskTreeContent replaces the body content of the content tree
-// entry at a path.
-//
-//crisp:operation saveHelpdeskTreeContent
-func (s *WebsiteService) SaveHelpdeskTreeContent(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string, body *api.HelpdeskTreeContentSave) error {
-	const op = "saveHelpdeskTreeContent"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	resp, err := s.c.api.SaveHelpdeskTreeContent(ctx, websiteID, locale, helpdeskContentType, path, *body)
 	return done(op, resp, err)
 }
 
@@ -1091,37 +1015,5 @@ func (s *WebsiteService) UpdateHelpdeskLocaleSection(ctx context.Context, websit
 		return err
 	}
 	resp, err := s.c.api.UpdateHelpdeskLocaleSection(ctx, websiteID, locale, categoryID, sectionID, *body)
-	return done(op, resp, err)
-}
-
-// UpdateHelpdeskTreeMetadata updates the metadata of the content tree entry
-// at a path; fields left out are unchanged.
-//
-//crisp:operation updateHelpdeskTreeMetadata
-func (s *WebsiteService) UpdateHelpdeskTreeMetadata(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string, body *api.HelpdeskTreeMetadata) error {
-	const op = "updateHelpdeskTreeMetadata"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	resp, err := s.c.api.UpdateHelpdeskTreeMetadata(ctx, websiteID, locale, helpdeskContentType, path, *body)
-	return done(op, resp, err)
-}
-
-// UpdateHelpdeskTreePath moves a content tree entry to another path, or
-// changes its position among its siblings.
-//
-//crisp:operation updateHelpdeskTreePath
-func (s *WebsiteService) UpdateHelpdeskTreePath(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string, body *api.HelpdeskTreePathUpdate) error {
-	const op = "updateHelpdeskTreePath"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	resp, err := s.c.api.UpdateHelpdeskTreePath(ctx, websiteID, locale, helpdeskContentType, path, *body)
 	return done(op, resp, err)
 }

@@ -9,56 +9,52 @@ package crisp
 
 import (
 	"context"
-	"iter"
 
 	"github.com/crisp-go/crisp-go/api"
 )
 
-// MapHelpdeskLocaleFeedbackRatingsLegacy counts the helpful and unhelpful
-// article ratings of a helpdesk locale in the old helpdesk, optionally
-// between two dates (params may be nil).
+// SaveHelpdeskLocaleArticle saves (fully replaces) the editable fields of
+// an article in a helpdesk locale of the old helpdesk; a null or unset
+// Description clears the description.
 //
-// Deprecated: use MapHelpdeskLocaleFeedbackRatings instead; the old helpdesk
-// routes only serve workspaces not yet migrated to the new Knowledge Base.
+// Deprecated: use SaveHelpdeskTreeContent and UpdateHelpdeskTreeMetadata
+// instead; the old helpdesk routes only serve workspaces not yet migrated to
+// the new Knowledge Base.
 //
-//crisp:operation mapHelpdeskLocaleFeedbackRatingsLegacy
-func (s *WebsiteService) MapHelpdeskLocaleFeedbackRatingsLegacy(ctx context.Context, websiteID, locale string, params *api.MapHelpdeskLocaleFeedbackRatingsLegacyParams) (*api.HelpdeskLegacyFeedbackRatings, error) {
-	const op = "mapHelpdeskLocaleFeedbackRatingsLegacy"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale); err != nil {
-		return nil, err
+//crisp:operation saveHelpdeskLocaleArticle
+func (s *WebsiteService) SaveHelpdeskLocaleArticle(ctx context.Context, websiteID, locale, articleID string, body *api.HelpdeskLegacyArticleSave) error {
+	const op = "saveHelpdeskLocaleArticle"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "article_id", articleID); err != nil {
+		return err
 	}
-	resp, err := s.c.api.MapHelpdeskLocaleFeedbackRatingsLegacy(ctx, websiteID, locale, params)
-	return decode[api.HelpdeskLegacyFeedbackRatings](op, resp, err)
+	if err := checkBody(op, body); err != nil {
+		return err
+	}
+	b := *body // a copy: the caller's body is not changed
+	nullIfUnset(&b.Description)
+	resp, err := s.c.api.SaveHelpdeskLocaleArticle(ctx, websiteID, locale, articleID, b)
+	return done(op, resp, err)
 }
 
-// ListHelpdeskLocaleFeedbacksLegacy returns one page (1-based) of the
-// article feedbacks left by readers of a helpdesk locale in the old
-// helpdesk, optionally between two dates (params may be nil).
+// SaveHelpdeskLocaleCategory saves (fully replaces) the editable fields of
+// a category in a helpdesk locale of the old helpdesk; a null or unset
+// Description or Image clears it.
 //
-// Deprecated: use ListHelpdeskLocaleFeedbacks instead; the old helpdesk
+// Deprecated: use UpdateHelpdeskTreeMetadata instead; the old helpdesk
 // routes only serve workspaces not yet migrated to the new Knowledge Base.
 //
-//crisp:operation listHelpdeskLocaleFeedbacksLegacy
-func (s *WebsiteService) ListHelpdeskLocaleFeedbacksLegacy(ctx context.Context, websiteID, locale string, page int, params *api.ListHelpdeskLocaleFeedbacksLegacyParams) ([]api.HelpdeskLegacyFeedback, error) {
-	const op = "listHelpdeskLocaleFeedbacksLegacy"
-	if err := checkPath(op, "website_id", websiteID, "locale", locale); err != nil {
-		return nil, err
+//crisp:operation saveHelpdeskLocaleCategory
+func (s *WebsiteService) SaveHelpdeskLocaleCategory(ctx context.Context, websiteID, locale, categoryID string, body *api.HelpdeskLegacyCategorySave) error {
+	const op = "saveHelpdeskLocaleCategory"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "category_id", categoryID); err != nil {
+		return err
 	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
+	if err := checkBody(op, body); err != nil {
+		return err
 	}
-	resp, err := s.c.api.ListHelpdeskLocaleFeedbacksLegacy(ctx, websiteID, locale, page, params)
-	return decodeList[api.HelpdeskLegacyFeedback](op, resp, err)
-}
-
-// ListHelpdeskLocaleFeedbacksLegacyIter walks every page of
-// ListHelpdeskLocaleFeedbacksLegacy and yields the feedbacks one by one; it
-// stops at the first error, which it yields.
-//
-// Deprecated: use ListHelpdeskLocaleFeedbacksIter instead; the old helpdesk
-// routes only serve workspaces not yet migrated to the new Knowledge Base.
-func (s *WebsiteService) ListHelpdeskLocaleFeedbacksLegacyIter(ctx context.Context, websiteID, locale string, params *api.ListHelpdeskLocaleFeedbacksLegacyParams) iter.Seq2[api.HelpdeskLegacyFeedback, error] {
-	return pages(ctx, 0, func(ctx context.Context, page int) ([]api.HelpdeskLegacyFeedback, error) {
-		return s.ListHelpdeskLocaleFeedbacksLegacy(ctx, websiteID, locale, page, params)
-	})
+	b := *body // a copy: the caller's body is not changed
+	nullIfUnset(&b.Description)
+	nullIfUnset(&b.Image)
+	resp, err := s.c.api.SaveHelpdeskLocaleCategory(ctx, websiteID, locale, categoryID, b)
+	return done(op, resp, err)
 }

@@ -9,12 +9,6 @@ import (
 	"github.com/crisp-go/crisp-go/api"
 )
 
-var (
-	_ context.Context
-	_ iter.Seq[int]
-	_ api.Flag
-)
-
 // BatchOrderInboxes changes the display order of several inboxes of a
 // website at once.
 //

@@ -9,12 +9,6 @@ import (
 	"github.com/crisp-go/crisp-go/api"
 )
 
-var (
-	_ context.Context
-	_ iter.Seq[int]
-	_ api.Flag
-)
-
 // CheckTeamExists checks whether a team exists in a website.
 //
 //crisp:operation checkTeamExists

@@ -9,12 +9,6 @@ import (
 	"github.com/crisp-go/crisp-go/api"
 )
 
-var (
-	_ context.Context
-	_ iter.Seq[int]
-	_ api.Flag
-)
-
 // ClearBlockedVisitorsInRule clears the blocked visitors of a website for
 // one blocking rule.
 //

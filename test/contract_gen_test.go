@@ -10,32 +10,9 @@ import (
 	"github.com/crisp-go/crisp-go/crisp"
 )
 
-var (
-	_ = json.Unmarshal
-	_ api.Flag
-)
-
 // contractOps lists every generated facade method with what the
 // contract test needs to call it and check its request.
 var contractOps = []contractOp{
-	{
-		ID: "abortOngoingCallSessionForConversation", Method: "DELETE", Path: "/website/{website_id}/conversation/{session_id}/call/{call_id}",
-		StringParams: []string{"website_id", "session_id", "call_id"},
-		HasBody:      true,
-		Request:      `{"origin":"chat","user":{"nickname":"Valerian Saliou","type":"website","user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"}}`,
-		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
-		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			var v *api.ActionCallAbort
-			if body != nil {
-				v = new(api.ActionCallAbort)
-				if err := json.Unmarshal(body, v); err != nil {
-					return nil, err
-				}
-			}
-			return nil, c.Website.AbortOngoingCallSessionForConversation(ctx, p[0], p[1], p[2], v)
-		},
-	},
 	{
 		ID: "abortWebsiteDeletion", Method: "DELETE", Path: "/website/{website_id}/expunge",
 		StringParams: []string{"website_id"},
@@ -208,24 +185,6 @@ var contractOps = []contractOp{
 		},
 	},
 	{
-		ID: "batchInboxConversations", Method: "PATCH", Path: "/website/{website_id}/batch/inbox",
-		StringParams: []string{"website_id"},
-		HasBody:      true,
-		Request:      `{"inbox_id":"d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31","sessions":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"]}`,
-		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
-		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			var v *api.BatchInboxOperation
-			if body != nil {
-				v = new(api.BatchInboxOperation)
-				if err := json.Unmarshal(body, v); err != nil {
-					return nil, err
-				}
-			}
-			return nil, c.Website.BatchInboxConversations(ctx, p[0], v)
-		},
-	},
-	{
 		ID: "batchOrderInboxes", Method: "PATCH", Path: "/website/{website_id}/inboxes/batch/order",
 		StringParams: []string{"website_id"},
 		HasBody:      true,
@@ -313,24 +272,6 @@ var contractOps = []contractOp{
 				}
 			}
 			return nil, c.Website.BatchResolveConversations(ctx, p[0], v)
-		},
-	},
-	{
-		ID: "batchRoutingConversations", Method: "PATCH", Path: "/website/{website_id}/batch/routing",
-		StringParams: []string{"website_id"},
-		HasBody:      true,
-		Request:      `{"assigned":{"user_id":"a4c32c68-be91-4e29-b97e-b3b6af886eaa"},"sessions":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"]}`,
-		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
-		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			var v *api.BatchRoutingOperation
-			if body != nil {
-				v = new(api.BatchRoutingOperation)
-				if err := json.Unmarshal(body, v); err != nil {
-					return nil, err
-				}
-			}
-			return nil, c.Website.BatchRoutingConversations(ctx, p[0], v)
 		},
 	},
 	{
@@ -626,16 +567,6 @@ var contractOps = []contractOp{
 		},
 	},
 	{
-		ID: "createHelpdeskTreePath", Method: "POST", Path: "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
-		StringParams: []string{"website_id", "locale", "content_type", "path"},
-		Request:      `{}`,
-		Answer:       `{"data":{},"error":false,"reason":"added"}`,
-		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return nil, c.Website.CreateHelpdeskTreePath(ctx, p[0], p[1], api.HelpdeskContentKind(p[2]), p[3])
-		},
-	},
-	{
 		ID: "createNewCampaign", Method: "POST", Path: "/website/{website_id}/campaign",
 		StringParams: []string{"website_id"},
 		HasBody:      true,
@@ -807,15 +738,6 @@ var contractOps = []contractOp{
 		},
 	},
 	{
-		ID: "deleteHelpdeskTreePath", Method: "DELETE", Path: "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
-		StringParams: []string{"website_id", "locale", "content_type", "path"},
-		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
-		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return nil, c.Website.DeleteHelpdeskTreePath(ctx, p[0], p[1], api.HelpdeskContentKind(p[2]), p[3])
-		},
-	},
-	{
 		ID: "deleteInbox", Method: "DELETE", Path: "/website/{website_id}/inbox/{inbox_id}",
 		StringParams: []string{"website_id", "inbox_id"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
@@ -960,24 +882,6 @@ var contractOps = []contractOp{
 		},
 	},
 	{
-		ID: "deliverWidgetDataFetchActionForConversation", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/data",
-		StringParams: []string{"website_id", "session_id", "plugin_id"},
-		HasBody:      true,
-		Request:      `{"action":"fetch","item_id":"unpaid_balance","section_id":"payments"}`,
-		Answer:       `{"data":{"correlation_id":"0c9e7b3a-2f41-4d8e-b6a5-7e1f2d3c4b5a","strategy":{"attempts":3,"exhaustion":10000}},"error":false,"reason":"dispatched"}`,
-		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			var v *api.ActionWidgetData
-			if body != nil {
-				v = new(api.ActionWidgetData)
-				if err := json.Unmarshal(body, v); err != nil {
-					return nil, err
-				}
-			}
-			return c.Website.DeliverWidgetDataFetchActionForConversation(ctx, p[0], p[1], p[2], v)
-		},
-	},
-	{
 		ID: "dispatchCampaign", Method: "POST", Path: "/website/{website_id}/campaign/{campaign_id}/dispatch",
 		StringParams: []string{"website_id", "campaign_id"},
 		Request:      `{}`,
@@ -1003,16 +907,6 @@ var contractOps = []contractOp{
 				}
 			}
 			return nil, c.Plugin.DispatchPluginEvent(ctx, p[0], p[1], v)
-		},
-	},
-	{
-		ID: "exportHelpdeskLocaleArticles", Method: "POST", Path: "/website/{website_id}/helpdesk/export/{locale}/{content_type}",
-		StringParams: []string{"website_id", "locale", "content_type"},
-		Request:      `{}`,
-		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
-		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return nil, c.Website.ExportHelpdeskLocaleArticles(ctx, p[0], p[1], api.HelpdeskContentKind(p[2]))
 		},
 	},
 	{
@@ -1094,6 +988,15 @@ var contractOps = []contractOp{
 				}
 			}
 			return c.Bucket.GenerateBucketURL(ctx, v)
+		},
+	},
+	{
+		ID: "generateHelpdeskDomainSetupFlow", Method: "GET", Path: "/website/{website_id}/helpdesk/domain/setup",
+		StringParams: []string{"website_id"},
+		Answer:       `{"data":{"custom":"help.valeriansaliou.name","setup":{"records":[{"name":"help","query":"help.valeriansaliou.name","type":"CNAME","value":"valerian.crisp.help"}]}},"error":false,"reason":"generated"}`,
+		Result:       "decode",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Website.GenerateHelpdeskDomainSetupFlow(ctx, p[0], nil)
 		},
 	},
 	{
@@ -1421,24 +1324,6 @@ var contractOps = []contractOp{
 		},
 	},
 	{
-		ID: "importExternalHelpdeskToLocale", Method: "POST", Path: "/website/{website_id}/helpdesk/import/{locale}/{content_type}",
-		StringParams: []string{"website_id", "locale", "content_type"},
-		HasBody:      true,
-		Request:      `{"detect_locales":true,"helpdesk_url":"https://docs.acme.com/","other_locales":["fr","de"]}`,
-		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
-		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			var v *api.HelpdeskExternalImport
-			if body != nil {
-				v = new(api.HelpdeskExternalImport)
-				if err := json.Unmarshal(body, v); err != nil {
-					return nil, err
-				}
-			}
-			return nil, c.Website.ImportExternalHelpdeskToLocale(ctx, p[0], p[1], api.HelpdeskContentKind(p[2]), v)
-		},
-	},
-	{
 		ID: "importExternalHelpdeskToLocaleLegacy", Method: "POST", Path: "/website/{website_id}/helpdesk/locale/{locale}/import",
 		StringParams: []string{"website_id", "locale"},
 		HasBody:      true,
@@ -1655,6 +1540,15 @@ var contractOps = []contractOp{
 		},
 	},
 	{
+		ID: "listHelpdeskLocaleFeedbacksLegacy", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/feedback/list/{page_number}",
+		StringParams: []string{"website_id", "locale"},
+		Answer:       `{"data":[{"article":{"article_id":"fd036d68-c619-4c63-9deb-e2ce91733dd6","title":"How to use $crisp JavaScript SDK?","url":"https://crisp.help/en/article/how-to-use-crisp-javascript-sdk-10ud15y/"},"comment":"The snippet does not work with my React app.","created_at":1714490000000,"rating":"unhelpful","session":{"assigned":{"user_id":"4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"},"avatar":"https://avatars.example.com/jane-doe.png","email":"jane.doe@example.com","geolocation":{"city":"Nantes","coordinates":{"latitude":47.2184,"longitude":-1.5536},"country":"FR","region":"Brittany"},"nickname":"Jane Doe","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"}},{"article":{"article_id":"1e5f8c2a-3b7d-4e9f-a1c6-8d0b2e4f6a93","title":"How to customize the chatbox color?","url":"https://crisp.help/en/article/how-to-customize-the-chatbox-color-1x2y3z4/"},"created_at":1714400000000,"rating":"helpful","session":{"session_id":"session_36ba3566-9651-4790-afc8-ffedbccc317f"}}],"error":false,"reason":"listed"}`,
+		Result:       "list",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Website.ListHelpdeskLocaleFeedbacksLegacy(ctx, p[0], p[1], 1, nil)
+		},
+	},
+	{
 		ID: "listHelpdeskLocaleSections", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/sections/{page_number}",
 		StringParams: []string{"website_id", "locale", "category_id"},
 		Answer:       `{"data":[{"created_at":1696845650000,"name":"Integrate with our SDKs","order":1,"section_id":"14886b8c-faf6-4967-af0a-2d90b3419263","updated_at":1714483150000},{"created_at":1696845660000,"name":"Customize the chatbox","order":2,"section_id":"5b3c0a7e-2f6d-4c1a-9a0e-7d2b8e4f1c63","updated_at":1696845660000}],"error":false,"reason":"listed"}`,
@@ -1670,15 +1564,6 @@ var contractOps = []contractOp{
 		Result:       "list",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
 			return c.Website.ListHelpdeskLocales(ctx, p[0], 1)
-		},
-	},
-	{
-		ID: "listHelpdeskPages", Method: "GET", Path: "/website/{website_id}/helpdesk/page/list/{locale}/{content_type}/{page_number}",
-		StringParams: []string{"website_id", "locale", "content_type"},
-		Answer:       `{"data":[{"entity_id":"1xh7pqk","title":"How can I automatically set custom user data?","tree_path":"developers/set-custom-user-data","url":"https://valerian.crisp.help/en/article/how-can-i-automatically-set-custom-user-data-1xh7pqk/"},{"entity_id":"9k2bx0a","title":"Install the chatbox on WordPress","tree_path":"getting-started/install-on-wordpress","url":"https://valerian.crisp.help/en/article/install-the-chatbox-on-wordpress-9k2bx0a/"}],"error":false,"reason":"listed"}`,
-		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListHelpdeskPages(ctx, p[0], p[1], api.HelpdeskContentKind(p[2]), 1)
 		},
 	},
 	{
@@ -1823,6 +1708,15 @@ var contractOps = []contractOp{
 		Result:       "list",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
 			return c.Website.ListWebsiteOperators(ctx, p[0])
+		},
+	},
+	{
+		ID: "mapHelpdeskLocaleFeedbackRatingsLegacy", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/feedback/ratings",
+		StringParams: []string{"website_id", "locale"},
+		Answer:       `{"data":{"ratings":{"helpful":128,"unhelpful":17}},"error":false,"reason":"resolved"}`,
+		Result:       "decode",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Website.MapHelpdeskLocaleFeedbackRatingsLegacy(ctx, p[0], p[1], nil)
 		},
 	},
 	{
@@ -2043,16 +1937,6 @@ var contractOps = []contractOp{
 		},
 	},
 	{
-		ID: "requestHelpdeskContentRefresh", Method: "POST", Path: "/website/{website_id}/helpdesk/refresh/{locale}/{content_type}",
-		StringParams: []string{"website_id", "locale", "content_type"},
-		Request:      `{}`,
-		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
-		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return nil, c.Website.RequestHelpdeskContentRefresh(ctx, p[0], p[1], api.HelpdeskContentKind(p[2]))
-		},
-	},
-	{
 		ID: "requestHelpdeskDomainChange", Method: "PATCH", Path: "/website/{website_id}/helpdesk/domain",
 		StringParams: []string{"website_id"},
 		HasBody:      true,
@@ -2206,15 +2090,6 @@ var contractOps = []contractOp{
 		},
 	},
 	{
-		ID: "resolveHelpdeskPageEntity", Method: "GET", Path: "/website/{website_id}/helpdesk/page/entity/{locale}/{content_type}/{entity_id}",
-		StringParams: []string{"website_id", "locale", "content_type", "entity_id"},
-		Answer:       `{"data":{"entity_id":"1xh7pqk","title":"How can I automatically set custom user data?","tree_path":"developers/set-custom-user-data","url":"https://valerian.crisp.help/en/article/how-can-i-automatically-set-custom-user-data-1xh7pqk/"},"error":false,"reason":"resolved"}`,
-		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ResolveHelpdeskPageEntity(ctx, p[0], p[1], api.HelpdeskContentKind(p[2]), p[3])
-		},
-	},
-	{
 		ID: "resolveHelpdeskRedirection", Method: "GET", Path: "/website/{website_id}/helpdesk/redirection/{redirection_id}",
 		StringParams: []string{"website_id", "redirection_id"},
 		Answer:       `{"data":{"created_at":1730284800000,"path":"/en/article/how-can-i-automatically-set-custom-user-data/","redirection_id":"7ebf2e39-1780-45c9-aa81-fa7a7078cb25","target":"/en/article/how-can-i-automatically-set-custom-user-data-1xh7pqk/","updated_at":1730284800000},"error":false,"reason":"resolved"}`,
@@ -2230,42 +2105,6 @@ var contractOps = []contractOp{
 		Result:       "decode",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskSettings(ctx, p[0])
-		},
-	},
-	{
-		ID: "resolveHelpdeskTreeContent", Method: "GET", Path: "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}",
-		StringParams: []string{"website_id", "locale", "content_type", "path"},
-		Answer:       `{"data":{"content":"# Install the chatbox on WordPress\n\nOpen your WordPress admin, then go to **Plugins** and search for Crisp."},"error":false,"reason":"resolved"}`,
-		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ResolveHelpdeskTreeContent(ctx, p[0], p[1], api.HelpdeskContentKind(p[2]), p[3])
-		},
-	},
-	{
-		ID: "resolveHelpdeskTreeMetadata", Method: "GET", Path: "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}",
-		StringParams: []string{"website_id", "locale", "content_type", "path"},
-		Answer:       `{"data":{"author":{"user_id":"4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"},"color":"#1972F5","description":"Add the Crisp chatbox to a WordPress site in two minutes.","format":"markdown","image":"https://storage.crisp.chat/users/helpdesk/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/wordpress.png","state":{"featured":true,"hidden":false,"published":true},"title":"Install the chatbox on WordPress"},"error":false,"reason":"resolved"}`,
-		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ResolveHelpdeskTreeMetadata(ctx, p[0], p[1], api.HelpdeskContentKind(p[2]), p[3])
-		},
-	},
-	{
-		ID: "resolveHelpdeskTreePage", Method: "GET", Path: "/website/{website_id}/helpdesk/tree/page/{locale}/{content_type}/{path}",
-		StringParams: []string{"website_id", "locale", "content_type", "path"},
-		Answer:       `{"data":{"title":"Install the chatbox on WordPress","url":"https://valerian.crisp.help/en/article/install-the-chatbox-on-wordpress-9k2bx0a/"},"error":false,"reason":"resolved"}`,
-		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ResolveHelpdeskTreePage(ctx, p[0], p[1], api.HelpdeskContentKind(p[2]), p[3])
-		},
-	},
-	{
-		ID: "resolveHelpdeskTreePath", Method: "GET", Path: "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
-		StringParams: []string{"website_id", "locale", "content_type", "path"},
-		Answer:       `{"data":{"children":[{"slug":"install-on-wordpress","state":{"featured":true,"hidden":false,"published":true},"title":"Install the chatbox on WordPress","type":"entry"}],"slug":"getting-started","state":{"featured":false,"hidden":false,"published":true},"title":"Getting Started","type":"group"},"error":false,"reason":"resolved"}`,
-		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ResolveHelpdeskTreePath(ctx, p[0], p[1], api.HelpdeskContentKind(p[2]), p[3])
 		},
 	},
 	{
@@ -2333,42 +2172,6 @@ var contractOps = []contractOp{
 		},
 	},
 	{
-		ID: "saveConversationParticipants", Method: "PUT", Path: "/website/{website_id}/conversation/{session_id}/participants",
-		StringParams: []string{"website_id", "session_id"},
-		HasBody:      true,
-		Request:      `{"participants":[{"target":"jane.doe@acme-inc.com","type":"email"}]}`,
-		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
-		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			var v *api.ConversationParticipantsSave
-			if body != nil {
-				v = new(api.ConversationParticipantsSave)
-				if err := json.Unmarshal(body, v); err != nil {
-					return nil, err
-				}
-			}
-			return nil, c.Website.SaveConversationParticipants(ctx, p[0], p[1], v)
-		},
-	},
-	{
-		ID: "saveHelpdeskLocaleArticle", Method: "PUT", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}",
-		StringParams: []string{"website_id", "locale", "article_id"},
-		HasBody:      true,
-		Request:      `{"content":"Crisp lets you create your customized chatbox easily. **It's easy to setup**.","description":null,"featured":false,"order":1,"title":"How to use $crisp JavaScript SDK?"}`,
-		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
-		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			var v *api.HelpdeskLegacyArticleSave
-			if body != nil {
-				v = new(api.HelpdeskLegacyArticleSave)
-				if err := json.Unmarshal(body, v); err != nil {
-					return nil, err
-				}
-			}
-			return nil, c.Website.SaveHelpdeskLocaleArticle(ctx, p[0], p[1], p[2], v)
-		},
-	},
-	{
 		ID: "saveHelpdeskLocaleArticleAlternate", Method: "PUT", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/alternate/{locale_linked}",
 		StringParams: []string{"website_id", "locale", "article_id", "locale_linked"},
 		HasBody:      true,
@@ -2384,24 +2187,6 @@ var contractOps = []contractOp{
 				}
 			}
 			return nil, c.Website.SaveHelpdeskLocaleArticleAlternate(ctx, p[0], p[1], p[2], p[3], v)
-		},
-	},
-	{
-		ID: "saveHelpdeskLocaleCategory", Method: "PUT", Path: "/website/{website_id}/helpdesk/locale/{locale}/category/{category_id}",
-		StringParams: []string{"website_id", "locale", "category_id"},
-		HasBody:      true,
-		Request:      `{"color":"#377FEA","description":"Help on how to setup and use the Crisp chatbox.","image":null,"name":"Chatbox","order":1}`,
-		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
-		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			var v *api.HelpdeskLegacyCategorySave
-			if body != nil {
-				v = new(api.HelpdeskLegacyCategorySave)
-				if err := json.Unmarshal(body, v); err != nil {
-					return nil, err
-				}
-			}
-			return nil, c.Website.SaveHelpdeskLocaleCategory(ctx, p[0], p[1], p[2], v)
 		},
 	},
 	{
@@ -2438,24 +2223,6 @@ var contractOps = []contractOp{
 				}
 			}
 			return nil, c.Website.SaveHelpdeskSettings(ctx, p[0], v)
-		},
-	},
-	{
-		ID: "saveHelpdeskTreeContent", Method: "PUT", Path: "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}",
-		StringParams: []string{"website_id", "locale", "content_type", "path"},
-		HasBody:      true,
-		Request:      `{"content":"# Install the chatbox on WordPress\n\nOpen your WordPress admin, then go to **Plugins** and search for Crisp."}`,
-		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
-		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			var v *api.HelpdeskTreeContentSave
-			if body != nil {
-				v = new(api.HelpdeskTreeContentSave)
-				if err := json.Unmarshal(body, v); err != nil {
-					return nil, err
-				}
-			}
-			return nil, c.Website.SaveHelpdeskTreeContent(ctx, p[0], p[1], api.HelpdeskContentKind(p[2]), p[3], v)
 		},
 	},
 	{
@@ -2599,24 +2366,6 @@ var contractOps = []contractOp{
 				}
 			}
 			return nil, c.Website.SendEmailToWebsiteOperators(ctx, p[0], v)
-		},
-	},
-	{
-		ID: "sendMessageInConversation", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/message",
-		StringParams: []string{"website_id", "session_id"},
-		HasBody:      true,
-		Request:      `{"content":"Hey there! Need help?","from":"operator","origin":"chat","type":"text","user":{"avatar":"https://example.com/avatars/support.png","nickname":"Support Team","type":"website"}}`,
-		Answer:       `{"data":{"fingerprint":163408346341023},"error":false,"reason":"dispatched"}`,
-		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			var v *api.MessageNew
-			if body != nil {
-				v = new(api.MessageNew)
-				if err := json.Unmarshal(body, v); err != nil {
-					return nil, err
-				}
-			}
-			return c.Website.SendMessageInConversation(ctx, p[0], p[1], v)
 		},
 	},
 	{
@@ -2875,60 +2624,6 @@ var contractOps = []contractOp{
 				}
 			}
 			return nil, c.Website.UpdateHelpdeskLocaleSection(ctx, p[0], p[1], p[2], p[3], v)
-		},
-	},
-	{
-		ID: "updateHelpdeskTreeMetadata", Method: "PATCH", Path: "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}",
-		StringParams: []string{"website_id", "locale", "content_type", "path"},
-		HasBody:      true,
-		Request:      `{"description":"Add the Crisp chatbox to a WordPress site in two minutes.","state":{"featured":true,"hidden":false,"published":true},"title":"Install the chatbox on WordPress"}`,
-		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
-		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			var v *api.HelpdeskTreeMetadata
-			if body != nil {
-				v = new(api.HelpdeskTreeMetadata)
-				if err := json.Unmarshal(body, v); err != nil {
-					return nil, err
-				}
-			}
-			return nil, c.Website.UpdateHelpdeskTreeMetadata(ctx, p[0], p[1], api.HelpdeskContentKind(p[2]), p[3], v)
-		},
-	},
-	{
-		ID: "updateHelpdeskTreePath", Method: "PATCH", Path: "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
-		StringParams: []string{"website_id", "locale", "content_type", "path"},
-		HasBody:      true,
-		Request:      `{"action":"move","path":{"to":"developers/install-on-wordpress"}}`,
-		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
-		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			var v *api.HelpdeskTreePathUpdate
-			if body != nil {
-				v = new(api.HelpdeskTreePathUpdate)
-				if err := json.Unmarshal(body, v); err != nil {
-					return nil, err
-				}
-			}
-			return nil, c.Website.UpdateHelpdeskTreePath(ctx, p[0], p[1], api.HelpdeskContentKind(p[2]), p[3], v)
-		},
-	},
-	{
-		ID: "updateMessageInConversation", Method: "PATCH", Path: "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
-		StringParams: []string{"website_id", "session_id"},
-		HasBody:      true,
-		Request:      `{"content":"Hey there! Need help?"}`,
-		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
-		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			var v *api.MessageUpdate
-			if body != nil {
-				v = new(api.MessageUpdate)
-				if err := json.Unmarshal(body, v); err != nil {
-					return nil, err
-				}
-			}
-			return nil, c.Website.UpdateMessageInConversation(ctx, p[0], p[1], int64(1.63408346341023e+14), v)
 		},
 	},
 	{

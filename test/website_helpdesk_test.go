@@ -265,7 +265,7 @@ func TestRequestHelpdeskDomainChange(t *testing.T) {
 func TestGenerateHelpdeskDomainSetupFlow(t *testing.T) {
 	srv, c := setupFor(t, "generateHelpdeskDomainSetupFlow")
 	custom := "help.example.com"
-	got, err := c.Website.GenerateHelpdeskDomainSetupFlow(t.Context(), websiteID, &api.GenerateHelpdeskDomainSetupFlowParams{Custom: &custom})
+	got, err := c.Website.GenerateHelpdeskDomainSetupFlow(t.Context(), websiteID, &crisp.GenerateHelpdeskDomainSetupFlowOptions{Custom: custom})
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.HelpdeskDomainSetupFlow](t, srv, "generateHelpdeskDomainSetupFlow"), *got)
 	req := requireSent(t, srv, "generateHelpdeskDomainSetupFlow", "GET", "website", websiteID, "helpdesk", "domain", "setup")

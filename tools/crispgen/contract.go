@@ -26,7 +26,6 @@ func genContract(ctx *genContext) ([]genFile, error) {
 	var b strings.Builder
 	b.WriteString(generatedHeader)
 	b.WriteString("package test\n\nimport (\n\t\"context\"\n\t\"encoding/json\"\n\n\t\"github.com/crisp-go/crisp-go/api\"\n\t\"github.com/crisp-go/crisp-go/crisp\"\n)\n\n")
-	b.WriteString("var (\n\t_ = json.Unmarshal\n\t_ api.Flag\n)\n\n")
 	b.WriteString("// contractOps lists every generated facade method with what the\n// contract test needs to call it and check its request.\nvar contractOps = []contractOp{\n")
 	for _, op := range ops {
 		o := ctx.Go.Paths.Value(op.Path).GetOperation(op.HTTPMethod)

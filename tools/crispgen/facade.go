@@ -45,6 +45,9 @@ type facadeOp struct {
 	BodyByValue                      bool   // a map body, taken as it is
 	Flatten                          *facadeArg
 	FlattenField                     string
+	// OptionFields is set when the options struct is generated.
+	OptionFields []optionsField
+	ParamsType   string
 }
 
 type facadeArg struct {
@@ -190,7 +193,14 @@ func newFacadeOp(a *apiPackage, path, method string, item *openapi3.PathItem, o 
 			continue
 		case "params":
 			if op.Options == "" {
-				return op, fmt.Errorf("query parameters: name a hand-written options type (x-crisp-go-options)")
+				star, _ := p.Type.(*ast.StarExpr)
+				id, _ := star.X.(*ast.Ident)
+				op.ParamsType = id.Name
+				fields, err := generatedOptions(a, o, id.Name)
+				if err != nil {
+					return op, fmt.Errorf("%w: name a hand-written options type (x-crisp-go-options) or x-crisp-go-manual", err)
+				}
+				op.Options, op.OptionFields = op.Method+"Options", fields
 			}
 			continue
 		}
