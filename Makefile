@@ -8,12 +8,17 @@ PKGS    := ./...
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
-generate: ## regenerate api/ from openapi.yaml
+# Every file crispgen writes (tools/crispgen): `make check-generated`
+# fails when one is not what openapi.yaml + overlay.yaml give.
+GENERATED := api test/internal/stockapi crisp/*.gen.go events/*.gen.go docs/operations.md test/contract_gen_test.go asyncapi.yaml
+
+generate: ## regenerate every generated file from openapi.yaml and overlay.yaml (tools/crispgen)
 	$(GO) generate $(PKGS)
 
-check-generated: generate ## fail when api/ (or test/internal/stockapi/) is not what openapi.yaml generates
-	@git diff --exit-code -- api/ test/internal/stockapi/ || (echo "api/ is stale: run make generate and commit"; exit 1)
-	@test -z "$$(git status --porcelain --untracked-files=all -- api/ test/internal/stockapi/)" || (git status --short -- api/ test/internal/stockapi/; echo "untracked generated files"; exit 1)
+check-generated: generate ## fail when a generated file is not what openapi.yaml + overlay.yaml generate
+	@git diff --exit-code -- $(GENERATED) || (echo "generated files are stale: run make generate and commit"; exit 1)
+	@test -z "$$(git status --porcelain --untracked-files=all -- api crisp events docs test asyncapi.yaml | grep -v '^ M\|^M ' | grep '\.gen\.go\|api/\|operations.md\|asyncapi.yaml')" || (git status --short -- api crisp events; echo "untracked generated files"; exit 1)
+	cd tools && $(GO) test ./crispgen
 
 test: ## run every test with the race detector
 	$(GO) test -race $(PKGS)
@@ -60,3 +65,5 @@ apidiff: ## compare the exported Go API with BASE (default HEAD~1); fail on a br
 
 ci: ## what CI runs
 	bash .ci/run
+
+include asyncapi.mk

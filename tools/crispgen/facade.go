@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"go/ast"
+	"path/filepath"
 	"slices"
 	"strings"
 	"unicode"
@@ -31,20 +32,20 @@ func init() { register("facade", genFacade) }
 // facadeOp is one operation as the facade generator sees it.
 type facadeOp struct {
 	ID, Method, Service, Tag, Doc string
-	HTTPMethod, Path                 string
-	Deprecated                       bool
-	Args                             []facadeArg
-	Page                             bool
-	Body                             string // "", "empty" or the Go type (api.T)
-	Options                          string // hand-written options type
-	PerPage                          bool   // the options have perPage()
-	Result                           string // "exists", "done", "decode", "list"
-	Data                             string // the data type (api.T, or the element type of a list)
-	Unwrap, UnwrapType               string
-	Value                            bool   // the data is returned by value
-	BodyByValue                      bool   // a map body, taken as it is
-	Flatten                          *facadeArg
-	FlattenField                     string
+	HTTPMethod, Path              string
+	Deprecated                    bool
+	Args                          []facadeArg
+	Page                          bool
+	Body                          string // "", "empty" or the Go type (api.T)
+	Options                       string // hand-written options type
+	PerPage                       bool   // the options have perPage()
+	Result                        string // "exists", "done", "decode", "list"
+	Data                          string // the data type (api.T, or the element type of a list)
+	Unwrap, UnwrapType            string
+	Value                         bool // the data is returned by value
+	BodyByValue                   bool // a map body, taken as it is
+	Flatten                       *facadeArg
+	FlattenField                  string
 	// OptionFields is set when the options struct is generated.
 	OptionFields []optionsField
 	ParamsType   string
@@ -75,11 +76,21 @@ func genFacade(ctx *genContext) ([]genFile, error) {
 		byTag[op.Tag] = append(byTag[op.Tag], op)
 	}
 	var files []genFile
+	written := map[string]bool{}
 	for _, tag := range sortedKeys(byTag) {
-		files = append(files, genFile{
-			Path:    "crisp/" + snake(tag) + ".gen.go",
-			Content: facadeFile(byTag[tag]),
-		})
+		path := "crisp/" + snake(tag) + ".gen.go"
+		written[path] = true
+		files = append(files, genFile{Path: path, Content: facadeFile(byTag[tag])})
+	}
+	// A tag that is gone leaves no file behind.
+	old, err := filepath.Glob(filepath.Join(ctx.Root, "crisp", "*.gen.go"))
+	if err != nil {
+		return nil, err
+	}
+	for _, o := range old {
+		if path := "crisp/" + filepath.Base(o); !written[path] {
+			files = append(files, genFile{Path: path})
+		}
 	}
 	return files, nil
 }

@@ -38,7 +38,7 @@ type genContext struct {
 }
 
 // genFile is one file a part writes. Path is relative to the root; a .go
-// file is gofmt-ed before it is written.
+// file is gofmt-ed before it is written; nil Content removes the file.
 type genFile struct {
 	Path    string
 	Content []byte
@@ -96,6 +96,14 @@ func run(root, only string) error {
 // write writes f under root, gofmt-ing Go files, and leaves a file whose
 // content is unchanged untouched.
 func write(root string, f genFile) error {
+	if f.Content == nil {
+		// A file the part no longer writes.
+		err := os.Remove(filepath.Join(root, filepath.FromSlash(f.Path)))
+		if os.IsNotExist(err) {
+			return nil
+		}
+		return err
+	}
 	content := f.Content
 	if strings.HasSuffix(f.Path, ".go") {
 		src, err := format.Source(content)
