@@ -2,6 +2,7 @@ package crisp
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -72,17 +73,22 @@ func decodeData[T any](op string, resp *http.Response, err error) (*T, int, erro
 		defer drain(resp.Body)
 		return nil, resp.StatusCode, statusError(op, resp)
 	}
-	// Data stays nil unless the answer has a data that is not null.
-	var env envelope[*T]
-	if err := decodeBody(resp, &env); err != nil {
+	buf, rel, err := successBody(resp)
+	if err != nil {
 		return nil, resp.StatusCode, invalidResponse(op, resp, err)
 	}
-	if env.Error {
-		reason := env.Reason
-		if reason == "" {
-			reason = ReasonHTTPError
+	defer rel.release()
+	// Data stays nil unless the answer has a data that is not null.
+	var env envelope[*T]
+	derr := decodeEnvelope(buf, &env)
+	if derr != nil || env.Error {
+		// "error": true is Crisp's error, whatever the data holds.
+		if e := envelopeError(op, resp, buf); e != nil {
+			return nil, resp.StatusCode, e
 		}
-		return nil, resp.StatusCode, &Error{Operation: op, Method: resp.Request.Method, Path: requestPath(resp), StatusCode: resp.StatusCode, Reason: reason}
+	}
+	if derr != nil {
+		return nil, resp.StatusCode, invalidResponse(op, resp, derr)
 	}
 	if env.Data == nil {
 		return nil, resp.StatusCode, invalidResponse(op, resp, errNoData)
@@ -96,26 +102,51 @@ func decodeData[T any](op string, resp *http.Response, err error) (*T, int, erro
 // could not be read whole (a read error, longer than the cap) gives that
 // error, whatever it holds.
 //
-// The body is normally a bufferedBody, read by the doer; any other body is
-// read here, up to DefaultMaxResponseSize. The whole value is decoded by
+// The whole value (see successBody) is decoded by
 // the fast decoder (package internal/jsonx); anything it does not accept as
 // is goes to encoding/json, from env as it was given: json.Unmarshal, and
 // json.Decoder for what json.Unmarshal refuses as a syntax error
 // (json.Decoder ignores what follows the first value, and reports a cut
 // value as io.ErrUnexpectedEOF and an empty body as io.EOF).
 func decodeBody[T any](resp *http.Response, env *envelope[*T]) error {
+	buf, rel, err := successBody(resp)
+	if err != nil {
+		return err
+	}
+	defer rel.release()
+	return decodeEnvelope(buf, env)
+}
+
+// successBody returns the whole body of a success answer and closes it;
+// the bytes are valid until rel.release(). The body is normally a
+// bufferedBody, read by the doer; any other body is read here, up to
+// DefaultMaxResponseSize.
+func successBody(resp *http.Response) (buf []byte, rel releaser, err error) {
 	if bb, ok := resp.Body.(*bufferedBody); ok {
-		defer bb.Close() // gives the buffer back
-		return decodeEnvelope(bb.buf, env)
+		return bb.buf, releaser{bb: bb}, nil
 	}
 	// Read to its end, or given up on: closing is all that is left.
 	buf, slot, err := readAll(resp.Body, resp.ContentLength, DefaultMaxResponseSize)
 	_ = resp.Body.Close()
 	if err != nil {
-		return err
+		return nil, releaser{}, err
 	}
-	defer release(buf, slot)
-	return decodeEnvelope(buf, env)
+	return buf, releaser{buf: buf, slot: slot}, nil
+}
+
+// releaser gives the buffer of successBody back.
+type releaser struct {
+	bb   *bufferedBody
+	buf  []byte
+	slot *[]byte
+}
+
+func (r releaser) release() {
+	if r.bb != nil {
+		_ = r.bb.Close()
+		return
+	}
+	release(r.buf, r.slot)
 }
 
 // decodeEnvelope is decodeBody over the bytes of a whole body.
@@ -143,16 +174,53 @@ func decodeEnvelope[T any](buf []byte, env *envelope[*T]) error {
 	return json.NewDecoder(bytes.NewReader(buf)).Decode(env)
 }
 
-// done checks an answer whose data is not needed.
+// done checks an answer whose data is not needed. A success answer must
+// be Crisp's envelope, a JSON object (or 204 No Content); "error": true in
+// it is Crisp's error, as on every route.
 func done(op string, resp *http.Response, err error) error {
 	if err != nil {
 		return transportError(op, err)
 	}
-	defer drain(resp.Body)
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		defer drain(resp.Body)
 		return statusError(op, resp)
 	}
+	if resp.StatusCode == http.StatusNoContent {
+		drain(resp.Body)
+		return nil
+	}
+	buf, rel, err := successBody(resp)
+	if err != nil {
+		return invalidResponse(op, resp, err)
+	}
+	defer rel.release()
+	var env envelope[*ignored]
+	derr := decodeEnvelope(buf, &env)
+	if derr == nil && !jsonObject(buf) {
+		derr = errNotEnvelope
+	}
+	if derr != nil {
+		return invalidResponse(op, resp, derr)
+	}
+	if env.Error {
+		return envelopeError(op, resp, buf)
+	}
 	return nil
+}
+
+// errNotEnvelope is the cause of the error of a success answer that is
+// not a JSON object.
+var errNotEnvelope = errors.New("the answer is not a JSON object")
+
+// ignored is a JSON value that is skipped.
+type ignored struct{}
+
+func (*ignored) UnmarshalJSON([]byte) error { return nil }
+
+// jsonObject reports whether the first JSON value of buf is an object.
+func jsonObject(buf []byte) bool {
+	v := bytes.TrimLeft(buf, " \t\r\n")
+	return len(v) > 0 && v[0] == '{'
 }
 
 // exists reads the answer of a HEAD route: 2xx is true, 404 is false, any
@@ -174,22 +242,45 @@ func exists(op string, resp *http.Response, err error) (bool, error) {
 // statusError builds the error of a non-2xx answer from Crisp's error
 // envelope, reading at most maxErrorBody bytes of it.
 func statusError(op string, resp *http.Response) error {
-	e := &Error{Operation: op, StatusCode: resp.StatusCode, Method: resp.Request.Method, Path: requestPath(resp)}
+	e := answerError(op, resp)
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, maxErrorBody))
 	var env errorEnvelope
-	if len(body) > 0 && json.Unmarshal(body, &env) == nil && env.Reason != "" {
-		e.Reason = env.Reason
-		e.Data = env.Data
-		var d struct {
-			Message string `json:"message"`
-		}
-		if json.Unmarshal(env.Data, &d) == nil {
-			e.Message = d.Message
-		}
+	if len(body) > 0 && json.Unmarshal(body, &env) == nil && (env.Reason != "" || env.Error) {
+		e.fromEnvelope(&env)
 	} else {
 		e.Reason = ReasonHTTPError
 	}
 	return e
+}
+
+// envelopeError returns the error of a success answer whose envelope says
+// "error": true, or nil when it does not.
+func envelopeError(op string, resp *http.Response, body []byte) *Error {
+	var env errorEnvelope
+	if json.NewDecoder(bytes.NewReader(body)).Decode(&env) != nil || !env.Error {
+		return nil
+	}
+	e := answerError(op, resp)
+	e.fromEnvelope(&env)
+	return e
+}
+
+// answerError is the error of an answer, before its reason is known.
+func answerError(op string, resp *http.Response) *Error {
+	return &Error{Operation: op, StatusCode: resp.StatusCode, Method: resp.Request.Method, Path: requestPath(resp)}
+}
+
+// fromEnvelope sets Crisp's reason (ReasonHTTPError when it gave none),
+// message (data.message) and data.
+func (e *Error) fromEnvelope(env *errorEnvelope) {
+	e.Reason = cmp.Or(env.Reason, ReasonHTTPError)
+	e.Data = env.Data
+	var d struct {
+		Message string `json:"message"`
+	}
+	if json.Unmarshal(env.Data, &d) == nil {
+		e.Message = d.Message
+	}
 }
 
 func invalidResponse(op string, resp *http.Response, err error) error {

@@ -1,6 +1,7 @@
 package crisp
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"strings"
@@ -147,4 +148,90 @@ func TestMissingDataIsAnInvalidResponse(t *testing.T) {
 		require.NoError(t, err)
 		require.Empty(t, page.Messages)
 	})
+}
+
+// TestErrorEnvelopeInASuccessIsCrispsError: "error": true in a 2xx answer
+// is a *Error with Crisp's reason and message on every kind of route (an
+// object, a list, messages, a POST, a route without data), whatever the
+// data holds.
+func TestErrorEnvelopeInASuccessIsCrispsError(t *testing.T) {
+	calls := map[string]func(t *testing.T, c *Client) error{
+		"object": func(t *testing.T, c *Client) error {
+			_, err := c.Website.GetConversation(t.Context(), wid, "session_1")
+			return err
+		},
+		"list": func(t *testing.T, c *Client) error {
+			_, err := c.Website.ListConversations(t.Context(), wid, 1, nil)
+			return err
+		},
+		"messages": func(t *testing.T, c *Client) error {
+			_, err := c.Website.GetMessagesInConversation(t.Context(), wid, "session_1", nil)
+			return err
+		},
+		"post": func(t *testing.T, c *Client) error {
+			_, err := c.Website.SendTextMessage(t.Context(), wid, "session_1", "hi")
+			return err
+		},
+		"no data": func(t *testing.T, c *Client) error {
+			return c.Website.RemoveConversation(t.Context(), wid, "session_1")
+		},
+	}
+	for _, data := range []string{`{"message":"bad token"}`, `[]`, `"x"`} {
+		for _, status := range []int{200, 201, 206} {
+			body := `{"error":true,"reason":"invalid_session","data":` + data + `}`
+			for name, call := range calls {
+				t.Run(fmt.Sprintf("%s %d %s", name, status, data), func(t *testing.T) {
+					c := newTestClient(t, answer(status, "application/json", body), WithMaxRetries(0))
+					e := requireError(t, call(t, c))
+					require.Equal(t, "invalid_session", e.Reason)
+					require.Equal(t, status, e.StatusCode)
+					require.NotErrorIs(t, e, ErrInvalidResponse)
+					if data == `{"message":"bad token"}` {
+						require.Equal(t, "bad token", e.Message)
+					}
+					require.JSONEq(t, data, string(e.Data))
+				})
+			}
+		}
+	}
+	t.Run("no reason", func(t *testing.T) {
+		c := newTestClient(t, answer(200, "application/json", `{"error":true}`), WithMaxRetries(0))
+		for name, call := range calls {
+			require.Equal(t, ReasonHTTPError, requireError(t, call(t, c)).Reason, name)
+		}
+	})
+}
+
+// TestNoDataRoutesCheckTheEnvelope: a route without data succeeds on an
+// envelope (or 204 No Content) and fails with ErrInvalidResponse on a
+// success answer that is not one.
+func TestNoDataRoutesCheckTheEnvelope(t *testing.T) {
+	for _, tc := range []struct {
+		status int
+		ct     string
+		body   string
+		ok     bool
+	}{
+		{200, "application/json", `{"error":false,"reason":"deleted","data":{}}`, true},
+		{200, "application/json", `{"error":false,"reason":"deleted"}`, true},
+		{200, "application/json", " {} ", true},
+		{204, "", "", true},
+		{200, "application/json", "", false},
+		{200, "application/json", "null", false},
+		{200, "application/json", "[]", false},
+		{200, "application/json", `{"error":false`, false},
+		{200, "text/html", "<html>maintenance</html>", false},
+	} {
+		t.Run(fmt.Sprintf("%d %q", tc.status, tc.body), func(t *testing.T) {
+			c := newTestClient(t, answer(tc.status, tc.ct, tc.body), WithMaxRetries(0))
+			err := c.Website.RemoveConversation(t.Context(), wid, "session_1")
+			if tc.ok {
+				require.NoError(t, err)
+				return
+			}
+			e := requireError(t, err)
+			require.ErrorIs(t, err, ErrInvalidResponse)
+			require.Equal(t, tc.status, e.StatusCode)
+		})
+	}
 }
