@@ -8,23 +8,10 @@ import (
 	"github.com/crisp-go/crisp-go/api"
 )
 
-// websitePageRoute is a generated method that fetches one page of a list
-// of a website.
-type websitePageRoute func(ctx context.Context, websiteID api.WebsiteID, page api.PageNumber, reqEditors ...api.RequestEditorFn) (*http.Response, error)
-
-// listWebsitePage returns one page (1-based) of a list of a website, for
-// operation op: it checks websiteID and page, calls route and decodes the
-// list.
-func listWebsitePage[T any](ctx context.Context, op, websiteID string, page int, route websitePageRoute) ([]T, error) {
-	if err := checkWebsitePage(op, websiteID, page); err != nil {
-		return nil, err
-	}
-	resp, err := route(ctx, websiteID, page)
-	return decodeList[T](op, resp, err)
-}
-
-// listWebsitePageWith is listWebsitePage for a route that takes query
-// parameters, which params (the options' params method) builds.
+// listWebsitePageWith returns one page (1-based) of a list of a website
+// for operation op: it checks websiteID and page, builds the query
+// parameters with params (the options' params method), calls route and
+// decodes the list.
 func listWebsitePageWith[T, P any](ctx context.Context, op, websiteID string, page int, params func(op string) (*P, error),
 	route func(ctx context.Context, websiteID api.WebsiteID, page api.PageNumber, params *P, reqEditors ...api.RequestEditorFn) (*http.Response, error),
 ) ([]T, error) {
