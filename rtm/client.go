@@ -12,13 +12,9 @@ import (
 	"sync/atomic"
 	"time"
 
-	engine "github.com/zishang520/socket.io/clients/engine/v3"
-	cs "github.com/zishang520/socket.io/clients/socket/v3"
-	sioparser "github.com/zishang520/socket.io/parsers/socket/v3/parser"
-	"github.com/zishang520/socket.io/v3/pkg/types"
-
 	"github.com/crisp-go/crisp-go/crisp"
 	"github.com/crisp-go/crisp-go/events"
+	"github.com/crisp-go/crisp-go/internal/sio"
 )
 
 // Errors returned by Run.
@@ -30,7 +26,18 @@ var (
 	ErrUnauthorized = errors.New("rtm: unauthorized")
 	// ErrRunning is returned by Run when the client is already running.
 	ErrRunning = errors.New("rtm: client is already running")
+	// ErrKicked is returned (wrapped) by Run when Crisp ended the session
+	// with a Socket.IO disconnect packet MaxKicks times in a row.
+	ErrKicked = errors.New("rtm: disconnected by the server")
 )
+
+// MaxKicks is how many sessions in a row Crisp may end with a Socket.IO
+// disconnect packet (a deliberate disconnection, unlike a lost connection
+// or a restart) before Run gives up with ErrKicked. The sessions count as
+// in a row when none stayed authenticated for the maximum backoff delay
+// (WithBackoff) or was lost otherwise. Between them Run waits the
+// exponential backoff, which such kicks do not reset.
+const MaxKicks = 5
 
 // Socket.IO events of the RTM protocol itself; they are not dispatched to
 // the router.
@@ -61,7 +68,7 @@ type Client struct {
 	mu        sync.Mutex
 	events    []events.Name // the subscription, when eventsSet
 	eventsSet bool          // false: router.Names() at each authentication
-	live      *cs.Socket    // the authenticated socket, or nil
+	live      *sio.Client   // the authenticated socket, or nil
 }
 
 // New returns an RTM client for the token (tier, identifier, key) that
@@ -194,7 +201,7 @@ func (c *Client) bind(ctx context.Context, ev string, names []events.Name, updat
 		return nil
 	}
 	c.cfg.logger.Debug("rtm: binding", "event", ev, "events", payload["events"])
-	if err := c.live.Emit(ev, payload); err != nil {
+	if err := c.live.Emit(ctx, ev, payload); err != nil {
 		return fmt.Errorf("rtm: %s: %w", ev, err)
 	}
 	return nil
@@ -205,13 +212,15 @@ func (c *Client) bind(ctx context.Context, ev string, names []events.Name, updat
 // context. When the connection drops it reconnects, after an exponential
 // backoff with jitter, and authenticates again.
 //
-// Run returns ctx's error once ctx is done, after every goroutine it
-// started has ended (a handler still running is waited for). It returns
-// an error matching ErrUnauthorized when Crisp refuses the token, and an
-// error from the endpoint lookup that retrying cannot fix (see
-// crisp.Error.Temporary); it does not retry those. Errors it recovers
-// from go to the WithErrorHandler hook. Run may be called again after it
-// returns, but not concurrently (ErrRunning).
+// Run returns ctx's error once ctx is done, after it has sent Crisp a
+// Socket.IO disconnect packet and every goroutine it started has ended (a
+// handler still running is waited for). It returns an error matching
+// ErrUnauthorized when Crisp refuses the token, one matching ErrKicked when
+// Crisp ended the session MaxKicks times in a row, and an error from the
+// endpoint lookup that retrying cannot fix (see crisp.Error.Temporary); it
+// does not retry those. Errors it recovers from go to the WithErrorHandler
+// hook. Run may be called again after it returns, but not concurrently
+// (ErrRunning).
 func (c *Client) Run(ctx context.Context) error {
 	if !c.running.CompareAndSwap(false, true) {
 		return ErrRunning
@@ -235,7 +244,8 @@ func (c *Client) Run(ctx context.Context) error {
 
 	var (
 		endpoint string
-		attempt  int // consecutive failed attempts
+		attempt  int // reconnection delays since the last healthy session
+		kicks    int // sessions in a row the server ended on purpose
 	)
 	for {
 		if endpoint == "" {
@@ -252,22 +262,34 @@ func (c *Client) Run(ctx context.Context) error {
 			}
 		}
 		if endpoint != "" {
-			authenticated, err := c.session(ctx, endpoint, queue)
+			o := c.session(ctx, endpoint, queue)
 			switch {
 			case ctx.Err() != nil:
 				return ctx.Err()
-			case errors.Is(err, ErrUnauthorized):
-				c.cfg.logger.Error("rtm: unauthorized", "error", err)
-				return err
-			case authenticated:
-				attempt = 0
+			case errors.Is(o.err, ErrUnauthorized):
+				c.cfg.logger.Error("rtm: unauthorized", "error", o.err)
+				return o.err
 			}
-			if err != nil {
-				c.report(err)
+			if o.lived >= c.cfg.maxBackoff {
+				attempt, kicks = 0, 0
+			}
+			switch {
+			case o.kicked:
+				kicks++
+				if kicks >= MaxKicks {
+					err := fmt.Errorf("%w %d times in a row, giving up: %w", ErrKicked, kicks, o.err)
+					c.cfg.logger.Error("rtm: kicked", "error", err)
+					return err
+				}
+			case o.authenticated:
+				attempt, kicks = 0, 0
+			}
+			if o.err != nil {
+				c.report(o.err)
 			}
 			// After a few attempts that failed before authenticating,
 			// ask for the endpoint again: it may have moved.
-			if !authenticated && c.cfg.endpoint == "" && (attempt+1)%3 == 0 {
+			if !o.authenticated && c.cfg.endpoint == "" && (attempt+1)%3 == 0 {
 				endpoint = ""
 			}
 		}
@@ -363,150 +385,125 @@ func (c *Client) report(err error) {
 	}
 }
 
-// signal is what the socket library's goroutines tell the session.
-type signal struct {
-	kind   sigKind
-	name   string // sigEvent
-	args   []any  // sigEvent, sigUnauthorized: the event's arguments
-	reason string // sigClose
-	err    error  // sigClose, sigConnectError
+// outcome is how a session ended.
+type outcome struct {
+	authenticated bool
+	lived         time.Duration // how long the socket stayed authenticated
+	kicked        bool          // the server sent a Socket.IO disconnect
+	err           error
 }
 
-type sigKind int
-
-const (
-	sigConnect       sigKind = iota // the namespace is connected: authenticate
-	sigAuthenticated                // Crisp accepted the token
-	sigUnauthorized                 // Crisp refused the token
-	sigEvent                        // any other event
-	sigConnectError                 // the connection could not be made
-	sigClose                        // the connection closed
-)
-
-// session makes one connection and serves it until it ends. It reports
-// whether the socket authenticated, and why the connection ended.
-func (c *Client) session(ctx context.Context, endpoint string, out *fifo[*events.Event]) (authenticated bool, err error) {
-	u, err := parseEndpoint(endpoint)
-	if err != nil {
-		return false, err
-	}
-	path := u.Path
-	if path == "" {
-		path = "/"
-	}
-
-	sctx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	in := newFIFO[signal]()
-
-	header := http.Header{}
-	header.Set("User-Agent", c.cfg.userAgent)
-	dialer := newWSDialer(sctx, c.cfg.dialTimeout, c.cfg.tls, header)
-
-	opts := cs.DefaultManagerOptions()
-	opts.SetAutoConnect(false)
-	opts.SetReconnection(false) // Run reconnects, with a new manager
-	opts.SetTimeout(c.cfg.dialTimeout)
-	opts.SetPath(path)
-	opts.SetTransports(types.NewSet[engine.TransportCtor](dialer))
-	opts.SetParser(tapParser{tap: func(pk *sioparser.Packet) { tap(in, pk) }})
-
-	m := cs.NewManager(u.String(), opts)
-	sock := m.Socket("/", nil)
-	_ = sock.On("connect", func(...any) { in.push(signal{kind: sigConnect}) })
-	_ = sock.On("connect_error", func(args ...any) {
-		in.push(signal{kind: sigConnectError, err: argError(args, 0, "connection error")})
-	})
-	_ = m.On("close", func(args ...any) {
-		reason, _ := argAt(args, 0).(string)
-		err, _ := argAt(args, 1).(error)
-		in.push(signal{kind: sigClose, reason: reason, err: err})
-	})
-	defer func() {
-		c.setLive(sock, false)
-		sock.Disconnect()
-		dialer.close()
-	}()
-
+// session makes one connection and serves it until it ends: the dial and
+// the authentication are bounded by the dial timeout, then it lasts until
+// the connection ends or ctx is done. On the way out it closes the socket
+// (a Socket.IO disconnect packet first, as the official client).
+func (c *Client) session(ctx context.Context, endpoint string, out *fifo[*events.Event]) outcome {
 	log := c.cfg.logger.With("endpoint", endpoint)
 	log.Debug("rtm: connecting")
-	deadline := time.NewTimer(c.cfg.dialTimeout)
-	defer deadline.Stop()
-	sock.Connect() // dials, bounded by the dial timeout and ctx
-	dialer.open()
-	if err := dialer.dialErr(); err != nil {
-		return false, fmt.Errorf("rtm: connecting to %s: %w", endpoint, err)
+	// dctx bounds the connection and the authentication.
+	dctx, cancel := context.WithTimeout(ctx, c.cfg.dialTimeout)
+	defer cancel()
+	header := http.Header{}
+	header.Set("User-Agent", c.cfg.userAgent)
+	sock, err := sio.Dial(dctx, endpoint, sio.DialOptions{Header: header, TLSConfig: c.cfg.tls})
+	if err != nil {
+		if errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil {
+			err = fmt.Errorf("no answer within %v: %w", c.cfg.dialTimeout, err)
+		}
+		return outcome{err: fmt.Errorf("rtm: connecting to %s: %w", endpoint, err)}
+	}
+	defer func() {
+		c.setLive(sock, false)
+		_ = sock.Close()
+	}()
+	log.Debug("rtm: connected, authenticating")
+	if err := sock.Emit(dctx, evAuthentication, c.authPayload()); err != nil {
+		return outcome{err: fmt.Errorf("rtm: authenticating: %w", err)}
 	}
 
-	timeout := deadline.C
+	var (
+		authenticated bool
+		since         time.Time     // when it authenticated
+		deadline      = dctx.Done() // until it authenticates
+	)
+	result := func(err error) outcome {
+		o := outcome{authenticated: authenticated, err: err}
+		if authenticated {
+			o.lived = time.Since(since)
+		}
+		return o
+	}
 	for {
 		select {
 		case <-ctx.Done():
-			return authenticated, ctx.Err()
-		case <-timeout:
-			return false, fmt.Errorf("rtm: connecting to %s: not authenticated within %v", endpoint, c.cfg.dialTimeout)
-		case <-in.ready:
+			return result(ctx.Err())
+		case <-deadline:
+			return result(fmt.Errorf("rtm: connecting to %s: not authenticated within %v", endpoint, c.cfg.dialTimeout))
+		case <-sock.Ready():
 		}
-		for _, s := range in.take() {
-			switch s.kind {
-			case sigConnect:
-				log.Debug("rtm: connected, authenticating")
-				if err := sock.Emit(evAuthentication, c.authPayload()); err != nil {
-					return false, fmt.Errorf("rtm: authenticating: %w", err)
-				}
-			case sigAuthenticated:
+		packets, end := sock.Take()
+		for _, p := range packets {
+			if p.Type != sio.Event {
+				continue // the disconnect packet comes with end
+			}
+			name, args, err := p.Event()
+			if err != nil {
+				c.report(fmt.Errorf("rtm: %w", err))
+				continue
+			}
+			switch name {
+			case evAuthenticated:
 				if authenticated {
 					continue
 				}
-				authenticated = true
-				timeout = nil
-				deadline.Stop()
+				if err := authenticatedArg(args); err != nil {
+					return result(fmt.Errorf("%w: Crisp did not accept the %s token %s: %w", ErrUnauthorized, c.tier, c.identifier, err))
+				}
+				authenticated, since, deadline = true, time.Now(), nil
 				c.setLive(sock, true)
 				log.Info("rtm: authenticated", "tier", c.tier, "identifier", c.identifier)
 				if c.cfg.onConnect != nil {
 					c.cfg.onConnect()
 				}
-			case sigUnauthorized:
+			case evUnauthorized:
 				msg := ""
-				if len(s.args) > 0 {
-					if b, err := json.Marshal(s.args[0]); err == nil && string(b) != "null" && string(b) != "{}" {
-						msg = ": " + string(b)
-					}
+				if len(args) > 0 && string(args[0]) != "null" && string(args[0]) != "{}" {
+					msg = ": " + string(args[0])
 				}
-				return false, fmt.Errorf("%w: Crisp refused the %s token %s%s", ErrUnauthorized, c.tier, c.identifier, msg)
-			case sigEvent:
-				ev, err := toEvent(s.name, s.args)
-				if err != nil {
-					c.report(err)
-					continue
-				}
-				out.push(ev)
-			case sigConnectError:
-				return authenticated, fmt.Errorf("rtm: connecting to %s: %w", endpoint, s.err)
-			case sigClose:
-				if !authenticated {
-					return false, closeError("rtm: connection closed before authentication", s)
-				}
-				log.Warn("rtm: connection lost", "reason", s.reason, "error", s.err)
-				return true, closeError("rtm: connection lost", s)
+				return result(fmt.Errorf("%w: Crisp refused the %s token %s%s", ErrUnauthorized, c.tier, c.identifier, msg))
+			default:
+				out.push(toEvent(name, args))
 			}
 		}
+		if end == nil {
+			continue
+		}
+		o := result(nil)
+		o.kicked = errors.Is(end, sio.ErrServerDisconnect)
+		switch {
+		case o.kicked:
+			o.err = fmt.Errorf("rtm: Crisp ended the session: %w", end)
+		case !authenticated:
+			o.err = fmt.Errorf("rtm: connection closed before authentication: %w", end)
+		default:
+			o.err = fmt.Errorf("rtm: connection lost: %w", end)
+		}
+		log.Warn("rtm: disconnected", "error", end)
+		return o
 	}
 }
 
-func closeError(prefix string, s signal) error {
-	reason := s.reason
-	if reason == "" {
-		reason = "closed"
+// authenticatedArg checks the argument of Crisp's authenticated event:
+// none, or true. Anything else (false above all) is a refusal.
+func authenticatedArg(args []json.RawMessage) error {
+	if len(args) == 0 || string(args[0]) == "true" {
+		return nil
 	}
-	if s.err != nil {
-		return fmt.Errorf("%s (%s): %w", prefix, reason, s.err)
-	}
-	return fmt.Errorf("%s (%s)", prefix, reason)
+	return fmt.Errorf("authenticated %.100s", args[0])
 }
 
 // setLive records sock as the authenticated socket (on) or forgets it.
-func (c *Client) setLive(sock *cs.Socket, on bool) {
+func (c *Client) setLive(sock *sio.Client, on bool) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	switch {
@@ -538,73 +535,20 @@ func (c *Client) authPayload() map[string]any {
 	return p
 }
 
-// tap turns a decoded Socket.IO packet of the main namespace into a
-// signal. It runs on the library's reading goroutine.
-func tap(in *fifo[signal], pk *sioparser.Packet) {
-	if pk.Nsp != "/" && pk.Nsp != "" {
-		return
-	}
-	switch pk.Type {
-	case sioparser.EVENT, sioparser.BINARY_EVENT:
-		args, _ := pk.Data.([]any)
-		if len(args) == 0 {
-			return
-		}
-		name, ok := args[0].(string)
-		if !ok {
-			return
-		}
-		s := signal{kind: sigEvent, name: name, args: args[1:]}
-		switch name {
-		case evAuthenticated:
-			s.kind = sigAuthenticated
-		case evUnauthorized:
-			s.kind = sigUnauthorized
-		}
-		in.push(s)
-	case sioparser.DISCONNECT:
-		in.push(signal{kind: sigClose, reason: "io server disconnect"})
-	case sioparser.CONNECT_ERROR:
-		in.push(signal{kind: sigConnectError, err: fmt.Errorf("namespace refused: %v", pk.Data)})
-	}
-}
-
 // toEvent builds the router's event from a Socket.IO event: its data is
-// the first argument.
-func toEvent(name string, args []any) (*events.Event, error) {
-	var data any
+// the first argument, as Crisp sent it (integers keep their exact value).
+func toEvent(name string, args []json.RawMessage) *events.Event {
+	ev := &events.Event{Name: events.Name(name), Data: json.RawMessage("null")}
 	if len(args) > 0 {
-		data = args[0]
-	}
-	raw, err := json.Marshal(data)
-	if err != nil {
-		return nil, fmt.Errorf("rtm: encoding the data of %s: %w", name, err)
-	}
-	ev := &events.Event{Name: events.Name(name), Data: raw}
-	if m, ok := data.(map[string]any); ok {
-		if w, ok := m["website_id"].(string); ok {
-			ev.WebsiteID = w
+		ev.Data = args[0]
+		var obj struct {
+			WebsiteID string `json:"website_id"`
+		}
+		if json.Unmarshal(args[0], &obj) == nil {
+			ev.WebsiteID = obj.WebsiteID
 		}
 	}
-	return ev, nil
-}
-
-func argAt(args []any, i int) any {
-	if i < len(args) {
-		return args[i]
-	}
-	return nil
-}
-
-func argError(args []any, i int, fallback string) error {
-	switch v := argAt(args, i).(type) {
-	case error:
-		return v
-	case nil:
-		return errors.New(fallback)
-	default:
-		return fmt.Errorf("%s: %v", fallback, v)
-	}
+	return ev
 }
 
 func names2strings(names []events.Name) []string {

@@ -19,25 +19,39 @@
 // # Connection
 //
 // Run asks the REST API for the socket endpoint of the token's tier
-// (crisp.Client.RTMEndpoint; WithEndpoint skips it), connects Socket.IO v4
-// over WebSocket to it, and sends the authentication event with the token
+// (crisp.Client.RTMEndpoint; WithEndpoint skips it), connects Socket.IO
+// (protocol v5, Engine.IO v4, WebSocket transport only, as the official
+// Node client) to it, and sends the authentication event with the token
 // and the events to subscribe to (by default the router's, Router.Names).
-// Crisp answers authenticated, or unauthorized: then Run returns an error
-// matching ErrUnauthorized and does not retry.
+// Crisp answers authenticated (with true, or nothing), or unauthorized:
+// then Run returns an error matching ErrUnauthorized and does not retry.
+// Any other answer to the authentication (authenticated false) is a
+// refusal too.
+//
+// The connection follows the server's heartbeat: Crisp pings every
+// pingInterval (announced when the connection opens) and the client
+// answers; a server that sent no ping for pingInterval+pingTimeout is
+// frozen, and the client drops the connection and reconnects.
 //
 // When the connection drops, Run reconnects after an exponential backoff
-// with jitter (WithBackoff) and authenticates again. Events Crisp sent
-// while the client was disconnected are lost: WithOnConnect runs after
-// every authentication, to resynchronise. Run returns when its context is
-// done, after every goroutine it started has ended.
+// with jitter (WithBackoff) and authenticates again. When Crisp ends the
+// session on purpose (a Socket.IO disconnect packet), Run reconnects too,
+// but the backoff keeps growing, and after MaxKicks such sessions in a
+// row it returns an error matching ErrKicked. Events Crisp sent while the
+// client was disconnected are lost: WithOnConnect runs after every
+// authentication, to resynchronise.
+//
+// When its context is done, Run sends Crisp a Socket.IO disconnect packet,
+// closes the connection and returns, after every goroutine it started has
+// ended.
 //
 // # Events
 //
 // Events are dispatched one at a time, in the order they arrived, on one
 // goroutine; a slow handler delays the next events (they queue in memory)
 // but not the connection. A handler's error goes to WithErrorHandler.
-// An event's Data is its JSON payload; WebsiteID is the payload's
-// website_id.
+// An event's Data is its JSON payload exactly as Crisp sent it (integers
+// above 2^53 keep their value); WebsiteID is the payload's website_id.
 //
 // # Binding
 //
@@ -52,17 +66,11 @@
 //
 // The client never prints or logs the key: String, GoString and Format
 // redact it, and the errors and the WithLogger log never include it. The
-// key travels in the authentication event; enabling the Socket.IO
-// library's own debug log (github.com/zishang520/socket.io/v3/pkg/log
-// DEBUG) would print that event.
+// key travels only in the authentication event.
 //
-// # Process-wide effects of the Socket.IO library
+// # Process
 //
-// The Socket.IO client package this package uses
-// (github.com/zishang520/socket.io/clients/engine/v3) installs, when
-// imported, a handler for SIGINT, SIGTERM and SIGQUIT that swallows the
-// first such signal, and starts a goroutine polling the network
-// interfaces every 3 seconds. A program that imports rtm should therefore
-// handle its signals itself, as above with signal.NotifyContext, or the
-// first Ctrl-C or SIGTERM will not stop it.
+// The package has no global state, starts no goroutine outside Run and
+// installs no signal handler: the program decides how to stop, as above
+// with signal.NotifyContext.
 package rtm

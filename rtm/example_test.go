@@ -34,8 +34,7 @@ func Example() {
 		fmt.Println(err)
 		return
 	}
-	// Handle the signals here: see "Process-wide effects" in the package
-	// documentation.
+	// Stop cleanly (a Socket.IO goodbye to Crisp) on Ctrl-C or SIGTERM.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := client.Run(ctx); err != nil && ctx.Err() == nil {

@@ -96,7 +96,10 @@ func WithInboxes(inboxIDs ...string) Option {
 
 // WithBackoff sets the reconnection delays: the n-th consecutive attempt
 // waits min·2ⁿ capped at max, of which a random half is taken off
-// (jitter). The counter resets after each successful authentication.
+// (jitter). The counter resets after a session that authenticated and was
+// then lost (a network failure, a Crisp restart), or that stayed
+// authenticated for at least max; not after one that Crisp ended with a
+// Socket.IO disconnect packet (see MaxKicks).
 func WithBackoff(minDelay, maxDelay time.Duration) Option {
 	return func(c *config) error {
 		if minDelay <= 0 || maxDelay < minDelay {

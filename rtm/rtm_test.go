@@ -16,143 +16,36 @@ import (
 	"testing"
 	"time"
 
-	ss "github.com/zishang520/socket.io/servers/socket/v3"
 	"go.uber.org/goleak"
 
 	"github.com/crisp-go/crisp-go/crisp"
+	"github.com/crisp-go/crisp-go/crisptest"
+	"github.com/crisp-go/crisp-go/crisptest/rtmtest"
 	"github.com/crisp-go/crisp-go/events"
+	"github.com/crisp-go/crisp-go/internal/sio"
 	"github.com/crisp-go/crisp-go/rtm"
 )
 
 func TestMain(m *testing.M) {
-	// The engine.io client package starts a network monitor in its init;
-	// IgnoreCurrent (taken before any test) leaves it out.
-	goleak.VerifyTestMain(m, goleak.IgnoreCurrent())
+	if helperProcess() {
+		return
+	}
+	goleak.VerifyTestMain(m)
 }
 
 const (
-	testID  = "6b8c1f0e-2f44-4a6a-9f0e-9b5c7f2a1d30"
-	testKey = "d4b3c1f5e6a7980b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3a4b"
+	testID  = crisptest.Identifier
+	testKey = crisptest.Key
 )
 
-// call is one event the fake Crisp socket received.
-type call struct {
-	auth  int // the connection's authentication (1, 2, ...), 0 before it
-	event string
-	data  map[string]any
-}
+// timeout bounds every wait of a test.
+const timeout = 10 * time.Second
 
-// fakeCrisp is a Socket.IO server on loopback that behaves like the Crisp
-// RTM socket: it waits for authentication, answers authenticated or
-// unauthorized (then disconnects), and records what the client sends.
-//
-// The Go Socket.IO server (v3.0.6) acknowledges a namespace connection
-// before it registers the socket, so a client's first event that arrives
-// in between is refused ("invalid state") and the connection closed. The
-// client then reconnects; the tests therefore count authentications, not
-// connections, and tolerate extra connection errors.
-type fakeCrisp struct {
-	t        *testing.T
-	srv      *ss.Server
-	hs       *httptest.Server
-	endpoint string
-
-	// afterAuth, if set, runs on the server after each successful
-	// authentication (n counts them from 1).
-	afterAuth func(s *ss.Socket, n int)
-
-	mu    sync.Mutex
-	auths int
-	calls []call
-	uas   []string
-	paths []string
-	seen  chan call
-}
-
-func newFakeCrisp(t *testing.T) *fakeCrisp {
+func testContext(t *testing.T) context.Context {
 	t.Helper()
-	f := &fakeCrisp{t: t, seen: make(chan call, 64)}
-	f.srv = ss.NewServer(nil, nil)
-	f.srv.SetPath("/p/1")
-	f.srv.On("connection", func(args ...any) {
-		s := args[0].(*ss.Socket)
-		n := 0 // this connection's authentication number
-		record := func(event string, a []any) {
-			f.mu.Lock()
-			if event == "authentication" {
-				f.auths++
-				n = f.auths
-			}
-			c := call{auth: n, event: event}
-			if len(a) > 0 {
-				c.data, _ = a[0].(map[string]any)
-			}
-			f.calls = append(f.calls, c)
-			f.mu.Unlock()
-			f.seen <- c
-		}
-		for _, ev := range []string{"socket:bind", "socket:bind:push", "socket:bind:pop"} {
-			_ = s.On(ev, func(a ...any) { record(ev, a) })
-		}
-		_ = s.On("authentication", func(a ...any) {
-			record("authentication", a)
-			auth, _ := a[0].(map[string]any)
-			if auth["username"] != testID || auth["password"] != testKey {
-				// The DISCONNECT packet follows the event at once, on
-				// the same connection.
-				_ = s.Emit("unauthorized", map[string]any{"message": "invalid credentials"})
-				s.Disconnect(false)
-				return
-			}
-			_ = s.Emit("authenticated")
-			if f.afterAuth != nil {
-				f.afterAuth(s, n)
-			}
-		})
-	})
-	handler := f.srv.ServeHandler(nil)
-	f.hs = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		f.mu.Lock()
-		f.uas = append(f.uas, r.UserAgent())
-		f.paths = append(f.paths, r.URL.Path)
-		f.mu.Unlock()
-		handler.ServeHTTP(w, r)
-	}))
-	f.endpoint = f.hs.URL + "/p/1/"
-	t.Cleanup(f.close)
-	return f
-}
-
-func (f *fakeCrisp) close() {
-	f.srv.Close(nil)
-	f.hs.Close()
-}
-
-// wait returns the next call the server records, or fails the test.
-func (f *fakeCrisp) wait(event string) call {
-	f.t.Helper()
-	for {
-		select {
-		case c := <-f.seen:
-			if c.event == event {
-				return c
-			}
-		case <-time.After(5 * time.Second):
-			f.t.Fatalf("the server got no %s", event)
-		}
-	}
-}
-
-func (f *fakeCrisp) callsOf(event string) []call {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	var out []call
-	for _, c := range f.calls {
-		if c.event == event {
-			out = append(out, c)
-		}
-	}
-	return out
+	ctx, cancel := context.WithTimeout(t.Context(), timeout)
+	t.Cleanup(cancel)
+	return ctx
 }
 
 // runner runs a client's Run in the background.
@@ -170,7 +63,7 @@ func start(t *testing.T, c *rtm.Client) *runner {
 		cancel()
 		select {
 		case <-r.done:
-		case <-time.After(5 * time.Second):
+		case <-time.After(timeout):
 			t.Error("Run did not return after cancel")
 		}
 	})
@@ -190,18 +83,19 @@ func (r *runner) result(t *testing.T) error {
 	case err := <-r.done:
 		r.done <- err // for the cleanup
 		return err
-	case <-time.After(5 * time.Second):
+	case <-time.After(timeout):
 		t.Fatal("Run did not return")
 		return nil
 	}
 }
 
-// fast are the options every test uses: tiny backoff, short dial timeout.
-func fast(f *fakeCrisp, more ...rtm.Option) []rtm.Option {
+// fast are the options most tests use: the fake's endpoint, a tiny
+// backoff, a short dial timeout.
+func fast(sock *rtmtest.Server, more ...rtm.Option) []rtm.Option {
 	return append([]rtm.Option{
-		rtm.WithEndpoint(f.endpoint),
+		rtm.WithEndpoint(sock.URL()),
 		rtm.WithBackoff(5*time.Millisecond, 20*time.Millisecond),
-		rtm.WithDialTimeout(2 * time.Second),
+		rtm.WithDialTimeout(5 * time.Second),
 	}, more...)
 }
 
@@ -216,47 +110,59 @@ func newClient(t *testing.T, router *events.Router, key string, opts ...rtm.Opti
 	return c
 }
 
+// lastAuth returns the last authentication the fake received.
+func lastAuth(sock *rtmtest.Server) rtmtest.Authentication {
+	auths := sock.Authentications()
+	return auths[len(auths)-1]
+}
+
 func TestAuthenticationPayload(t *testing.T) {
-	f := newFakeCrisp(t)
+	ctx := testContext(t)
+	sock := rtmtest.Start(t)
 	router := events.NewRouter()
 	router.Handle("message:send", noop)
 	router.Handle("session:set_email", noop)
 	var logs lockedBuffer
-	c := newClient(t, router, testKey, fast(f,
+	c := newClient(t, router, testKey, fast(sock,
 		rtm.WithRooms("website-1", "website-2"),
 		rtm.WithInboxes("inbox-1"),
 		rtm.WithLogger(slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelDebug}))),
 	)...)
 	r := start(t, c)
 
-	got := f.wait("authentication").data
-	want := map[string]any{
-		"tier":     "plugin",
-		"username": testID,
-		"password": testKey,
-		"events":   []any{"message:send", "session:set_email"},
-		"rooms":    []any{"website-1", "website-2"},
-		"inboxes":  []any{"inbox-1"},
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	got := lastAuth(sock)
+	want := rtmtest.Authentication{
+		SocketID: got.SocketID,
+		Tier:     "plugin",
+		Username: testID,
+		KeyValid: true,
+		Accepted: true,
+		Events:   []string{"message:send", "session:set_email"},
+		Rooms:    []string{"website-1", "website-2"},
+		Inboxes:  []string{"inbox-1"},
 	}
 	if !jsonEqual(got, want) {
-		t.Errorf("authentication payload = %v, want %v", got, want)
+		t.Errorf("authentication = %+v, want %+v", got, want)
 	}
 	waitFor(t, c.Connected)
 
-	f.mu.Lock()
-	paths, uas := slices.Clone(f.paths), slices.Clone(f.uas)
-	f.mu.Unlock()
-	if len(paths) == 0 || paths[0] != "/p/1/" {
-		t.Errorf("socket path = %v, want /p/1/ (the endpoint URL's path)", paths)
+	conns := sock.Connections()
+	if len(conns) == 0 || conns[0].Path != rtmtest.DefaultPath {
+		t.Errorf("socket path = %+v, want %s (the endpoint URL's path)", conns, rtmtest.DefaultPath)
 	}
-	if len(uas) == 0 || !strings.HasPrefix(uas[0], "crisp-go/") {
-		t.Errorf("User-Agent = %v, want crisp-go/...", uas)
+	if len(conns) == 0 || !strings.HasPrefix(conns[0].UserAgent, "crisp-go/") {
+		t.Errorf("User-Agent = %+v, want crisp-go/...", conns)
 	}
 
-	if err := c.Rebind(context.Background()); err != nil {
+	if err := c.Rebind(ctx); err != nil {
 		t.Fatal(err)
 	}
-	f.wait("socket:bind")
+	if err := sock.Wait(ctx, func() bool { return len(sock.Binds()) == 1 }); err != nil {
+		t.Fatal(err)
+	}
 	if err := r.stop(t); !errors.Is(err, context.Canceled) {
 		t.Errorf("Run = %v, want context.Canceled", err)
 	}
@@ -284,25 +190,26 @@ func (b *lockedBuffer) String() string {
 }
 
 func TestAuthenticationPayloadOmitsEmptyRoomsAndExplicitEvents(t *testing.T) {
-	f := newFakeCrisp(t)
+	ctx := testContext(t)
+	sock := rtmtest.Start(t)
 	router := events.NewRouter()
 	router.Handle("message:send", noop)
-	c := newClient(t, router, testKey, fast(f, rtm.WithEvents("message:received", "message:send"))...)
+	c := newClient(t, router, testKey, fast(sock, rtm.WithEvents("message:received", "message:send"))...)
 	start(t, c)
 
-	got := f.wait("authentication").data
-	if _, ok := got["rooms"]; ok {
-		t.Errorf("rooms sent without WithRooms: %v", got)
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
 	}
-	if _, ok := got["inboxes"]; ok {
-		t.Errorf("inboxes sent without WithInboxes: %v", got)
+	got := lastAuth(sock)
+	if got.Rooms != nil || got.Inboxes != nil {
+		t.Errorf("rooms or inboxes sent without WithRooms or WithInboxes: %+v", got)
 	}
-	if !jsonEqual(got["events"], []string{"message:received", "message:send"}) {
-		t.Errorf("events = %v, want the WithEvents list", got["events"])
+	if !slices.Equal(got.Events, []string{"message:received", "message:send"}) {
+		t.Errorf("events = %v, want the WithEvents list", got.Events)
 	}
 }
 
-// messageSend is the part of a message:send payload the test reads.
+// messageSend is the part of a message:send payload the tests read.
 type messageSend struct {
 	WebsiteID   string `json:"website_id"`
 	SessionID   string `json:"session_id"`
@@ -313,20 +220,8 @@ type messageSend struct {
 }
 
 func TestEventsReachTypedHandlersInOrder(t *testing.T) {
-	f := newFakeCrisp(t)
-	f.afterAuth = func(s *ss.Socket, _ int) {
-		for i := range 3 {
-			_ = s.Emit("message:send", map[string]any{
-				"website_id":  "website-1",
-				"session_id":  "session_1",
-				"type":        "text",
-				"content":     fmt.Sprintf("hello %d", i),
-				"fingerprint": 163408342374311 + i,
-				"timestamp":   1700000000123,
-			})
-		}
-		_ = s.Emit("people:profile:created", map[string]any{"website_id": "website-1"})
-	}
+	ctx := testContext(t)
+	sock := rtmtest.Start(t)
 	type got struct {
 		m  messageSend
 		ev *events.Event
@@ -342,139 +237,364 @@ func TestEventsReachTypedHandlersInOrder(t *testing.T) {
 		unknown <- ev.Name
 		return nil
 	})
-	c := newClient(t, router, testKey, fast(f)...)
+	c := newClient(t, router, testKey, fast(sock, rtm.WithEvents("message:send", "people:profile:created"))...)
 	start(t, c)
-
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
 	for i := range 3 {
-		select {
-		case g := <-msgs:
-			want := messageSend{"website-1", "session_1", "text", fmt.Sprintf("hello %d", i), 163408342374311 + int64(i), 1700000000123}
-			if g.m != want {
-				t.Errorf("event %d = %+v, want %+v", i, g.m, want)
-			}
-			if g.ev.Name != "message:send" || g.ev.WebsiteID != "website-1" {
-				t.Errorf("event %d: name %q website %q", i, g.ev.Name, g.ev.WebsiteID)
-			}
-		case <-time.After(5 * time.Second):
-			t.Fatalf("message:send %d did not reach the handler", i)
+		if err := sock.Push(ctx, "message:send", map[string]any{
+			"website_id":  "website-1",
+			"session_id":  "session_1",
+			"type":        "text",
+			"content":     fmt.Sprintf("hello %d", i),
+			"fingerprint": 163408342374311 + i,
+			"timestamp":   1700000000123,
+		}); err != nil {
+			t.Fatal(err)
 		}
 	}
-	select {
-	case n := <-unknown:
-		if n != "people:profile:created" {
-			t.Errorf("unknown handler got %q", n)
+	if err := sock.Push(ctx, "people:profile:created", map[string]any{"website_id": "website-1"}); err != nil {
+		t.Fatal(err)
+	}
+
+	for i := range 3 {
+		g := receive(t, msgs, "message:send")
+		want := messageSend{"website-1", "session_1", "text", fmt.Sprintf("hello %d", i), 163408342374311 + int64(i), 1700000000123}
+		if g.m != want {
+			t.Errorf("event %d = %+v, want %+v", i, g.m, want)
 		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("an event without handler did not reach the unknown handler")
+		if g.ev.Name != "message:send" || g.ev.WebsiteID != "website-1" {
+			t.Errorf("event %d: name %q website %q", i, g.ev.Name, g.ev.WebsiteID)
+		}
+	}
+	if n := receive(t, unknown, "the unknown event"); n != "people:profile:created" {
+		t.Errorf("unknown handler got %q", n)
+	}
+}
+
+func TestIntegersAbove2To53KeepTheirValue(t *testing.T) {
+	ctx := testContext(t)
+	sock := rtmtest.Start(t)
+	const fp = int64(1)<<53 + 1 // 9007199254740993: a float64 holds ...992
+	got := make(chan messageSend, 1)
+	raw := make(chan json.RawMessage, 1)
+	router := events.NewRouter()
+	events.On(router, "message:send", func(_ context.Context, m messageSend, ev *events.Event) error {
+		got <- m
+		raw <- ev.Data
+		return nil
+	})
+	start(t, newClient(t, router, testKey, fast(sock)...))
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if err := sock.Push(ctx, "message:send", map[string]any{"fingerprint": fp, "timestamp": int64(1) << 62}); err != nil {
+		t.Fatal(err)
+	}
+	m := receive(t, got, "message:send")
+	if m.Fingerprint != fp || m.Timestamp != 1<<62 {
+		t.Errorf("fingerprint %d timestamp %d, want %d and %d", m.Fingerprint, m.Timestamp, fp, int64(1)<<62)
+	}
+	if d := string(receive(t, raw, "the raw data")); !strings.Contains(d, "9007199254740993") {
+		t.Errorf("Data = %s, want the exact integer", d)
 	}
 }
 
 func TestHandlerErrorsGoToTheHook(t *testing.T) {
-	f := newFakeCrisp(t)
-	f.afterAuth = func(s *ss.Socket, _ int) {
-		_ = s.Emit("message:send", map[string]any{"content": "x"})
-		_ = s.Emit("message:send", "not an object")
-	}
+	ctx := testContext(t)
+	sock := rtmtest.Start(t)
 	boom := errors.New("boom")
 	router := events.NewRouter()
 	events.On(router, "message:send", func(context.Context, messageSend, *events.Event) error {
 		return boom
 	})
 	errs := make(chan error, 10)
-	c := newClient(t, router, testKey, fast(f, rtm.WithErrorHandler(func(err error) {
+	c := newClient(t, router, testKey, fast(sock, rtm.WithErrorHandler(func(err error) {
 		if strings.Contains(err.Error(), "handling") {
 			errs <- err
 		}
 	}))...)
 	start(t, c)
-
-	var got []error
-	for len(got) < 2 {
-		select {
-		case err := <-errs:
-			got = append(got, err)
-		case <-time.After(5 * time.Second):
-			t.Fatalf("errors reported: %v, want 2", got)
-		}
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
 	}
-	if !errors.Is(got[0], boom) {
-		t.Errorf("first error = %v, want the handler's", got[0])
+	if err := sock.Push(ctx, "message:send", map[string]any{"content": "x"}); err != nil {
+		t.Fatal(err)
 	}
-	if !errors.Is(got[1], events.ErrMalformed) {
-		t.Errorf("second error = %v, want events.ErrMalformed", got[1])
+	if err := sock.Push(ctx, "message:send", "not an object"); err != nil {
+		t.Fatal(err)
+	}
+	if err := receive(t, errs, "the handler's error"); !errors.Is(err, boom) {
+		t.Errorf("first error = %v, want the handler's", err)
+	}
+	if err := receive(t, errs, "the decoding error"); !errors.Is(err, events.ErrMalformed) {
+		t.Errorf("second error = %v, want events.ErrMalformed", err)
 	}
 }
 
-func TestReconnectsAndAuthenticatesAgainAfterServerDisconnect(t *testing.T) {
-	f := newFakeCrisp(t)
-	sockets := make(chan *ss.Socket, 3)
-	f.afterAuth = func(s *ss.Socket, n int) {
-		if n == 3 {
-			_ = s.Emit("message:send", map[string]any{"content": "after reconnect"})
-		}
-		sockets <- s
+// recorder counts OnConnect calls and keeps the reported errors.
+type recorder struct {
+	mu       sync.Mutex
+	connects int
+	errs     []error
+}
+
+func (r *recorder) options() []rtm.Option {
+	return []rtm.Option{
+		rtm.WithOnConnect(func() { r.mu.Lock(); r.connects++; r.mu.Unlock() }),
+		rtm.WithErrorHandler(func(err error) { r.mu.Lock(); r.errs = append(r.errs, err); r.mu.Unlock() }),
 	}
+}
+
+func (r *recorder) count() int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.connects
+}
+
+// errorsMatching returns the reported errors whose text contains s.
+func (r *recorder) errorsMatching(s string) []error {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	var out []error
+	for _, err := range r.errs {
+		if strings.Contains(err.Error(), s) {
+			out = append(out, err)
+		}
+	}
+	return out
+}
+
+func TestReconnectsAndAuthenticatesAgain(t *testing.T) {
+	ctx := testContext(t)
+	sock := rtmtest.Start(t)
 	got := make(chan string, 1)
 	router := events.NewRouter()
 	events.On(router, "message:send", func(_ context.Context, m messageSend, _ *events.Event) error {
 		got <- m.Content
 		return nil
 	})
-	var mu sync.Mutex
-	connects := 0
-	var errs []error
-	c := newClient(t, router, testKey, fast(f,
-		rtm.WithOnConnect(func() { mu.Lock(); connects++; mu.Unlock() }),
-		rtm.WithErrorHandler(func(err error) { mu.Lock(); errs = append(errs, err); mu.Unlock() }),
-	)...)
+	var rec recorder
+	c := newClient(t, router, testKey, fast(sock, rec.options()...)...)
 	start(t, c)
 
 	connected := func(n int) func() bool {
-		return func() bool { mu.Lock(); defer mu.Unlock(); return connects == n && c.Connected() }
+		return func() bool { return rec.count() == n && c.Connected() }
 	}
-	// First drop: the server closes the connection.
-	f.wait("authentication")
+	// First drop: the server restarts (the connection closes).
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
 	waitFor(t, connected(1))
-	(<-sockets).Disconnect(true)
-	// Second drop: the server disconnects the namespace only.
-	second := f.wait("authentication")
+	sock.DisconnectAll()
+	// Second drop: the server ends the session (a disconnect packet).
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
 	waitFor(t, connected(2))
-	(<-sockets).Disconnect(false)
-	third := f.wait("authentication")
-
-	if second.auth != 2 || third.auth != 3 {
-		t.Errorf("authentications number %d and %d, want 2 and 3", second.auth, third.auth)
-	}
-	if third.data["password"] != testKey || !jsonEqual(third.data["events"], []string{"message:send"}) {
-		t.Errorf("third authentication = %v", third.data)
-	}
-	select {
-	case content := <-got:
-		if content != "after reconnect" {
-			t.Errorf("content = %q", content)
-		}
-	case <-time.After(5 * time.Second):
-		t.Fatal("no event after the reconnection")
+	sock.KickAll()
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
 	}
 	waitFor(t, connected(3))
-	mu.Lock()
-	defer mu.Unlock()
-	lost := 0
-	for _, err := range errs {
-		if strings.Contains(err.Error(), "connection lost") {
-			lost++
-		}
+
+	auths := sock.Authentications()
+	if len(auths) != 3 || !auths[2].Accepted || !slices.Equal(auths[2].Events, []string{"message:send"}) {
+		t.Errorf("authentications = %+v, want three", auths)
 	}
-	if lost != 2 {
-		t.Errorf("errors = %v, want two connection losses", errs)
+	if err := sock.Push(ctx, "message:send", map[string]any{"content": "after reconnect"}); err != nil {
+		t.Fatal(err)
+	}
+	if content := receive(t, got, "the event after reconnection"); content != "after reconnect" {
+		t.Errorf("content = %q", content)
+	}
+	if lost, kicked := rec.errorsMatching("connection lost"), rec.errorsMatching("ended the session"); len(lost) != 1 || len(kicked) != 1 {
+		t.Errorf("errors = %v, want one connection loss and one kick", rec.errs)
+	}
+	conns := sock.Connections()
+	if len(conns) != 3 || conns[0].Reason != "forced close" || conns[1].Reason != "server namespace disconnect" {
+		t.Errorf("connections = %+v", conns)
+	}
+}
+
+// attempts returns the attempt numbers of the "reconnecting" log records.
+type attemptLog struct {
+	mu       sync.Mutex
+	attempts []int64
+}
+
+func (l *attemptLog) Enabled(context.Context, slog.Level) bool { return true }
+func (l *attemptLog) WithAttrs([]slog.Attr) slog.Handler       { return l }
+func (l *attemptLog) WithGroup(string) slog.Handler            { return l }
+func (l *attemptLog) Handle(_ context.Context, r slog.Record) error {
+	if r.Message != "rtm: reconnecting" {
+		return nil
+	}
+	r.Attrs(func(a slog.Attr) bool {
+		if a.Key == "attempt" {
+			l.mu.Lock()
+			l.attempts = append(l.attempts, a.Value.Int64())
+			l.mu.Unlock()
+		}
+		return true
+	})
+	return nil
+}
+
+func (l *attemptLog) get() []int64 {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return slices.Clone(l.attempts)
+}
+
+func TestKicksBackOffAndStopRun(t *testing.T) {
+	ctx := testContext(t)
+	sock := rtmtest.Start(t)
+	router := events.NewRouter()
+	router.Handle("message:send", noop)
+	var (
+		rec  recorder
+		logs attemptLog
+	)
+	// A maximum delay far above the sessions' length: they count as in
+	// a row.
+	c := newClient(t, router, testKey, append(rec.options(),
+		rtm.WithEndpoint(sock.URL()),
+		rtm.WithBackoff(time.Millisecond, 10*time.Second),
+		rtm.WithLogger(slog.New(&logs)))...)
+	r := start(t, c)
+
+	for i := range rtm.MaxKicks {
+		if err := sock.WaitForClients(ctx, 1); err != nil {
+			t.Fatalf("authentication %d: %v", i+1, err)
+		}
+		sock.KickAll()
+	}
+	err := r.result(t)
+	if !errors.Is(err, rtm.ErrKicked) || !errors.Is(err, sio.ErrServerDisconnect) {
+		t.Fatalf("Run = %v, want ErrKicked", err)
+	}
+	if !strings.Contains(err.Error(), fmt.Sprint(rtm.MaxKicks, " times in a row")) {
+		t.Errorf("the error does not say how many times: %v", err)
+	}
+	// The delays between the kicks grew: the counter was not reset by
+	// the authentications.
+	if got, want := logs.get(), []int64{1, 2, 3, 4}; !slices.Equal(got, want) {
+		t.Errorf("reconnection attempts = %v, want %v", got, want)
+	}
+	if n := len(sock.Authentications()); n != rtm.MaxKicks {
+		t.Errorf("%d authentications, want %d", n, rtm.MaxKicks)
+	}
+	if n := rec.count(); n != rtm.MaxKicks {
+		t.Errorf("%d OnConnect calls, want %d", n, rtm.MaxKicks)
+	}
+}
+
+func TestKicksAfterLongSessionsDoNotAccumulate(t *testing.T) {
+	ctx := testContext(t)
+	sock := rtmtest.Start(t)
+	router := events.NewRouter()
+	router.Handle("message:send", noop)
+	var logs attemptLog
+	const maxDelay = 20 * time.Millisecond
+	c := newClient(t, router, testKey,
+		rtm.WithEndpoint(sock.URL()),
+		rtm.WithBackoff(time.Millisecond, maxDelay),
+		rtm.WithLogger(slog.New(&logs)))
+	r := start(t, c)
+
+	for i := range rtm.MaxKicks + 1 {
+		if err := sock.WaitForClients(ctx, 1); err != nil {
+			t.Fatalf("authentication %d: %v", i+1, err)
+		}
+		time.Sleep(3 * maxDelay) // a session longer than the maximum delay is healthy
+		sock.KickAll()
+	}
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if got := logs.get(); len(got) != rtm.MaxKicks+1 || slices.ContainsFunc(got, func(n int64) bool { return n != 1 }) {
+		t.Errorf("reconnection attempts = %v, want %d first attempts", got, rtm.MaxKicks+1)
+	}
+	if err := r.stop(t); !errors.Is(err, context.Canceled) {
+		t.Errorf("Run = %v, want context.Canceled", err)
+	}
+}
+
+func TestHeartbeatDetectsAFrozenServer(t *testing.T) {
+	ctx := testContext(t)
+	sock := rtmtest.Start(t, rtmtest.WithHeartbeat(50*time.Millisecond, 100*time.Millisecond))
+	router := events.NewRouter()
+	router.Handle("message:send", noop)
+	var rec recorder
+	start(t, newClient(t, router, testKey, fast(sock, rec.options()...)...))
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	sock.FreezeAll()
+	// The client notices the silence and reconnects.
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	lost := rec.errorsMatching("connection lost")
+	if len(lost) == 0 || !errors.Is(lost[0], sio.ErrHeartbeat) {
+		t.Errorf("errors = %v, want a heartbeat timeout", rec.errs)
+	}
+}
+
+func TestAuthenticatedMustBeTrue(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []any // of the authenticated event
+		ok   bool
+	}{
+		{"true", []any{true}, true},
+		{"no argument", nil, true},
+		{"false", []any{false}, false},
+		{"null", []any{nil}, false},
+		{"object", []any{map[string]any{"ok": true}}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := &sio.Server{OnEvent: func(c *sio.ServerConn, name string, _ []json.RawMessage) {
+				if name == "authentication" {
+					_ = c.Emit(context.Background(), "authenticated", tc.args...)
+					_ = c.Emit(context.Background(), "message:send", map[string]any{"content": "x"})
+				}
+			}}
+			hs := httptest.NewServer(srv)
+			defer func() { srv.Close(); hs.Close() }()
+
+			router := events.NewRouter()
+			got := make(chan struct{}, 1)
+			router.Handle("message:send", func(context.Context, *events.Event) error { got <- struct{}{}; return nil })
+			var rec recorder
+			c := newClient(t, router, testKey, append(rec.options(),
+				rtm.WithEndpoint(hs.URL+"/p/1/"), rtm.WithBackoff(time.Millisecond, 5*time.Millisecond))...)
+			r := start(t, c)
+			if tc.ok {
+				receive(t, got, "the event after authenticated")
+				if !c.Connected() || rec.count() != 1 {
+					t.Errorf("Connected %v, OnConnect calls %d; want true and 1", c.Connected(), rec.count())
+				}
+				return
+			}
+			err := r.result(t)
+			if !errors.Is(err, rtm.ErrUnauthorized) {
+				t.Errorf("Run = %v, want ErrUnauthorized", err)
+			}
+			if c.Connected() || rec.count() != 0 {
+				t.Errorf("Connected %v, OnConnect calls %d; want false and 0", c.Connected(), rec.count())
+			}
+		})
 	}
 }
 
 func TestUnauthorizedStopsRun(t *testing.T) {
-	f := newFakeCrisp(t)
+	sock := rtmtest.Start(t)
 	router := events.NewRouter()
 	router.Handle("message:send", noop)
-	c := newClient(t, router, "wrong-key", fast(f)...)
+	c := newClient(t, router, "wrong-key", fast(sock)...)
 	r := start(t, c)
 
 	err := r.result(t)
@@ -488,14 +608,23 @@ func TestUnauthorizedStopsRun(t *testing.T) {
 		t.Errorf("the error lacks the server's message: %v", err)
 	}
 	time.Sleep(50 * time.Millisecond) // longer than the backoff
-	if n := len(f.callsOf("authentication")); n != 1 {
+	if n := len(sock.Authentications()); n != 1 {
 		t.Errorf("%d authentications, want 1 (no reconnection)", n)
 	}
 }
 
-func TestCancelStopsPromptlyWithoutLeaks(t *testing.T) {
-	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
-	f := newFakeCrisp(t)
+// noLeaks checks, once the test and its cleanups are done, that no
+// goroutine it started is left.
+func noLeaks(t *testing.T) {
+	t.Helper()
+	ignore := goleak.IgnoreCurrent()
+	t.Cleanup(func() { goleak.VerifyNone(t, ignore) })
+}
+
+func TestCancelSendsDisconnectAndStopsWithoutLeaks(t *testing.T) {
+	noLeaks(t)
+	ctx := testContext(t)
+	sock := rtmtest.Start(t)
 	router := events.NewRouter()
 	release := make(chan struct{})
 	entered := make(chan struct{})
@@ -506,17 +635,18 @@ func TestCancelStopsPromptlyWithoutLeaks(t *testing.T) {
 		<-release
 		return ctx.Err()
 	})
-	f.afterAuth = func(s *ss.Socket, _ int) { _ = s.Emit("message:send", map[string]any{}) }
-	c := newClient(t, router, testKey, fast(f)...)
-	ctx, cancel := context.WithCancel(context.Background())
+	c := newClient(t, router, testKey, fast(sock)...)
+	rctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
-	go func() { done <- c.Run(ctx) }()
+	go func() { done <- c.Run(rctx) }()
 
-	select {
-	case <-entered:
-	case <-time.After(5 * time.Second):
-		t.Fatal("the handler was not called")
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
 	}
+	if err := sock.Push(ctx, "message:send", map[string]any{}); err != nil {
+		t.Fatal(err)
+	}
+	receive(t, entered, "the handler")
 	cancel()
 	select {
 	case err := <-done:
@@ -524,27 +654,24 @@ func TestCancelStopsPromptlyWithoutLeaks(t *testing.T) {
 	case <-time.After(20 * time.Millisecond):
 	}
 	close(release)
-	start := time.Now()
-	select {
-	case err := <-done:
-		if !errors.Is(err, context.Canceled) {
-			t.Errorf("Run = %v, want context.Canceled", err)
-		}
-	case <-time.After(2 * time.Second):
-		t.Fatal("Run did not return promptly after cancel")
-	}
-	if d := time.Since(start); d > time.Second {
-		t.Errorf("Run took %v to return", d)
+	if err := receive(t, done, "Run to return"); !errors.Is(err, context.Canceled) {
+		t.Errorf("Run = %v, want context.Canceled", err)
 	}
 	if c.Connected() {
 		t.Error("Connected after Run returned")
 	}
-	f.close()
+	// The client said goodbye with a Socket.IO disconnect packet.
+	if err := sock.Wait(ctx, func() bool { return sock.Connections()[0].Reason != "" }); err != nil {
+		t.Fatal(err)
+	}
+	if got := sock.Connections()[0].Reason; got != "client namespace disconnect" {
+		t.Errorf("the server saw %q, want client namespace disconnect", got)
+	}
 }
 
-func TestCancelInterruptsAHangingDial(t *testing.T) {
-	defer goleak.VerifyNone(t, goleak.IgnoreCurrent())
-	// A listener that accepts TCP connections and never answers.
+// silentListener accepts TCP connections and never answers.
+func silentListener(t *testing.T) string {
+	t.Helper()
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -563,7 +690,7 @@ func TestCancelInterruptsAHangingDial(t *testing.T) {
 			mu.Unlock()
 		}
 	})
-	defer func() {
+	t.Cleanup(func() {
 		_ = ln.Close()
 		conns.Wait()
 		mu.Lock()
@@ -571,11 +698,16 @@ func TestCancelInterruptsAHangingDial(t *testing.T) {
 			_ = c.Close()
 		}
 		mu.Unlock()
-	}()
+	})
+	return "http://" + ln.Addr().String() + "/p/1/"
+}
 
+func TestCancelInterruptsAHangingDial(t *testing.T) {
+	noLeaks(t)
+	endpoint := silentListener(t)
 	router := events.NewRouter()
 	router.Handle("message:send", noop)
-	c := newClient(t, router, testKey, rtm.WithEndpoint("http://"+ln.Addr().String()+"/p/1/"), rtm.WithDialTimeout(time.Minute))
+	c := newClient(t, router, testKey, rtm.WithEndpoint(endpoint), rtm.WithDialTimeout(time.Minute))
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- c.Run(ctx) }()
@@ -592,52 +724,21 @@ func TestCancelInterruptsAHangingDial(t *testing.T) {
 }
 
 func TestDialTimeoutAndRetries(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var conns sync.WaitGroup
-	var mu sync.Mutex
-	var held []net.Conn
-	conns.Go(func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			mu.Lock()
-			held = append(held, conn)
-			mu.Unlock()
-		}
-	})
-	defer func() {
-		_ = ln.Close()
-		conns.Wait()
-		mu.Lock()
-		for _, c := range held {
-			_ = c.Close()
-		}
-		mu.Unlock()
-	}()
-
+	endpoint := silentListener(t)
 	router := events.NewRouter()
 	router.Handle("message:send", noop)
 	errs := make(chan error, 10)
 	c := newClient(t, router, testKey,
-		rtm.WithEndpoint("http://"+ln.Addr().String()+"/p/1/"),
+		rtm.WithEndpoint(endpoint),
 		rtm.WithDialTimeout(50*time.Millisecond),
 		rtm.WithBackoff(time.Millisecond, 5*time.Millisecond),
 		rtm.WithErrorHandler(func(err error) { errs <- err }),
 	)
 	r := start(t, c)
 	for i := range 2 {
-		select {
-		case err := <-errs:
-			if !strings.Contains(err.Error(), "connecting to") {
-				t.Errorf("error %d = %v", i, err)
-			}
-		case <-time.After(5 * time.Second):
-			t.Fatalf("attempt %d did not time out", i+1)
+		err := receive(t, errs, fmt.Sprintf("attempt %d to time out", i+1))
+		if !strings.Contains(err.Error(), "connecting to") || !strings.Contains(err.Error(), "no answer within 50ms") {
+			t.Errorf("error %d = %v", i, err)
 		}
 	}
 	if err := r.stop(t); !errors.Is(err, context.Canceled) {
@@ -646,58 +747,60 @@ func TestDialTimeoutAndRetries(t *testing.T) {
 }
 
 func TestRebindBindPushPop(t *testing.T) {
-	f := newFakeCrisp(t)
-	f.afterAuth = func(s *ss.Socket, n int) {
-		// Drop the first connection once the client has bound, to see
-		// the new subscription in the next authentication.
-		if n == 1 {
-			_ = s.On("socket:bind:pop", func(...any) { s.Disconnect(true) })
-		}
-	}
+	ctx := testContext(t)
+	sock := rtmtest.Start(t)
 	router := events.NewRouter()
 	router.Handle("message:send", noop)
-	c := newClient(t, router, testKey, fast(f)...)
-	ctx := context.Background()
+	c := newClient(t, router, testKey, fast(sock)...)
 
 	// Not connected yet: nothing is sent, nothing fails.
 	if err := c.Rebind(ctx); err != nil {
 		t.Fatalf("Rebind before Run = %v", err)
 	}
 	start(t, c)
-	f.wait("authentication")
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
 	waitFor(t, c.Connected)
 
 	if err := c.Rebind(ctx); err != nil {
 		t.Fatal(err)
 	}
-	if got := f.wait("socket:bind"); len(got.data) != 0 {
-		t.Errorf("Rebind sent socket:bind %v, want {}", got.data)
-	}
 	if err := c.Bind(ctx, "message:send", "message:received"); err != nil {
 		t.Fatal(err)
-	}
-	if got := f.wait("socket:bind"); !jsonEqual(got.data, map[string]any{"events": []string{"message:send", "message:received"}}) {
-		t.Errorf("Bind sent socket:bind %v", got.data)
 	}
 	if err := c.Push(ctx, "session:set_email"); err != nil {
 		t.Fatal(err)
 	}
-	if got := f.wait("socket:bind:push"); !jsonEqual(got.data, map[string]any{"events": []string{"session:set_email"}}) {
-		t.Errorf("Push sent socket:bind:push %v", got.data)
-	}
 	if err := c.Pop(ctx, "message:received"); err != nil {
 		t.Fatal(err)
 	}
-	if got := f.wait("socket:bind:pop"); !jsonEqual(got.data, map[string]any{"events": []string{"message:received"}}) {
-		t.Errorf("Pop sent socket:bind:pop %v", got.data)
+	if err := sock.Wait(ctx, func() bool { return len(sock.Binds()) == 4 }); err != nil {
+		t.Fatal(err)
+	}
+	binds := sock.Binds()
+	for i := range binds {
+		binds[i].SocketID = ""
+	}
+	if want := []rtmtest.Bind{
+		{Event: "socket:bind"},
+		{Event: "socket:bind", Events: []string{"message:send", "message:received"}},
+		{Event: "socket:bind:push", Events: []string{"session:set_email"}},
+		{Event: "socket:bind:pop", Events: []string{"message:received"}},
+	}; !jsonEqual(binds, want) {
+		t.Errorf("binds = %+v, want %+v", binds, want)
 	}
 	want := []events.Name{"message:send", "session:set_email"}
 	if got := c.Events(); !slices.Equal(got, want) {
 		t.Errorf("Events() = %v, want %v", got, want)
 	}
 	// The reconnection authenticates with the new subscription.
-	if got := f.wait("authentication"); !jsonEqual(got.data["events"], want) {
-		t.Errorf("events after reconnection = %v, want %v", got.data["events"], want)
+	sock.DisconnectAll()
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if got := lastAuth(sock).Events; !jsonEqual(got, want) {
+		t.Errorf("events after reconnection = %v, want %v", got, want)
 	}
 
 	cctx, cancel := context.WithCancel(ctx)
@@ -708,7 +811,8 @@ func TestRebindBindPushPop(t *testing.T) {
 }
 
 func TestEndpointFromTheRESTAPI(t *testing.T) {
-	f := newFakeCrisp(t)
+	ctx := testContext(t)
+	sock := rtmtest.Start(t)
 	var mu sync.Mutex
 	var lookups []string
 	api := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -716,7 +820,7 @@ func TestEndpointFromTheRESTAPI(t *testing.T) {
 		lookups = append(lookups, r.Method+" "+r.URL.Path+" "+r.Header.Get("X-Crisp-Tier"))
 		mu.Unlock()
 		w.Header().Set("Content-Type", "application/json")
-		_, _ = fmt.Fprintf(w, `{"error":false,"reason":"resolved","data":{"socket":{"app":%q}}}`, f.endpoint)
+		_, _ = fmt.Fprintf(w, `{"error":false,"reason":"resolved","data":{"socket":{"app":%q}}}`, sock.URL())
 	}))
 	defer api.Close()
 	rest, err := crisp.New(crisp.WithToken(crisp.TierPlugin, testID, testKey), crisp.WithBaseURL(api.URL+"/v1/"))
@@ -730,8 +834,11 @@ func TestEndpointFromTheRESTAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 	start(t, c)
-	if got := f.wait("authentication"); got.data["tier"] != "plugin" {
-		t.Errorf("tier = %v (taken from the crisp.Client)", got.data["tier"])
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
+	if got := lastAuth(sock).Tier; got != "plugin" {
+		t.Errorf("tier = %v (taken from the crisp.Client)", got)
 	}
 	mu.Lock()
 	defer mu.Unlock()
@@ -774,12 +881,15 @@ func TestEndpointLookupUnauthorizedStopsRun(t *testing.T) {
 }
 
 func TestRunTwiceAtOnce(t *testing.T) {
-	f := newFakeCrisp(t)
+	ctx := testContext(t)
+	sock := rtmtest.Start(t)
 	router := events.NewRouter()
 	router.Handle("message:send", noop)
-	c := newClient(t, router, testKey, fast(f)...)
+	c := newClient(t, router, testKey, fast(sock)...)
 	r := start(t, c)
-	f.wait("authentication")
+	if err := sock.WaitForClients(ctx, 1); err != nil {
+		t.Fatal(err)
+	}
 	if err := c.Run(context.Background()); !errors.Is(err, rtm.ErrRunning) {
 		t.Errorf("second Run = %v, want ErrRunning", err)
 	}
@@ -788,7 +898,9 @@ func TestRunTwiceAtOnce(t *testing.T) {
 	}
 	// Run again after it returned.
 	start(t, c)
-	f.wait("authentication")
+	if err := sock.Wait(ctx, func() bool { return len(sock.Authentications()) == 2 }); err != nil {
+		t.Fatal(err)
+	}
 }
 
 func TestRunNeedsEvents(t *testing.T) {
@@ -860,12 +972,23 @@ func TestClientNeverPrintsTheKey(t *testing.T) {
 // waitFor polls cond until it holds.
 func waitFor(t *testing.T, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(timeout)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatal("condition not met")
 		}
 		time.Sleep(time.Millisecond)
+	}
+}
+
+func receive[T any](t *testing.T, ch <-chan T, what string) T {
+	t.Helper()
+	select {
+	case v := <-ch:
+		return v
+	case <-time.After(timeout):
+		t.Fatalf("timed out waiting for %s", what)
+		panic("unreachable")
 	}
 }
 

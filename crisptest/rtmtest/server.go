@@ -13,11 +13,11 @@ import (
 	"strings"
 	"sync"
 	"testing"
-
-	ss "github.com/zishang520/socket.io/servers/socket/v3"
+	"time"
 
 	"github.com/crisp-go/crisp-go/crisp"
 	"github.com/crisp-go/crisp-go/crisptest"
+	"github.com/crisp-go/crisp-go/internal/sio"
 )
 
 // DefaultPath is the Socket.IO path of a new server, shaped like the
@@ -47,14 +47,15 @@ const (
 // Its methods are safe for concurrent use.
 type Server struct {
 	opts options
-	io   *ss.Server
+	io   *sio.Server
 	http *httptest.Server
 	url  string
 
 	mu      sync.Mutex
 	closed  bool
-	conns   map[ss.SocketId]*ss.Socket // every connected socket
-	clients map[ss.SocketId]*client    // the authenticated ones
+	conns   map[string]*sio.ServerConn // every connected socket, by id
+	clients map[string]*client         // the authenticated ones
+	history []Connection
 	auths   []Authentication
 	binds   []Bind
 	changed chan struct{} // closed, and replaced, at every change
@@ -64,9 +65,25 @@ type Server struct {
 
 // client is an authenticated socket.
 type client struct {
-	sock   *ss.Socket
+	sock   *sio.ServerConn
 	auth   Authentication
 	events []string // the subscription, in order, without duplicates
+}
+
+// Connection is a socket that connected to the server's main namespace.
+type Connection struct {
+	SocketID string
+	// Path and UserAgent are those of the WebSocket handshake.
+	Path      string
+	UserAgent string
+	// Reason is why the connection ended, named as the Node socket.io
+	// server names it: "client namespace disconnect" (the client sent a
+	// Socket.IO disconnect packet), "transport close" (it closed the
+	// connection, as after FreezeAll), "ping timeout" (it did not answer
+	// the server's ping), "server namespace disconnect" (KickAll, or an
+	// unauthorized answer), "forced close" (DisconnectAll), "server
+	// shutting down" (Close). It is empty while the connection is open.
+	Reason string
 }
 
 // Authentication is an authentication event a client sent, without its
@@ -114,6 +131,8 @@ type options struct {
 	identifier, key string
 	tiers           []string
 	path            string
+	pingInterval    time.Duration
+	pingTimeout     time.Duration
 }
 
 // WithCredentials sets the token the server accepts (default
@@ -137,6 +156,15 @@ func WithTiers(tiers ...crisp.Tier) Option {
 // DefaultPath).
 func WithPath(path string) Option {
 	return func(o *options) { o.path = path }
+}
+
+// WithHeartbeat sets the Engine.IO heartbeat the server announces: it
+// pings every interval and closes a connection whose pong does not come
+// within timeout; a client should close the connection when no ping came
+// for interval+timeout. The default is the Node server's, 25 s and 20 s;
+// tests of a frozen server (FreezeAll) shorten it.
+func WithHeartbeat(interval, timeout time.Duration) Option {
+	return func(o *options) { o.pingInterval, o.pingTimeout = interval, timeout }
 }
 
 // NewServer starts a server on a loopback port. Close it when done.
@@ -163,14 +191,20 @@ func NewServer(opts ...Option) (*Server, error) {
 
 	s := &Server{
 		opts:    o,
-		conns:   map[ss.SocketId]*ss.Socket{},
-		clients: map[ss.SocketId]*client{},
+		conns:   map[string]*sio.ServerConn{},
+		clients: map[string]*client{},
 		changed: make(chan struct{}),
 	}
-	s.io = ss.NewServer(nil, nil)
-	s.io.SetPath(path)
-	_ = s.io.On("connection", s.onConnection)
-	s.http = httptest.NewUnstartedServer(s.io.ServeHandler(nil))
+	s.io = &sio.Server{
+		PingInterval: o.pingInterval,
+		PingTimeout:  o.pingTimeout,
+		OnConnect:    s.onConnect,
+		OnEvent:      s.onEvent,
+		OnClose:      s.onClose,
+	}
+	mux := http.NewServeMux()
+	mux.Handle(path+"/", s.io)
+	s.http = httptest.NewUnstartedServer(mux)
 	_ = s.http.Listener.Close()
 	s.http.Listener = ln
 	s.http.Start()
@@ -201,62 +235,70 @@ func (s *Server) Close() {
 		s.closed = true
 		s.notifyLocked()
 		s.mu.Unlock()
-		s.io.Close(nil)
+		s.io.Close()
 		s.http.Close()
 	})
 }
 
-// onConnection sets up a new socket of the main namespace.
-func (s *Server) onConnection(args ...any) {
-	if len(args) == 0 {
-		return
-	}
-	sock, ok := args[0].(*ss.Socket)
-	if !ok {
-		return
-	}
+// onConnect records a socket that connected the main namespace.
+func (s *Server) onConnect(sock *sio.ServerConn) {
 	s.mu.Lock()
+	defer s.mu.Unlock()
 	if s.closed {
-		s.mu.Unlock()
-		sock.Disconnect(true)
+		sock.Close()
 		return
 	}
-	s.conns[sock.Id()] = sock
-	s.mu.Unlock()
+	s.conns[sock.ID] = sock
+	s.history = append(s.history, Connection{SocketID: sock.ID, Path: sock.Path, UserAgent: sock.Header.Get("User-Agent")})
+	s.notifyLocked()
+}
 
-	_ = sock.On("disconnect", func(...any) { s.forget(sock, true) })
-	_ = sock.On(evAuthentication, func(a ...any) { s.authenticate(sock, a) })
-	for _, ev := range []string{evBind, evBindPush, evBindPop} {
-		_ = sock.On(ev, func(a ...any) { s.bind(sock, ev, a) })
-	}
-	if !sock.Connected() { // disconnected before the handler was set
-		s.forget(sock, true)
+// onEvent handles an event of a connected socket. Events of one socket
+// are handled in the order it sent them.
+func (s *Server) onEvent(sock *sio.ServerConn, name string, args []json.RawMessage) {
+	switch name {
+	case evAuthentication:
+		s.authenticate(sock, args)
+	case evBind, evBindPush, evBindPop:
+		s.bind(sock, name, args)
 	}
 }
 
-// forget removes a socket from the authenticated ones, and from the
-// connected ones when gone.
-func (s *Server) forget(sock *ss.Socket, gone bool) {
+// onClose forgets a socket whose connection ended.
+func (s *Server) onClose(sock *sio.ServerConn, reason string) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	_, was := s.clients[sock.Id()]
-	delete(s.clients, sock.Id())
-	if gone {
-		delete(s.conns, sock.Id())
+	delete(s.clients, sock.ID)
+	delete(s.conns, sock.ID)
+	for i := range s.history {
+		if s.history[i].SocketID == sock.ID {
+			s.history[i].Reason = reason
+		}
 	}
-	if was {
-		s.notifyLocked()
+	s.notifyLocked()
+}
+
+// object decodes the first argument of an event as a JSON object; nil
+// when it is not one.
+func object(args []json.RawMessage) map[string]any {
+	if len(args) == 0 {
+		return nil
 	}
+	var p map[string]any
+	if json.Unmarshal(args[0], &p) != nil {
+		return nil
+	}
+	return p
 }
 
 // authenticate answers an authentication event.
-func (s *Server) authenticate(sock *ss.Socket, args []any) {
-	p, _ := argAt(args, 0).(map[string]any)
+func (s *Server) authenticate(sock *sio.ServerConn, args []json.RawMessage) {
+	p := object(args)
 	tier, _ := p["tier"].(string)
 	username, _ := p["username"].(string)
 	password, _ := p["password"].(string)
 	auth := Authentication{
-		SocketID: string(sock.Id()),
+		SocketID: sock.ID,
 		Tier:     tier,
 		Username: username,
 		KeyValid: equal(password, s.opts.key),
@@ -278,29 +320,29 @@ func (s *Server) authenticate(sock *ss.Socket, args []any) {
 	if !auth.Accepted {
 		s.mu.Lock()
 		s.auths = append(s.auths, auth)
-		delete(s.clients, sock.Id())
+		delete(s.clients, sock.ID)
 		s.notifyLocked()
 		s.mu.Unlock()
-		// The DISCONNECT packet follows the event on the same connection.
-		_ = sock.Emit(evUnauthorized, map[string]any{"message": refusal})
-		sock.Disconnect(false)
+		// Crisp answers unauthorized and closes the session.
+		_ = sock.Emit(context.Background(), evUnauthorized, map[string]any{"message": refusal})
+		sock.Disconnect()
 		return
 	}
 	// Answer before registering the socket, so that no pushed event can
-	// precede the answer.
-	_ = sock.Emit(evAuthenticated)
+	// precede the answer. Crisp answers true.
+	_ = sock.Emit(context.Background(), evAuthenticated, true)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.auths = append(s.auths, auth)
-	if _, ok := s.conns[sock.Id()]; ok && sock.Connected() && !s.closed {
-		s.clients[sock.Id()] = &client{sock: sock, auth: auth, events: dedup(auth.Events)}
+	if _, ok := s.conns[sock.ID]; ok && !s.closed {
+		s.clients[sock.ID] = &client{sock: sock, auth: auth, events: dedup(auth.Events)}
 	}
 	s.notifyLocked()
 }
 
 // bind applies a socket:bind, socket:bind:push or socket:bind:pop event.
-func (s *Server) bind(sock *ss.Socket, ev string, args []any) {
-	p, _ := argAt(args, 0).(map[string]any)
+func (s *Server) bind(sock *sio.ServerConn, ev string, args []json.RawMessage) {
+	p := object(args)
 	_, has := p["events"]
 	names := stringList(p["events"])
 	if has && names == nil {
@@ -308,11 +350,11 @@ func (s *Server) bind(sock *ss.Socket, ev string, args []any) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	c, ok := s.clients[sock.Id()]
+	c, ok := s.clients[sock.ID]
 	if !ok {
 		return // not authenticated: Crisp ignores it
 	}
-	s.binds = append(s.binds, Bind{SocketID: string(sock.Id()), Event: ev, Events: names})
+	s.binds = append(s.binds, Bind{SocketID: sock.ID, Event: ev, Events: names})
 	switch {
 	case !has: // a rebind: the subscription stays
 	case ev == evBind:
@@ -359,7 +401,7 @@ func (s *Server) Push(ctx context.Context, name string, data any) error {
 		s.mu.Unlock()
 		return ErrClosed
 	}
-	var targets []*ss.Socket
+	var targets []*sio.ServerConn
 	for _, c := range s.clients {
 		if !slices.Contains(c.events, name) {
 			continue
@@ -378,12 +420,12 @@ func (s *Server) Push(ctx context.Context, name string, data any) error {
 	for _, sock := range targets {
 		var err error
 		if payload == nil {
-			err = sock.Emit(name)
+			err = sock.Emit(ctx, name)
 		} else {
-			err = sock.Emit(name, payload)
+			err = sock.Emit(ctx, name, payload)
 		}
 		if err != nil {
-			errs = append(errs, fmt.Errorf("rtmtest: pushing %s to %s: %w", name, sock.Id(), err))
+			errs = append(errs, fmt.Errorf("rtmtest: pushing %s to %s: %w", name, sock.ID, err))
 		}
 	}
 	return errors.Join(errs...)
@@ -420,7 +462,7 @@ func (s *Server) Clients() []Client {
 	defer s.mu.Unlock()
 	out := make([]Client, 0, len(s.clients))
 	for id, c := range s.clients {
-		out = append(out, Client{SocketID: string(id), Authentication: c.auth.clone(), Events: slices.Clone(c.events)})
+		out = append(out, Client{SocketID: id, Authentication: c.auth.clone(), Events: slices.Clone(c.events)})
 	}
 	return out
 }
@@ -479,23 +521,61 @@ func (s *Server) WaitForSubscribers(ctx context.Context, name string, n int) err
 	return s.Wait(ctx, func() bool { return s.Subscribers(name) == n })
 }
 
+// Connections returns the sockets that connected to the main namespace,
+// oldest first, with why the closed ones ended.
+func (s *Server) Connections() []Connection {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Clone(s.history)
+}
+
 // DisconnectAll closes the connection of every socket, authenticated or
-// not, as when Crisp restarts. The sockets are no longer counted as
+// not, as when Crisp restarts: the TCP connections close with neither a
+// Socket.IO nor a WebSocket goodbye, and the clients (the official one as
+// package rtm) reconnect. The sockets are no longer counted as
 // authenticated when it returns, so that WaitForClients then waits for
 // the clients to reconnect.
 func (s *Server) DisconnectAll() {
+	for _, sock := range s.takeAll() {
+		sock.Close()
+	}
+}
+
+// KickAll ends the session of every socket with a Socket.IO disconnect
+// packet, the server deciding to disconnect the client: socket.io-client
+// does not reconnect after it, and package rtm gives up after
+// rtm.MaxKicks of them in a row. The sockets are no longer counted as
+// authenticated when it returns.
+func (s *Server) KickAll() {
+	for _, sock := range s.takeAll() {
+		sock.Disconnect()
+	}
+}
+
+// FreezeAll makes the server hang on every open connection, as a frozen
+// Crisp server: the connections stay open but the server sends nothing
+// more, not even its pings, and ignores what the clients send. A client
+// should notice by the heartbeat (see WithHeartbeat) and reconnect; the
+// new connections are served normally. The frozen sockets are no longer
+// counted as authenticated when it returns.
+func (s *Server) FreezeAll() {
+	for _, sock := range s.takeAll() {
+		sock.Freeze()
+	}
+}
+
+// takeAll forgets every socket and returns them.
+func (s *Server) takeAll() []*sio.ServerConn {
 	s.mu.Lock()
-	socks := make([]*ss.Socket, 0, len(s.conns))
+	defer s.mu.Unlock()
+	socks := make([]*sio.ServerConn, 0, len(s.conns))
 	for _, sock := range s.conns {
 		socks = append(socks, sock)
 	}
 	clear(s.conns)
 	clear(s.clients)
 	s.notifyLocked()
-	s.mu.Unlock()
-	for _, sock := range socks {
-		sock.Disconnect(true)
-	}
+	return socks
 }
 
 // notifyLocked wakes the waiters. s.mu is held.
@@ -514,13 +594,6 @@ func (a Authentication) clone() Authentication {
 // equal compares secrets in constant time.
 func equal(a, b string) bool {
 	return subtle.ConstantTimeCompare([]byte(a), []byte(b)) == 1
-}
-
-func argAt(args []any, i int) any {
-	if i < len(args) {
-		return args[i]
-	}
-	return nil
 }
 
 // stringList returns the strings of a JSON array, or nil when v is not

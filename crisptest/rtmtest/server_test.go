@@ -17,14 +17,11 @@ import (
 	"github.com/crisp-go/crisp-go/crisptest"
 	"github.com/crisp-go/crisp-go/crisptest/rtmtest"
 	"github.com/crisp-go/crisp-go/events"
+	"github.com/crisp-go/crisp-go/internal/sio"
 	"github.com/crisp-go/crisp-go/rtm"
 )
 
-func TestMain(m *testing.M) {
-	// The engine.io client package starts a network monitor in its init;
-	// IgnoreCurrent (taken before any test) leaves it out.
-	goleak.VerifyTestMain(m, goleak.IgnoreCurrent())
-}
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
 // timeout bounds every wait of a test.
 const timeout = 10 * time.Second
@@ -68,8 +65,7 @@ func run(t *testing.T, c *rtm.Client) <-chan error {
 }
 
 // newClient is an RTM client of the REST fake's token (plugin tier) with
-// a short backoff: see "A quirk of the Socket.IO server" in the package
-// documentation.
+// a short backoff.
 func newClient(t *testing.T, rest *crisptest.Server, key string, router *events.Router, opts ...rtm.Option) *rtm.Client {
 	t.Helper()
 	opts = append([]rtm.Option{rtm.WithBackoff(5*time.Millisecond, 20*time.Millisecond), rtm.WithDialTimeout(5 * time.Second)}, opts...)
@@ -435,4 +431,139 @@ func Example() {
 		fmt.Println(err)
 	}
 	// Output: Hello!
+}
+
+// rawClient connects to sock with the bare Socket.IO client and sends an
+// authentication with key.
+func rawClient(t *testing.T, sock *rtmtest.Server, key string) *sio.Client {
+	t.Helper()
+	ctx := testContext(t)
+	c, err := sio.Dial(ctx, sock.URL(), sio.DialOptions{})
+	require.NoError(t, err)
+	t.Cleanup(func() { _ = c.Close() })
+	require.NoError(t, c.Emit(ctx, "authentication", map[string]any{
+		"tier": "plugin", "username": crisptest.Identifier, "password": key, "events": []string{"message:send"},
+	}))
+	return c
+}
+
+// next returns the next packet c receives, and the end of the connection
+// once every packet has been returned.
+func next(t *testing.T, c *sio.Client, pending *[]sio.Packet) (sio.Packet, error) {
+	t.Helper()
+	for {
+		if len(*pending) > 0 {
+			p := (*pending)[0]
+			*pending = (*pending)[1:]
+			return p, nil
+		}
+		pkts, err := c.Take()
+		*pending = pkts
+		if len(pkts) > 0 {
+			continue
+		}
+		if err != nil {
+			return sio.Packet{}, err
+		}
+		select {
+		case <-c.Ready():
+		case <-time.After(timeout):
+			t.Fatal("nothing received")
+		}
+	}
+}
+
+func TestAuthenticatedIsTrue(t *testing.T) {
+	sock := rtmtest.Start(t)
+	c := rawClient(t, sock, crisptest.Key)
+	var pending []sio.Packet
+	p, err := next(t, c, &pending)
+	require.NoError(t, err)
+	name, args, err := p.Event()
+	require.NoError(t, err)
+	require.Equal(t, "authenticated", name)
+	require.Len(t, args, 1, "Crisp's clients expect authenticated true")
+	require.JSONEq(t, "true", string(args[0]))
+}
+
+func TestUnauthorizedEndsTheSession(t *testing.T) {
+	sock := rtmtest.Start(t)
+	c := rawClient(t, sock, "wrong-key")
+	var pending []sio.Packet
+	p, err := next(t, c, &pending)
+	require.NoError(t, err)
+	name, args, err := p.Event()
+	require.NoError(t, err)
+	require.Equal(t, "unauthorized", name)
+	require.JSONEq(t, `{"message":"invalid credentials"}`, string(args[0]))
+	p, err = next(t, c, &pending)
+	require.NoError(t, err)
+	require.Equal(t, sio.Disconnect, p.Type)
+	_, err = next(t, c, &pending)
+	require.ErrorIs(t, err, sio.ErrServerDisconnect)
+}
+
+func TestDisconnectAllClosesTheTransport(t *testing.T) {
+	ctx := testContext(t)
+	sock := rtmtest.Start(t)
+	c := rawClient(t, sock, crisptest.Key)
+	require.NoError(t, sock.WaitForClients(ctx, 1))
+	var pending []sio.Packet
+	p, err := next(t, c, &pending)
+	require.NoError(t, err)
+	name, _, _ := p.Event()
+	require.Equal(t, "authenticated", name)
+
+	sock.DisconnectAll()
+	// A restart: no Socket.IO disconnect packet, after which
+	// socket.io-client would not reconnect; the connection just closes.
+	p, err = next(t, c, &pending)
+	require.Error(t, err, "received %+v", p)
+	require.NotErrorIs(t, err, sio.ErrServerDisconnect)
+	require.NotErrorIs(t, err, sio.ErrClosed)
+	require.NoError(t, sock.Wait(ctx, func() bool { return sock.Connections()[0].Reason != "" }))
+	require.Equal(t, "forced close", sock.Connections()[0].Reason)
+}
+
+func TestKickAllSendsADisconnectPacket(t *testing.T) {
+	ctx := testContext(t)
+	sock := rtmtest.Start(t)
+	c := rawClient(t, sock, crisptest.Key)
+	require.NoError(t, sock.WaitForClients(ctx, 1))
+	sock.KickAll()
+	require.Empty(t, sock.Clients())
+	var pending []sio.Packet
+	p, err := next(t, c, &pending)
+	require.NoError(t, err)
+	name, _, _ := p.Event()
+	require.Equal(t, "authenticated", name)
+	p, err = next(t, c, &pending)
+	require.NoError(t, err)
+	require.Equal(t, sio.Disconnect, p.Type)
+	_, err = next(t, c, &pending)
+	require.ErrorIs(t, err, sio.ErrServerDisconnect)
+	require.NoError(t, sock.Wait(ctx, func() bool { return sock.Connections()[0].Reason != "" }))
+	require.Equal(t, "server namespace disconnect", sock.Connections()[0].Reason)
+}
+
+func TestFreezeAllStopsTheHeartbeat(t *testing.T) {
+	ctx := testContext(t)
+	sock := rtmtest.Start(t, rtmtest.WithHeartbeat(20*time.Millisecond, 50*time.Millisecond))
+	c := rawClient(t, sock, crisptest.Key)
+	require.NoError(t, sock.WaitForClients(ctx, 1))
+	require.Equal(t, 20*time.Millisecond, c.Handshake.PingInterval)
+	require.Equal(t, 50*time.Millisecond, c.Handshake.PingTimeout)
+	sock.FreezeAll()
+	require.Empty(t, sock.Clients())
+	var pending []sio.Packet
+	for {
+		_, err := next(t, c, &pending)
+		if err != nil {
+			require.ErrorIs(t, err, sio.ErrHeartbeat)
+			break
+		}
+	}
+	_ = c.Close()
+	require.NoError(t, sock.Wait(ctx, func() bool { return sock.Connections()[0].Reason != "" }))
+	require.Equal(t, "transport close", sock.Connections()[0].Reason)
 }

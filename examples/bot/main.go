@@ -108,8 +108,7 @@ func main() {
 	addr := flag.String("addr", ":8080", "address to receive web hooks on (webhook mode)")
 	flag.Parse()
 
-	// Package rtm's Socket.IO library swallows the first SIGINT or SIGTERM
-	// of a program that does not handle them itself: handle them here.
+	// Stop cleanly (the RTM socket says goodbye) on Ctrl-C or SIGTERM.
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, *mode, *addr); err != nil {
@@ -253,8 +252,8 @@ func demoRTM(ctx context.Context) error {
 	exited := make(chan struct{})
 	go func() {
 		defer close(exited)
-		// The fake socket may refuse a first authentication (see package
-		// rtmtest): reconnect at once rather than after seconds.
+		// A short backoff: the demo should not wait seconds should the
+		// connection drop.
 		runErr = serveRTM(botCtx, client, crisptest.Identifier, crisptest.Key, router,
 			rtm.WithBackoff(10*time.Millisecond, 100*time.Millisecond),
 			rtm.WithErrorHandler(func(err error) { mu.Lock(); errs = append(errs, err); mu.Unlock() }),

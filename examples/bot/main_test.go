@@ -17,11 +17,7 @@ import (
 	"github.com/crisp-go/crisp-go/rtm"
 )
 
-func TestMain(m *testing.M) {
-	// The Socket.IO client package (imported through package rtm) starts
-	// a network monitor in its init; IgnoreCurrent leaves it out.
-	goleak.VerifyTestMain(m, goleak.IgnoreCurrent())
-}
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
 
 const testSecret = "test-hook-secret"
 
