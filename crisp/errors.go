@@ -145,9 +145,10 @@ func (e *Error) Is(target error) bool {
 // Temporary reports whether retrying the same call later may succeed: a
 // network error, a rate limit or a 502/503/504.
 func (e *Error) Temporary() bool {
+	if e.Reason == ReasonNetworkError {
+		return true
+	}
 	switch e.StatusCode {
-	case 0:
-		return e.Reason == ReasonNetworkError
 	case 420, http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return true
 	}

@@ -291,7 +291,8 @@ func invalidResponse(op string, resp *http.Response, err error) error {
 }
 
 // transportError wraps an error from sending the request or reading the
-// answer. Context errors stay reachable with errors.Is.
+// answer (with the status of the answer whose body could not be read).
+// Context errors stay reachable with errors.Is.
 func transportError(op string, err error) error {
 	e := &Error{Operation: op, Reason: ReasonNetworkError, Err: err}
 	var ue *url.Error
@@ -301,6 +302,11 @@ func transportError(op string, err error) error {
 			e.Path = u.EscapedPath()
 		}
 		e.Err = ue.Err
+	}
+	var be *bodyError
+	if errors.As(e.Err, &be) {
+		// The status line arrived, the body did not.
+		e.StatusCode, e.Err = be.status, be.err
 	}
 	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
 		e.Reason = ""

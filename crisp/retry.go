@@ -3,6 +3,7 @@ package crisp
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -15,7 +16,8 @@ import (
 
 // RetryPolicy says which failed calls are retried and how long to wait.
 //
-// A call is retried on a network error, on 429 and 420 (rate limited) and on
+// A call is retried on a network error (a success body cut while it is
+// read is one), on 429 and 420 (rate limited) and on
 // 500, 502, 503 and 504, when its method is idempotent (GET, HEAD, PUT,
 // DELETE, OPTIONS). POST and PATCH are retried only with RetryNonIdempotent:
 // Crisp has no idempotency keys, so resending "send message" may post it
@@ -108,7 +110,9 @@ func (d *doer) do(ctx context.Context, req *http.Request) (*http.Response, error
 	for attempt := 0; ; attempt++ {
 		resp, err := d.send(req)
 		if err == nil {
-			d.readSuccess(req, resp)
+			if err = d.readSuccess(req, resp); err != nil {
+				resp = nil
+			}
 		}
 		if !retryable || attempt >= d.policy.MaxRetries || !shouldRetry(resp, err) || ctx.Err() != nil {
 			return resp, err
@@ -161,21 +165,44 @@ func (d *doer) send(req *http.Request) (*http.Response, error) {
 }
 
 // readSuccess reads the body of a success answer (2xx, not to a HEAD) to
-// its end, within the cap, and replaces it with a bufferedBody, or with a
-// failedBody when it could not be read whole (a read error, or longer than
-// the cap: the rest is not read, and the connection is closed).
-func (d *doer) readSuccess(req *http.Request, resp *http.Response) {
+// its end, within the cap, and replaces it with a bufferedBody. A body
+// longer than the cap is replaced by a failedBody (the rest is not read,
+// and the connection is closed): the answer is final. A read error is a
+// network failure, returned as one (a *url.Error around a *bodyError):
+// the body is closed, and the request may be retried.
+func (d *doer) readSuccess(req *http.Request, resp *http.Response) error {
 	if resp.StatusCode < 200 || resp.StatusCode > 299 || req.Method == http.MethodHead {
-		return
+		return nil
 	}
 	buf, slot, err := readAll(resp.Body, resp.ContentLength, d.maxResponse)
 	_ = resp.Body.Close()
-	if err != nil {
+	var tl *tooLargeError
+	switch {
+	case err == nil:
+		resp.Body = &bufferedBody{buf: buf, slot: slot}
+	case errors.As(err, &tl):
 		resp.Body = failedBody{err}
-		return
+	default:
+		if cerr := req.Context().Err(); cerr != nil && !errors.Is(err, cerr) {
+			err = fmt.Errorf("%w: %w", cerr, err)
+		}
+		return urlError(req, &bodyError{status: resp.StatusCode, err: err})
 	}
-	resp.Body = &bufferedBody{buf: buf, slot: slot}
+	return nil
 }
+
+// bodyError is a transport failure while reading the body of an answer
+// whose status line arrived.
+type bodyError struct {
+	status int
+	err    error
+}
+
+func (e *bodyError) Error() string {
+	return fmt.Sprintf("reading the body of a %d answer: %v", e.status, e.err)
+}
+
+func (e *bodyError) Unwrap() error { return e.err }
 
 // urlError wraps err as http.Client.Do does: "Post \"https://...\": err".
 func urlError(req *http.Request, err error) error {

@@ -219,3 +219,64 @@ func TestRetryAfterParsing(t *testing.T) {
 	_, ok = retryAfter("")
 	require.False(t, ok)
 }
+
+// cutThenAnswer cuts the body of the first cuts answers (a 200 whose
+// body stops halfway, then a TCP reset) and answers the next ones whole.
+func cutThenAnswer(t *testing.T, cuts int32, body string) (http.HandlerFunc, *atomic.Int32) {
+	var n atomic.Int32
+	cut := hijackHalf(t, 200, body, true)
+	return func(w http.ResponseWriter, r *http.Request) {
+		if n.Add(1) <= cuts {
+			cut(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = io.WriteString(w, body)
+	}, &n
+}
+
+// TestRetryBodyCutByAReset: a transport failure while reading the body of
+// a GET's answer is a network error, retried like one; for a POST it is a
+// network error too (the status line arrived: StatusCode says which), not
+// retried.
+func TestRetryBodyCutByAReset(t *testing.T) {
+	long := `{"error":false,"reason":"listed","data":[` + strings.Repeat(`{"session_id":"session_1","website_id":"`+wid+`"},`, 50) + `{}]}`
+	t.Run("GET then success", func(t *testing.T) {
+		h, n := cutThenAnswer(t, 2, long)
+		lb := startLoopback(t, h)
+		sleep, waits := noSleep()
+		c := lb.client(t, sleep)
+		got, err := c.Website.ListConversations(t.Context(), wid, 1, nil)
+		require.NoError(t, err)
+		require.Len(t, got, 51)
+		require.EqualValues(t, 3, n.Load())
+		require.Len(t, waits(), 2)
+	})
+	t.Run("GET until the retries run out", func(t *testing.T) {
+		h, n := cutThenAnswer(t, 100, long)
+		lb := startLoopback(t, h)
+		sleep, _ := noSleep()
+		c := lb.client(t, sleep, WithMaxRetries(1))
+		_, err := c.Website.ListConversations(t.Context(), wid, 1, nil)
+		e := requireError(t, err)
+		require.Equal(t, ReasonNetworkError, e.Reason)
+		require.Equal(t, 200, e.StatusCode, "the status line arrived")
+		require.Equal(t, "GET", e.Method)
+		require.True(t, e.Temporary())
+		require.NotErrorIs(t, err, ErrInvalidResponse)
+		require.EqualValues(t, 2, n.Load())
+	})
+	t.Run("POST is not retried", func(t *testing.T) {
+		msg := `{"error":false,"reason":"dispatched","data":{"fingerprint":` + strings.Repeat("1", 15) + `}}`
+		h, n := cutThenAnswer(t, 1, msg)
+		lb := startLoopback(t, h)
+		sleep, waits := noSleep()
+		c := lb.client(t, sleep)
+		_, err := c.Website.SendTextMessage(t.Context(), wid, "session_1", "hi")
+		e := requireError(t, err)
+		require.Equal(t, ReasonNetworkError, e.Reason)
+		require.Equal(t, "POST", e.Method)
+		require.EqualValues(t, 1, n.Load())
+		require.Empty(t, waits())
+	})
+}
