@@ -42,7 +42,9 @@
 // # Pagination
 //
 // Paged lists have a method for one page and an ...Iter method returning an
-// iter.Seq2 that walks the pages until a short or empty one.
+// iter.Seq2 that walks the pages until a short or empty one. A walk that
+// would not end (a page equal to the previous one, more than MaxPages
+// pages) ends with an *Error whose Reason is ReasonPaginationLoop.
 //
 // # Testing
 //

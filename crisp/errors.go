@@ -34,10 +34,22 @@ var (
 
 // Reasons the client itself reports in Error.Reason when Crisp gave none.
 const (
+	// ReasonInvalidArgument: input refused before any request was sent
+	// (matches ErrInvalidArgument).
 	ReasonInvalidArgument = "invalid_argument"
-	ReasonNetworkError    = "network_error"
-	ReasonHTTPError       = "http_error"
+	// ReasonNetworkError: the request could not be sent or its answer
+	// could not be read whole (a body cut by a reset is one).
+	ReasonNetworkError = "network_error"
+	// ReasonHTTPError: an answer that is not a success and carries no
+	// reason of Crisp's (a proxy's HTML page, an empty body, ...).
+	ReasonHTTPError = "http_error"
+	// ReasonInvalidResponse: a success answer that is not what its route
+	// promises (matches ErrInvalidResponse).
 	ReasonInvalidResponse = "invalid_response"
+	// ReasonPaginationLoop: an ...Iter walk that would not end, stopped
+	// by the client: a page equal to the previous one (a server that
+	// ignores the page number), or more than MaxPages pages.
+	ReasonPaginationLoop = "pagination_loop"
 )
 
 // Error is the error every client method returns: an answer from Crisp

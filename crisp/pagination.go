@@ -2,8 +2,10 @@ package crisp
 
 import (
 	"context"
+	"fmt"
 	"iter"
 	"net/http"
+	"reflect"
 
 	"github.com/crisp-go/crisp-go/api"
 )
@@ -34,22 +36,42 @@ func checkWebsitePage(op, websiteID string, page int) error {
 	return checkPage(op, page)
 }
 
+// MaxPages is the most pages an ...Iter method fetches in one walk
+// (10,000: 200,000 items at Crisp's default page size, and more requests
+// than a Website Token's daily quota). A walk that reaches it ends with an
+// *Error whose Reason is ReasonPaginationLoop; walk longer lists with the
+// page method.
+const MaxPages = 10000
+
 // pages walks a page-numbered list from page 1 and yields its items one by
 // one. It stops after an empty page, after a page shorter than perPage
 // (when perPage > 0), at the first error (yielded once), when ctx ends, or
-// when the caller breaks.
+// when the caller breaks. A page equal to the previous one (a server that
+// ignores the page number) is not yielded: the walk ends with an *Error
+// whose Reason is ReasonPaginationLoop, as it does after MaxPages pages.
 func pages[T any](ctx context.Context, perPage int, fetch func(ctx context.Context, page int) ([]T, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
+		var prev []T
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
 				var zero T
 				yield(zero, err)
 				return
 			}
+			if page > MaxPages {
+				var zero T
+				yield(zero, paginationLoop("stopped after %d pages (crisp.MaxPages)", MaxPages))
+				return
+			}
 			items, err := fetch(ctx, page)
 			if err != nil {
 				var zero T
 				yield(zero, err)
+				return
+			}
+			if len(items) > 0 && reflect.DeepEqual(items, prev) {
+				var zero T
+				yield(zero, paginationLoop("page %d is the same as page %d: the server ignores the page number", page, page-1))
 				return
 			}
 			for _, it := range items {
@@ -60,6 +82,12 @@ func pages[T any](ctx context.Context, perPage int, fetch func(ctx context.Conte
 			if len(items) == 0 || (perPage > 0 && len(items) < perPage) {
 				return
 			}
+			prev = items
 		}
 	}
+}
+
+// paginationLoop is the error of a walk that does not end.
+func paginationLoop(format string, args ...any) error {
+	return &Error{Reason: ReasonPaginationLoop, Message: fmt.Sprintf(format, args...)}
 }

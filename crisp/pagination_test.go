@@ -3,6 +3,8 @@ package crisp
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -82,7 +84,7 @@ func TestPagesYieldsTheErrorOnce(t *testing.T) {
 func TestPagesStopsWhenTheContextEnds(t *testing.T) {
 	ctx, cancel := context.WithCancel(t.Context())
 	defer cancel()
-	fetch := func(_ context.Context, page int) ([]int, error) { return []int{1}, nil }
+	fetch := func(_ context.Context, page int) ([]int, error) { return []int{page}, nil }
 	var last error
 	n := 0
 	for _, err := range pages(ctx, 1, fetch) {
@@ -95,4 +97,94 @@ func TestPagesStopsWhenTheContextEnds(t *testing.T) {
 		}
 	}
 	require.ErrorIs(t, last, context.Canceled)
+}
+
+// TestPagesStopsOnARepeatedPage: a server that answers the same full page
+// for every page number ends the walk at the second page, whose items are
+// not yielded again, with a pagination_loop *Error.
+func TestPagesStopsOnARepeatedPage(t *testing.T) {
+	var asked []int
+	fetch := func(_ context.Context, page int) ([]int, error) {
+		asked = append(asked, page)
+		if page > 50 {
+			return nil, errors.New("runaway walk")
+		}
+		return []int{1, 2, 3}, nil
+	}
+	var got []int
+	var errs []error
+	for v, err := range pages(t.Context(), 3, fetch) {
+		if err != nil {
+			errs = append(errs, err)
+			continue
+		}
+		got = append(got, v)
+	}
+	require.Equal(t, []int{1, 2, 3}, got)
+	require.Equal(t, []int{1, 2}, asked)
+	require.Len(t, errs, 1)
+	var e *Error
+	require.ErrorAs(t, errs[0], &e)
+	require.Equal(t, ReasonPaginationLoop, e.Reason)
+	require.Contains(t, e.Error(), "page 2 is the same as page 1")
+}
+
+// TestPagesStopsAtMaxPages: a server that never ends (each page new and
+// full) is walked for MaxPages pages, then the walk ends with a
+// pagination_loop *Error.
+func TestPagesStopsAtMaxPages(t *testing.T) {
+	calls := 0
+	fetch := func(_ context.Context, page int) ([]int, error) {
+		calls++
+		if page > MaxPages+1 {
+			return nil, errors.New("runaway walk")
+		}
+		return []int{page}, nil
+	}
+	n := 0
+	var last error
+	for _, err := range pages(t.Context(), 1, fetch) {
+		if err != nil {
+			last = err
+			break
+		}
+		n++
+	}
+	require.Equal(t, MaxPages, calls)
+	require.Equal(t, MaxPages, n)
+	var e *Error
+	require.ErrorAs(t, last, &e)
+	require.Equal(t, ReasonPaginationLoop, e.Reason)
+	require.Contains(t, e.Error(), "10000 pages")
+}
+
+// TestIterStopsOnARepeatedPageOverHTTP: ListConversationsIter against a
+// server that answers the same full page for every page number sends two
+// requests, not thousands.
+func TestIterStopsOnARepeatedPageOverHTTP(t *testing.T) {
+	var page strings.Builder
+	page.WriteString(`{"error":false,"reason":"listed","data":[`)
+	for i := range 20 {
+		if i > 0 {
+			page.WriteByte(',')
+		}
+		fmt.Fprintf(&page, `{"session_id":"session_%d","website_id":"%s"}`, i, wid)
+	}
+	page.WriteString(`]}`)
+	lb := startLoopback(t, &steps{list: []step{jsonStep(200, page.String())}})
+	c := lb.client(t)
+	n := 0
+	var last error
+	for _, err := range c.Website.ListConversationsIter(t.Context(), wid, nil) {
+		if err != nil {
+			last = err
+			break
+		}
+		if n++; n > 1000 {
+			break // a runaway walk
+		}
+	}
+	require.Equal(t, 20, n)
+	require.EqualValues(t, 2, lb.calls.Load())
+	require.Equal(t, ReasonPaginationLoop, requireError(t, last).Reason)
 }
