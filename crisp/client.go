@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/crisp-go/crisp-go/api"
+	"golang.org/x/net/http/httpguts"
 )
 
 // DefaultBaseURL is the Crisp REST API V1 endpoint.
@@ -325,11 +326,12 @@ func WithTimeout(d time.Duration) Option {
 	}
 }
 
-// WithUserAgent replaces the User-Agent header.
+// WithUserAgent replaces the User-Agent header. Like a WithHeader value,
+// it must not hold control characters other than tab.
 func WithUserAgent(ua string) Option {
 	return func(c *config) error {
-		if ua == "" {
-			return fmt.Errorf("crisp: user agent must not be empty")
+		if ua == "" || !httpguts.ValidHeaderFieldValue(ua) {
+			return fmt.Errorf("crisp: user agent must be a non-empty header value without control characters (CR, LF, NUL, ...)")
 		}
 		c.userAgent = ua
 		return nil
@@ -337,12 +339,20 @@ func WithUserAgent(ua string) Option {
 }
 
 // WithHeader adds a header to every request. It cannot replace the
-// credentials headers.
+// credentials headers. The name must be a valid header name, and the value
+// must not hold control characters other than tab (CR and LF would split
+// the header): New refuses them rather than fail every call.
 func WithHeader(key, value string) Option {
 	return func(c *config) error {
 		k := http.CanonicalHeaderKey(key)
-		if k == "" || k == "Authorization" || k == "X-Crisp-Tier" {
+		switch {
+		case !httpguts.ValidHeaderFieldName(k):
+			return fmt.Errorf("crisp: %q is not a valid header name", key)
+		case k == "Authorization" || k == "X-Crisp-Tier":
 			return fmt.Errorf("crisp: header %q cannot be set with WithHeader", key)
+		case !httpguts.ValidHeaderFieldValue(value):
+			// Not echoed: it may be a secret of the caller's.
+			return fmt.Errorf("crisp: the value of header %s has control characters (CR, LF, NUL, ...)", k)
 		}
 		if c.headers == nil {
 			c.headers = http.Header{}

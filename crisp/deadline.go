@@ -2,6 +2,7 @@ package crisp
 
 import (
 	"context"
+	"math"
 	"sync/atomic"
 	"time"
 )
@@ -41,7 +42,11 @@ func (s *sharedDeadline) context(timeout time.Duration) context.Context {
 		return cur.ctx
 	}
 	slice := max(timeout/deadlineSlices, time.Microsecond)
-	ctx, cancel := context.WithDeadline(context.Background(), now.Add(timeout+slice))
+	total := timeout + slice
+	if total < timeout {
+		total = math.MaxInt64 // an overflow would put the deadline in the past
+	}
+	ctx, cancel := context.WithDeadline(context.Background(), now.Add(total))
 	// Two callers may start a slice at once: both contexts are valid for
 	// their calls, and the last one stored serves the next calls.
 	s.cur.Store(&deadlineSlice{ctx: ctx, until: now.Add(slice), cancel: cancel})

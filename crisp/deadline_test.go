@@ -2,6 +2,7 @@ package crisp
 
 import (
 	"context"
+	"math"
 	"net/http"
 	"sync"
 	"testing"
@@ -122,4 +123,22 @@ func TestDoerDeadlineContexts(t *testing.T) {
 	want, _ := soon.Deadline()
 	dl, _ = got.Deadline()
 	require.Equal(t, want, dl, "an earlier deadline of the caller's is kept")
+}
+
+// TestHugeTimeout: WithTimeout(math.MaxInt64) is a timeout that never
+// comes, with a bare context (the shared deadline) or the caller's.
+func TestHugeTimeout(t *testing.T) {
+	lb := startLoopback(t, &steps{list: []step{jsonStep(200, okList)}})
+	for _, d := range []time.Duration{math.MaxInt64, math.MaxInt64 - 1, math.MaxInt64 / 2} {
+		c := lb.client(t, WithTimeout(d))
+		for _, ctx := range []context.Context{context.Background(), context.TODO(), t.Context()} {
+			got, err := c.Website.ListConversations(ctx, wid, 1, nil)
+			require.NoError(t, err, "timeout %v", d)
+			require.Len(t, got, 1)
+		}
+	}
+	var s sharedDeadline
+	dl, ok := s.context(math.MaxInt64).Deadline()
+	require.True(t, ok)
+	require.True(t, dl.After(time.Now().Add(100*365*24*time.Hour)), "the deadline is far in the future: %v", dl)
 }

@@ -23,7 +23,8 @@ var (
 	// ErrServer matches a 5xx answer.
 	ErrServer = errors.New("crisp: server error")
 	// ErrInvalidArgument matches input the client refused before sending
-	// any request (an empty, "." or ".." path parameter, a nil body, ...).
+	// any request (an empty, "." or ".." path parameter, a nil body, a nil
+	// context, ...).
 	ErrInvalidArgument = errors.New("crisp: invalid argument")
 	// ErrInvalidResponse matches a success answer that is not what its
 	// route promises: a body that is not the JSON envelope of its type,

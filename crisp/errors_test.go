@@ -96,6 +96,28 @@ func TestOptionsValidation(t *testing.T) {
 	}
 }
 
+// TestHeadersWithControlCharactersAreRefused: a header name or value, or
+// a User-Agent, that net/http would refuse on every request (CR, LF, NUL,
+// other control characters, a name with a space) is refused by New, and
+// the value is not echoed.
+func TestHeadersWithControlCharactersAreRefused(t *testing.T) {
+	tok := WithToken(TierPlugin, "id", "key")
+	for _, v := range []string{"a\r\nX-Evil: 1", "a\nb", "a\rb", "a\x00b", "a\x7fb", "a\x01b"} {
+		_, err := New(tok, WithHeader("X-Trace", v))
+		require.Error(t, err, "%q", v)
+		require.NotContains(t, err.Error(), v)
+		_, err = New(tok, WithUserAgent("bot/1"+v))
+		require.Error(t, err, "%q", v)
+	}
+	for _, k := range []string{"X Trace", "X-Trace\r\n", "X:Trace", "", "X\x00"} {
+		_, err := New(tok, WithHeader(k, "v"))
+		require.Error(t, err, "%q", k)
+	}
+	// Tabs and non-ASCII bytes are valid in a value.
+	_, err := New(tok, WithHeader("X-Trace", "a\tb é"), WithUserAgent("bot/1 (é)"))
+	require.NoError(t, err)
+}
+
 func TestTokenFromEnv(t *testing.T) {
 	t.Setenv("CRISP_IDENTIFIER", "")
 	t.Setenv("CRISP_KEY", "")

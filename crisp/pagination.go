@@ -51,6 +51,11 @@ const MaxPages = 10000
 // whose Reason is ReasonPaginationLoop, as it does after MaxPages pages.
 func pages[T any](ctx context.Context, perPage int, fetch func(ctx context.Context, page int) ([]T, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
+		if ctx == nil {
+			var zero T
+			yield(zero, errNilContext(""))
+			return
+		}
 		var prev []T
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {

@@ -294,6 +294,9 @@ func invalidResponse(op string, resp *http.Response, err error) error {
 // answer (with the status of the answer whose body could not be read).
 // Context errors stay reachable with errors.Is.
 func transportError(op string, err error) error {
+	if err.Error() == nilContextText {
+		return errNilContext(op)
+	}
 	e := &Error{Operation: op, Reason: ReasonNetworkError, Err: err}
 	var ue *url.Error
 	if errors.As(err, &ue) {
@@ -312,6 +315,23 @@ func transportError(op string, err error) error {
 		e.Reason = ""
 	}
 	return e
+}
+
+// nilContextText is the text of the error http.NewRequestWithContext
+// returns for a nil context, before any request is sent (net/http exports
+// no value to compare with).
+var nilContextText = func() string {
+	var nilCtx context.Context
+	_, err := http.NewRequestWithContext(nilCtx, http.MethodGet, "/", nil)
+	if err == nil {
+		return "" // never: no error text is empty
+	}
+	return err.Error()
+}()
+
+// errNilContext is the error of a call made with a nil context.
+func errNilContext(op string) error {
+	return invalidArg(op, "the context must not be nil (use context.Background())")
 }
 
 func requestPath(resp *http.Response) string {
