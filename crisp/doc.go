@@ -26,8 +26,9 @@
 // # Retries and timeouts
 //
 // GET, HEAD, PUT and DELETE are retried on network errors, 429/420 and
-// 5xx with exponential backoff and jitter (see RetryPolicy); POST and PATCH
-// only when asked to. One deadline, from the context or WithTimeout,
+// 500/502/503/504 with exponential backoff and jitter (see RetryPolicy);
+// POST and PATCH only when asked to. Error.Temporary is true for exactly
+// these failures. One deadline, from the context or WithTimeout,
 // covers every attempt of a call. (Calls made with context.Background() or
 // context.TODO() that start within 1/64 of the timeout share one deadline,
 // so that the timeout costs no timer per call; each still gets at least

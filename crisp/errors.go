@@ -156,16 +156,11 @@ func (e *Error) Is(target error) bool {
 }
 
 // Temporary reports whether retrying the same call later may succeed: a
-// network error, a rate limit or a 502/503/504.
+// network error, or an answer of a status the retry loop retries (429 and
+// 420, 500, 502, 503 and 504). It is true for exactly the failures the
+// client retries (for the methods its RetryPolicy retries).
 func (e *Error) Temporary() bool {
-	if e.Reason == ReasonNetworkError {
-		return true
-	}
-	switch e.StatusCode {
-	case 420, http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
-		return true
-	}
-	return false
+	return e.Reason == ReasonNetworkError || transientStatus(e.StatusCode)
 }
 
 // invalidArg builds the error for input refused before any request.

@@ -100,14 +100,6 @@ var fuzzOps = []struct {
 	}},
 }
 
-func retryableStatus(st int) bool {
-	switch st {
-	case 420, 429, 500, 502, 503, 504:
-		return true
-	}
-	return false
-}
-
 // FuzzDecodeAnswer feeds any status, content type, Retry-After and body
 // to the facade through an in-memory transport. Whatever they are, the
 // call returns data or an *Error (never panics), reports the status it
@@ -188,7 +180,7 @@ func FuzzDecodeAnswer(f *testing.F) {
 
 		require.True(t, tracker.allClosed(), "every body is closed")
 		reqs := len(m.requests())
-		if op.idempotent && retryableStatus(st) {
+		if op.idempotent && transientStatus(st) {
 			require.Equal(t, 2, reqs, "retried once")
 		} else {
 			require.Equal(t, 1, reqs, "not retried")

@@ -221,12 +221,21 @@ func idempotent(method string) bool {
 	return false
 }
 
+// shouldRetry reports whether an attempt failed in a way that a later one
+// may not: a network error or a transient status.
 func shouldRetry(resp *http.Response, err error) bool {
-	if err != nil {
-		return true
-	}
-	switch resp.StatusCode {
-	case 420, http.StatusTooManyRequests, http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
+	return err != nil || transientStatus(resp.StatusCode)
+}
+
+// transientStatus reports whether an answer of this status may succeed if
+// the same call is made later: 429 and 420 (rate limited), and 500, 502,
+// 503 and 504. Every other status is final (501 Not Implemented and 505
+// among them). It is the one definition the retry loop, Error.Temporary
+// and the README share.
+func transientStatus(code int) bool {
+	switch code {
+	case 420, http.StatusTooManyRequests,
+		http.StatusInternalServerError, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout:
 		return true
 	}
 	return false
