@@ -363,18 +363,26 @@ func WithHeader(key, value string) Option {
 }
 
 // WithRetryPolicy replaces the retry policy (default DefaultRetryPolicy).
+// Its zero fields take their value from DefaultRetryPolicy, so that
+// RetryPolicy{RetryNonIdempotent: true} is the default policy that also
+// retries POST and PATCH; to turn retries off, use WithMaxRetries(0) (after
+// WithRetryPolicy: options apply in order).
 func WithRetryPolicy(p RetryPolicy) Option {
 	return func(c *config) error {
 		if p.MaxRetries < 0 || p.MinBackoff < 0 || p.MaxBackoff < 0 {
 			return fmt.Errorf("crisp: retry policy values must not be negative")
 		}
+		def := DefaultRetryPolicy()
+		p.MaxRetries = cmp.Or(p.MaxRetries, def.MaxRetries)
+		p.MinBackoff = cmp.Or(p.MinBackoff, def.MinBackoff)
+		p.MaxBackoff = cmp.Or(p.MaxBackoff, def.MaxBackoff)
 		c.retry = p
 		return nil
 	}
 }
 
-// WithMaxRetries sets how many times a failed call is retried; 0 turns
-// retries off.
+// WithMaxRetries sets how many times a failed call is retried, keeping
+// the rest of the policy; 0 turns retries off.
 func WithMaxRetries(n int) Option {
 	return func(c *config) error {
 		if n < 0 {

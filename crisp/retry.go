@@ -25,12 +25,17 @@ import (
 // Retry-After header, when Crisp sends one, wins (capped at MaxBackoff).
 // No wait outlasts the call's context: when the deadline would pass during
 // the wait, the last answer is returned at once.
+//
+// Given to WithRetryPolicy, a zero field means its DefaultRetryPolicy
+// value; WithMaxRetries(0) turns retries off.
 type RetryPolicy struct {
-	// MaxRetries is the number of retries after the first attempt.
+	// MaxRetries is the number of retries after the first attempt (zero:
+	// the default, 2).
 	MaxRetries int
-	// MinBackoff is the first wait.
+	// MinBackoff is the first wait (zero: the default, 500ms).
 	MinBackoff time.Duration
-	// MaxBackoff caps every wait, Retry-After included.
+	// MaxBackoff caps every wait, Retry-After included (zero: the
+	// default, 10s).
 	MaxBackoff time.Duration
 	// RetryNonIdempotent also retries POST and PATCH.
 	RetryNonIdempotent bool

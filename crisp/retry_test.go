@@ -280,3 +280,34 @@ func TestRetryBodyCutByAReset(t *testing.T) {
 		require.Empty(t, waits())
 	})
 }
+
+// TestRetryPolicyZeroFieldsAreDefaults: the README's
+// RetryPolicy{RetryNonIdempotent: true} keeps the default retries and
+// waits and adds POST; WithMaxRetries(0) turns retries off.
+func TestRetryPolicyZeroFieldsAreDefaults(t *testing.T) {
+	def := DefaultRetryPolicy()
+	h := &scripted{statuses: []int{503, 503, 200}}
+	var waits []time.Duration
+	c := newTestClient(t, h, withSleep(&waits), WithRetryPolicy(RetryPolicy{RetryNonIdempotent: true}))
+	require.Equal(t, RetryPolicy{MaxRetries: def.MaxRetries, MinBackoff: def.MinBackoff, MaxBackoff: def.MaxBackoff, RetryNonIdempotent: true}, c.cfg.retry)
+	require.NoError(t, c.Website.SubmitSpamConversationDecision(t.Context(), wid, "spam_1", &api.ConversationSpamDecision{Action: "reject"}))
+	require.EqualValues(t, 3, h.calls.Load(), "a POST retried twice, as the default policy retries")
+	require.Len(t, waits, 2)
+	for _, w := range waits {
+		require.GreaterOrEqual(t, w, def.MinBackoff/2)
+		require.LessOrEqual(t, w, def.MaxBackoff)
+	}
+
+	// Only the fields set replace the defaults.
+	c = newTestClient(t, h, WithRetryPolicy(RetryPolicy{MaxBackoff: time.Second}))
+	require.Equal(t, RetryPolicy{MaxRetries: def.MaxRetries, MinBackoff: def.MinBackoff, MaxBackoff: time.Second}, c.cfg.retry)
+
+	// WithMaxRetries(0) turns retries off, after a policy too.
+	h = &scripted{statuses: []int{503, 200}}
+	waits = nil
+	c = newTestClient(t, h, withSleep(&waits), WithRetryPolicy(RetryPolicy{RetryNonIdempotent: true}), WithMaxRetries(0))
+	_, err := c.Website.ListConversations(t.Context(), wid, 1, nil)
+	require.ErrorIs(t, err, ErrServer)
+	require.EqualValues(t, 1, h.calls.Load())
+	require.Empty(t, waits)
+}
