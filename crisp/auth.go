@@ -43,8 +43,10 @@ const redacted = "[REDACTED]"
 
 // token is a Crisp token keypair and its tier.
 type token struct {
-	tier       Tier
-	identifier string
+	tier Tier
+	// identifier is half of the credential: a secret, printed redacted
+	// only (see redactIdentifier).
+	identifier secret
 	// header is the precomputed Authorization header value.
 	header secret
 }
@@ -57,10 +59,23 @@ func newToken(tier Tier, identifier, key string) (*token, error) {
 		return nil, fmt.Errorf("crisp: token identifier and key must not be empty")
 	}
 	h := "Basic " + base64.StdEncoding.EncodeToString([]byte(identifier+":"+key))
-	return &token{tier: tier, identifier: identifier, header: newSecret(h)}, nil
+	return &token{tier: tier, identifier: newSecret(identifier), header: newSecret(h)}, nil
 }
 
-// Format prints the token's tier and identifier, never its key.
+// Format prints the token's tier and its identifier redacted, never its
+// key.
 func (t token) Format(f fmt.State, _ rune) {
-	_, _ = fmt.Fprintf(f, "{tier: %s, identifier: %s, key: %s}", t.tier, t.identifier, redacted)
+	_, _ = fmt.Fprintf(f, "{tier: %s, identifier: %s, key: %s}", t.tier, redactIdentifier(t.identifier()), redacted)
+}
+
+// redactIdentifier is how a token identifier is printed: it is half of
+// the credential, so only its first 4 characters are shown, to tell
+// tokens apart, and only when it is long enough (at least 16 bytes: Crisp
+// identifiers are UUIDs) for them to tell little about it.
+func redactIdentifier(id string) string {
+	if len(id) < 16 {
+		return redacted
+	}
+	r := []rune(id)
+	return string(r[:4]) + "…" + redacted
 }

@@ -164,11 +164,13 @@ func (c *Client) Tier() Tier {
 // BaseURL returns the API base URL the client sends requests to.
 func (c *Client) BaseURL() string { return c.cfg.baseURL }
 
-// String describes the client without its credentials.
+// String describes the client without its credentials: the token
+// identifier, half of the credential, is shown redacted (see Tier for the
+// tier), the key not at all.
 func (c Client) String() string {
 	id := ""
 	if c.cfg.token != nil {
-		id = c.cfg.token.identifier
+		id = redactIdentifier(c.cfg.token.identifier())
 	}
 	return fmt.Sprintf("crisp.Client{base: %s, tier: %s, identifier: %s, key: %s}", c.cfg.baseURL, c.Tier(), id, redacted)
 }
@@ -270,7 +272,8 @@ func WithBaseURL(base string) Option {
 		case u.User != nil:
 			return fmt.Errorf("crisp: the base URL must not carry credentials (use WithToken)")
 		case u.RawQuery != "" || u.ForceQuery || u.Fragment != "" || strings.Contains(base, "#"):
-			return fmt.Errorf("crisp: the base URL %s must not have a query or a fragment", u.Redacted())
+			// Not echoed either: a query or a fragment may hold a token.
+			return fmt.Errorf("crisp: the base URL must not have a query or a fragment")
 		}
 		if !strings.HasSuffix(u.Path, "/") {
 			u.Path += "/"

@@ -72,7 +72,7 @@ func TestSecretsStayOutOfOutput(t *testing.T) {
 		require.NotContains(t, s, key)
 		require.NotContains(t, s, strings.TrimPrefix(auth, "Basic "))
 	}
-	require.Contains(t, c.String(), "ident", "the identifier is not secret")
+	require.Contains(t, c.String(), "identifier: "+redacted, "the identifier is half of the credential")
 	require.Equal(t, TierWebsite, c.Tier())
 }
 

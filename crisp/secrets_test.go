@@ -22,8 +22,8 @@ import (
 )
 
 // The key and identifier of these tests, and what must never be printed:
-// the key and the Authorization header (its whole value and its base64
-// part).
+// the key, the identifier (half of the credential) and the Authorization
+// header (its whole value and its base64 part).
 const (
 	secretIdent = "ident-3f1c"
 	secretKey   = "k3y-7d1f0a9e-very-secret"
@@ -31,7 +31,7 @@ const (
 
 func forbidden() []string {
 	auth := "Basic " + base64Basic(secretIdent, secretKey)
-	return []string{secretKey, auth, strings.TrimPrefix(auth, "Basic ")}
+	return []string{secretKey, secretIdent, auth, strings.TrimPrefix(auth, "Basic ")}
 }
 
 func base64Basic(id, key string) string {
@@ -116,8 +116,24 @@ func TestSecretsNotInAnyPrintedForm(t *testing.T) {
 			require.False(t, containsAny(fmt.Sprintf(verb, v), forbidden()), "%T %s", v, verb)
 		}
 	}
-	require.Contains(t, c.String(), secretIdent, "the identifier is not secret")
+	require.Contains(t, c.String(), "identifier: "+redacted, "the identifier is redacted")
 	require.Empty(t, logs.String(), "the client logs nothing")
+}
+
+// TestSecretsIdentifierIsRedacted: a token identifier never appears in
+// full in any printed form of the client; a long one (a UUID, as Crisp's
+// are) shows its first 4 characters, to tell tokens apart.
+func TestSecretsIdentifierIsRedacted(t *testing.T) {
+	const uuid = "8f14e45f-ceea-467f-a0e6-3a5b1c2d9e7f"
+	c, err := New(WithToken(TierPlugin, uuid, secretKey))
+	require.NoError(t, err)
+	requireNoSecret(t, []string{uuid, uuid[4:12]}, c, *c, c.cfg, &c.cfg, c.cfg.token, *c.cfg.token, []Client{*c}, struct{ C *Client }{c})
+	require.Equal(t, "crisp.Client{base: "+DefaultBaseURL+", tier: plugin, identifier: 8f14…[REDACTED], key: [REDACTED]}", c.String())
+	require.Equal(t, "{tier: plugin, identifier: 8f14…[REDACTED], key: [REDACTED]}", fmt.Sprint(*c.cfg.token))
+	for _, short := range []string{"id", "ident-3f1c", "ünïcödé-ïd"} {
+		require.Equal(t, redacted, redactIdentifier(short))
+	}
+	require.Equal(t, "日本語の…"+redacted, redactIdentifier("日本語のトークンです"), "runes, not bytes")
 }
 
 // TestSecretsNotInClientValues: a Client held by value (a struct that
@@ -215,6 +231,26 @@ func TestSecretsBaseURLWithUserinfo(t *testing.T) {
 			}
 			require.Empty(t, found)
 		})
+	}
+}
+
+// TestSecretsBaseURLRefusalsEchoNothing: a refused base URL is never
+// printed, whatever part of it holds a secret (a query value, a fragment,
+// a password).
+func TestSecretsBaseURLRefusalsEchoNothing(t *testing.T) {
+	const tok = "tok-9a8b7c6d"
+	for _, base := range []string{
+		"https://api.example.com/v1?token=" + tok,
+		"https://api.example.com/v1?" + tok,
+		"https://api.example.com/v1#" + tok,
+		"https://api.example.com/v1?a=1#" + tok,
+		"https://user:" + tok + "@api.example.com/v1",
+		"ftp://api.example.com/" + tok,
+		"https://api.example.com:" + tok + "/v1",
+	} {
+		_, err := New(WithToken(TierPlugin, "id", "key"), WithBaseURL(base))
+		require.Error(t, err, base)
+		requireNoSecret(t, []string{tok}, err)
 	}
 }
 
