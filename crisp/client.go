@@ -3,6 +3,7 @@ package crisp
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -125,7 +126,7 @@ func (cfg config) build(opts []Option) (*Client, error) {
 		}
 	}
 	c := &Client{cfg: cfg, fixed: fixedHeaders(cfg)}
-	c.doer = &doer{hc: cfg.httpClient, policy: cfg.retry, timeout: cfg.timeout, sleep: cfg.sleep, deadlines: new(sharedDeadline), maxResponse: cfg.maxResponse}
+	c.doer = &doer{hc: guardRedirects(cfg.httpClient), policy: cfg.retry, timeout: cfg.timeout, sleep: cfg.sleep, deadlines: new(sharedDeadline), maxResponse: cfg.maxResponse}
 	if cfg.httpClient == nil {
 		c.doer.rt = cmp.Or[http.RoundTripper](cfg.transport, defaultTransport)
 	}
@@ -286,9 +287,15 @@ func WithBaseURL(base string) Option {
 	}
 }
 
-// WithHTTPClient sends requests through hc. The client is used as is and
-// never modified; its Timeout, if any, applies to each attempt, and its
-// redirect policy to each answer. It replaces WithTransport.
+// WithHTTPClient sends requests through hc. The client is never modified:
+// New makes a copy of it, so later changes to hc are not seen. Its Timeout, if
+// any, applies to each attempt; its Transport and Jar are used as they
+// are. Its redirect policy applies only to the redirects the client allows
+// to be followed: to the same origin (scheme, host and port) as the
+// request, with the same method. Any other redirect (to another origin,
+// which would carry the credentials when only the port differs, or one
+// that turns a POST into a GET) is not followed: the 3xx answer comes back
+// as an *Error. It replaces WithTransport.
 func WithHTTPClient(hc *http.Client) Option {
 	return func(c *config) error {
 		if hc == nil {
@@ -297,6 +304,50 @@ func WithHTTPClient(hc *http.Client) Option {
 		c.httpClient, c.transport = hc, nil
 		return nil
 	}
+}
+
+// guardRedirects returns a copy of hc (nil for nil) whose redirect policy
+// refuses what WithHTTPClient says, before asking hc's own.
+func guardRedirects(hc *http.Client) *http.Client {
+	if hc == nil {
+		return nil
+	}
+	g := *hc
+	user := hc.CheckRedirect
+	g.CheckRedirect = func(req *http.Request, via []*http.Request) error {
+		first := via[0]
+		if !sameOrigin(req.URL, first.URL) || req.Method != first.Method {
+			return http.ErrUseLastResponse // the 3xx is the answer
+		}
+		if user != nil {
+			return user(req, via)
+		}
+		if len(via) >= 10 {
+			return errors.New("stopped after 10 redirects")
+		}
+		return nil
+	}
+	return &g
+}
+
+// sameOrigin reports whether a and b have the same scheme, host and port
+// (the default port of the scheme when none is given).
+func sameOrigin(a, b *url.URL) bool {
+	return strings.EqualFold(a.Scheme, b.Scheme) && strings.EqualFold(a.Hostname(), b.Hostname()) && port(a) == port(b)
+}
+
+// port returns the port of u, or the default port of its scheme.
+func port(u *url.URL) string {
+	if p := u.Port(); p != "" {
+		return p
+	}
+	switch strings.ToLower(u.Scheme) {
+	case "http":
+		return "80"
+	case "https":
+		return "443"
+	}
+	return ""
 }
 
 // WithTransport sends requests through rt (for example a transport of

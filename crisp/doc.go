@@ -38,7 +38,8 @@
 //
 // Requests go through the client's own http.Transport, or the one given
 // to WithTransport, without an http.Client: redirects are not followed. A
-// *http.Client given to WithHTTPClient is used as it is.
+// copy of the *http.Client given to WithHTTPClient follows only the
+// redirects to the same origin with the same method (see WithHTTPClient).
 //
 // # Pagination
 //
