@@ -42,7 +42,8 @@
 // authentication, to resynchronise.
 //
 // When its context is done, Run sends Crisp a Socket.IO disconnect packet,
-// closes the connection and returns, after every goroutine it started has
+// closes the connection (waiting at most a second for Crisp's side of the
+// WebSocket close) and returns, after every goroutine it started has
 // ended.
 //
 // # Events

@@ -3,8 +3,8 @@ package rtm
 import "sync"
 
 // fifo is an unbounded first-in first-out queue with one consumer. push
-// never blocks, so the socket library's goroutines (which push) never wait
-// on ours; ready signals that items are waiting.
+// never blocks, so the session (which pushes the events it receives) never
+// waits on a slow handler; ready signals that items are waiting.
 type fifo[T any] struct {
 	mu    sync.Mutex
 	items []T
