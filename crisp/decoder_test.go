@@ -131,13 +131,6 @@ func requireSameDecoding[T any](t *testing.T, name string, data []byte) {
 	}
 }
 
-func errText(err error) string {
-	if err == nil {
-		return ""
-	}
-	return err.Error()
-}
-
 // decoderTargets runs requireSameDecoding for the types the facade
 // decodes most, and for untyped data.
 func decoderTargets(t *testing.T, name string, data []byte) {

@@ -4,7 +4,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"net/http"
+	"strconv"
 	"strings"
 )
 
@@ -62,7 +64,10 @@ type Error struct {
 	// Operation is the operationId of the call in openapi.yaml.
 	Operation string
 	// Method and Path are the HTTP method and the escaped URL path of the
-	// request (without query string), when a request was built.
+	// request (without query string), when a request was built. Error
+	// does not print Path, which may hold personal data (a people ID is
+	// often an e-mail address): it prints the path of the operation with
+	// its parameters left out, "/website/{…}/people/profile/{…}".
 	Method string
 	Path   string
 	// StatusCode is the HTTP status of Crisp's answer; 0 when no answer
@@ -80,33 +85,59 @@ type Error struct {
 	Err error
 }
 
-// Error returns a one-line description.
+// Error returns a one-line description: the operation, the method and
+// the path of the operation without its parameters (never Path itself),
+// the status, Crisp's reason and message, and the cause. For example
+// "crisp: getPeopleProfile: GET /website/{…}/people/profile/{…}: 404 Not
+// Found: not_found: the route does not exist".
 func (e *Error) Error() string {
-	var b strings.Builder
-	b.WriteString("crisp: ")
+	var parts []string
+	if e.Operation != "" {
+		parts = append(parts, e.Operation)
+	}
 	if e.Method != "" {
-		b.WriteString(e.Method)
-		b.WriteByte(' ')
-		b.WriteString(e.Path)
-	} else if e.Operation != "" {
-		b.WriteString(e.Operation)
+		route := e.Method
+		if t := pathTemplate(e.Operation); t != "" {
+			route += " " + t
+		}
+		parts = append(parts, route)
 	}
 	if e.StatusCode != 0 {
-		fmt.Fprintf(&b, ": %d %s", e.StatusCode, http.StatusText(e.StatusCode))
+		parts = append(parts, strconv.Itoa(e.StatusCode)+" "+http.StatusText(e.StatusCode))
 	}
-	if e.Reason != "" {
-		b.WriteString(": ")
-		writeOneLine(&b, e.Reason)
-	}
-	if e.Message != "" {
-		b.WriteString(": ")
-		writeOneLine(&b, e.Message)
-	}
-	if e.Err != nil {
-		b.WriteString(": ")
-		writeOneLine(&b, e.Err.Error())
+	var b strings.Builder
+	b.WriteString("crisp: ")
+	b.WriteString(strings.Join(parts, ": "))
+	for _, s := range []string{e.Reason, e.Message, errText(e.Err)} {
+		if s == "" {
+			continue
+		}
+		if b.Len() > len("crisp: ") {
+			b.WriteString(": ")
+		}
+		writeOneLine(&b, s)
 	}
 	return b.String()
+}
+
+// Format prints Error() whatever the verb (%q and %x quote or encode it),
+// so that no verb, %#v and %+v included, prints the fields one by one:
+// Path may hold personal data. Read the fields themselves for it.
+func (e *Error) Format(f fmt.State, verb rune) {
+	switch verb {
+	case 'q', 'x', 'X':
+		_, _ = fmt.Fprintf(f, string([]rune{'%', verb}), e.Error())
+	default:
+		_, _ = io.WriteString(f, e.Error())
+	}
+}
+
+// errText is err's text, or "" for nil.
+func errText(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
 }
 
 // maxErrorText caps each server-provided part of an error string.

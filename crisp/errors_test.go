@@ -42,8 +42,10 @@ func TestErrorSentinels(t *testing.T) {
 }
 
 func TestErrorStringIsOneLine(t *testing.T) {
-	e := &Error{Method: "GET", Path: "/v1/website/w/conversation/s", StatusCode: 404, Reason: "not_found", Message: "the route does not exist"}
-	require.Equal(t, "crisp: GET /v1/website/w/conversation/s: 404 Not Found: not_found: the route does not exist", e.Error())
+	e := &Error{Operation: "getConversation", Method: "GET", Path: "/v1/website/w/conversation/s", StatusCode: 404, Reason: "not_found", Message: "the route does not exist"}
+	require.Equal(t, "crisp: getConversation: GET /website/{…}/conversation/{…}: 404 Not Found: not_found: the route does not exist", e.Error())
+	e1 := &Error{Method: "GET", Path: "/v1/website/w/conversation/s", StatusCode: 404, Reason: "not_found"}
+	require.Equal(t, "crisp: GET: 404 Not Found: not_found", e1.Error(), "no operation, no template: the path is left out")
 	e2 := &Error{Operation: "getConversation", Reason: ReasonInvalidArgument, Message: "session_id must not be empty"}
 	require.Equal(t, "crisp: getConversation: invalid_argument: session_id must not be empty", e2.Error())
 	e3 := &Error{Reason: ReasonNetworkError, Err: context.DeadlineExceeded}
