@@ -524,7 +524,7 @@ func TestKicksAfterLongSessionsDoNotAccumulate(t *testing.T) {
 
 func TestHeartbeatDetectsAFrozenServer(t *testing.T) {
 	ctx := testContext(t)
-	sock := rtmtest.Start(t, rtmtest.WithHeartbeat(50*time.Millisecond, 100*time.Millisecond))
+	sock := rtmtest.Start(t, rtmtest.WithHeartbeat(50*time.Millisecond, 250*time.Millisecond))
 	router := events.NewRouter()
 	router.Handle("message:send", noop)
 	var rec recorder

@@ -229,7 +229,7 @@ func TestServerCloseIsATransportClose(t *testing.T) {
 func TestHeartbeat(t *testing.T) {
 	f := newFixture(t, func(s *Server) {
 		s.PingInterval = 20 * time.Millisecond
-		s.PingTimeout = 100 * time.Millisecond
+		s.PingTimeout = 500 * time.Millisecond
 	})
 	c := dial(t, f.url)
 	f.wait(t, "the connection", func() bool { return len(f.conns) == 1 })
