@@ -13014,7 +13014,7 @@ type ClientInterface interface {
 	// Corresponds with GET /plugin/connect/account (the `GetConnectAccount` operationId).
 	GetConnectAccount(ctx context.Context, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetConnectEndpoints Get Connect Endpoints
+	// GetConnectEndpoints Get Plugin Connect Endpoints
 	//
 	// Resolves the RTM (WebSocket) endpoints that the connected plugin should connect to.
 	//
@@ -13199,7 +13199,7 @@ type ClientInterface interface {
 	// Corresponds with PUT /plugins/subscription/{website_id}/{plugin_id}/settings (the `SaveSubscriptionSettings` operationId).
 	SaveSubscriptionSettings(ctx context.Context, websiteID WebsiteID, pluginID PluginID, body SaveSubscriptionSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetUserConnectEndpoints Get Connect Endpoints
+	// GetUserConnectEndpoints Get User Connect Endpoints
 	//
 	// Resolves the RTM (WebSocket) endpoints for a user token; RTM clients call it before connecting.
 	//
@@ -13231,7 +13231,7 @@ type ClientInterface interface {
 	// Corresponds with POST /website (the `CreateWebsite` operationId).
 	CreateWebsite(ctx context.Context, body CreateWebsiteJSONRequestBody, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetWebsiteTokenConnectEndpoints Get Connect Endpoints
+	// GetWebsiteTokenConnectEndpoints Get Website Token Connect Endpoints
 	//
 	// Resolves the RTM (WebSocket) endpoints for a website token; RTM clients call it before connecting.
 	//
@@ -13750,7 +13750,7 @@ type ClientInterface interface {
 	// Corresponds with GET /website/{website_id}/campaigns/templates/{page_number} (the `ListCampaignTemplates` operationId).
 	ListCampaignTemplates(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, params *ListCampaignTemplatesParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// GetWebsiteConnectEndpoints Get Connect Endpoints
+	// GetWebsiteConnectEndpoints Get Website Connect Endpoints
 	//
 	// Resolves the RTM (WebSocket) endpoints of a website.
 	//
@@ -15187,7 +15187,7 @@ type ClientInterface interface {
 	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	ListHelpdeskLocaleSections(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ExportHelpdeskLocaleArticlesLegacy Export Helpdesk Locale Articles
+	// ExportHelpdeskLocaleArticlesLegacy Export Helpdesk Locale Articles (Legacy)
 	//
 	// Starts exporting the articles of a helpdesk locale in the old helpdesk (the archive is sent by email); deprecated, use exportHelpdeskLocaleArticles instead.
 	//
@@ -15196,7 +15196,7 @@ type ClientInterface interface {
 	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	ExportHelpdeskLocaleArticlesLegacy(ctx context.Context, websiteID WebsiteID, locale Locale, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ListHelpdeskLocaleFeedbacksLegacy List Helpdesk Locale Feedbacks
+	// ListHelpdeskLocaleFeedbacksLegacy List Helpdesk Locale Feedbacks (Legacy)
 	//
 	// Lists the article feedbacks left by readers of a helpdesk locale in the old helpdesk; deprecated, use listHelpdeskLocaleFeedbacks instead.
 	//
@@ -15205,7 +15205,7 @@ type ClientInterface interface {
 	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	ListHelpdeskLocaleFeedbacksLegacy(ctx context.Context, websiteID WebsiteID, locale Locale, pageNumber PageNumber, params *ListHelpdeskLocaleFeedbacksLegacyParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// MapHelpdeskLocaleFeedbackRatingsLegacy Map Helpdesk Locale Feedback Ratings
+	// MapHelpdeskLocaleFeedbackRatingsLegacy Map Helpdesk Locale Feedback Ratings (Legacy)
 	//
 	// Counts the helpful and unhelpful article ratings of a helpdesk locale in the old helpdesk; deprecated, use mapHelpdeskLocaleFeedbackRatings instead.
 	//
@@ -15214,7 +15214,7 @@ type ClientInterface interface {
 	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	MapHelpdeskLocaleFeedbackRatingsLegacy(ctx context.Context, websiteID WebsiteID, locale Locale, params *MapHelpdeskLocaleFeedbackRatingsLegacyParams, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ImportExternalHelpdeskToLocaleLegacyWithBody Import External Helpdesk To Locale
+	// ImportExternalHelpdeskToLocaleLegacyWithBody Import External Helpdesk To Locale (Legacy)
 	//
 	// Starts importing the articles of an external helpdesk into a helpdesk locale of the old helpdesk; deprecated, use importExternalHelpdeskToLocale instead.
 	//
@@ -15225,7 +15225,7 @@ type ClientInterface interface {
 	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	ImportExternalHelpdeskToLocaleLegacyWithBody(ctx context.Context, websiteID WebsiteID, locale Locale, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*http.Response, error)
 
-	// ImportExternalHelpdeskToLocaleLegacy Import External Helpdesk To Locale
+	// ImportExternalHelpdeskToLocaleLegacy Import External Helpdesk To Locale (Legacy)
 	//
 	// Starts importing the articles of an external helpdesk into a helpdesk locale of the old helpdesk; deprecated, use importExternalHelpdeskToLocale instead.
 	//
@@ -16356,7 +16356,7 @@ func (c *Client) GetConnectAccount(ctx context.Context, reqEditors ...RequestEdi
 	return c.Client.Do(req)
 }
 
-// GetConnectEndpoints Get Connect Endpoints
+// GetConnectEndpoints Get Plugin Connect Endpoints
 //
 // Resolves the RTM (WebSocket) endpoints that the connected plugin should connect to.
 //
@@ -16748,7 +16748,7 @@ func (c *Client) SaveSubscriptionSettings(ctx context.Context, websiteID Website
 	return c.Client.Do(req)
 }
 
-// GetUserConnectEndpoints Get Connect Endpoints
+// GetUserConnectEndpoints Get User Connect Endpoints
 //
 // Resolves the RTM (WebSocket) endpoints for a user token; RTM clients call it before connecting.
 //
@@ -16816,7 +16816,7 @@ func (c *Client) CreateWebsite(ctx context.Context, body CreateWebsiteJSONReques
 	return c.Client.Do(req)
 }
 
-// GetWebsiteTokenConnectEndpoints Get Connect Endpoints
+// GetWebsiteTokenConnectEndpoints Get Website Token Connect Endpoints
 //
 // Resolves the RTM (WebSocket) endpoints for a website token; RTM clients call it before connecting.
 //
@@ -17884,7 +17884,7 @@ func (c *Client) ListCampaignTemplates(ctx context.Context, websiteID WebsiteID,
 	return c.Client.Do(req)
 }
 
-// GetWebsiteConnectEndpoints Get Connect Endpoints
+// GetWebsiteConnectEndpoints Get Website Connect Endpoints
 //
 // Resolves the RTM (WebSocket) endpoints of a website.
 //
@@ -20746,7 +20746,7 @@ func (c *Client) ListHelpdeskLocaleSections(ctx context.Context, websiteID Websi
 	return c.Client.Do(req)
 }
 
-// ExportHelpdeskLocaleArticlesLegacy Export Helpdesk Locale Articles
+// ExportHelpdeskLocaleArticlesLegacy Export Helpdesk Locale Articles (Legacy)
 //
 // Starts exporting the articles of a helpdesk locale in the old helpdesk (the archive is sent by email); deprecated, use exportHelpdeskLocaleArticles instead.
 //
@@ -20763,7 +20763,7 @@ func (c *Client) ExportHelpdeskLocaleArticlesLegacy(ctx context.Context, website
 	return c.Client.Do(req)
 }
 
-// ListHelpdeskLocaleFeedbacksLegacy List Helpdesk Locale Feedbacks
+// ListHelpdeskLocaleFeedbacksLegacy List Helpdesk Locale Feedbacks (Legacy)
 //
 // Lists the article feedbacks left by readers of a helpdesk locale in the old helpdesk; deprecated, use listHelpdeskLocaleFeedbacks instead.
 //
@@ -20780,7 +20780,7 @@ func (c *Client) ListHelpdeskLocaleFeedbacksLegacy(ctx context.Context, websiteI
 	return c.Client.Do(req)
 }
 
-// MapHelpdeskLocaleFeedbackRatingsLegacy Map Helpdesk Locale Feedback Ratings
+// MapHelpdeskLocaleFeedbackRatingsLegacy Map Helpdesk Locale Feedback Ratings (Legacy)
 //
 // Counts the helpful and unhelpful article ratings of a helpdesk locale in the old helpdesk; deprecated, use mapHelpdeskLocaleFeedbackRatings instead.
 //
@@ -20797,7 +20797,7 @@ func (c *Client) MapHelpdeskLocaleFeedbackRatingsLegacy(ctx context.Context, web
 	return c.Client.Do(req)
 }
 
-// ImportExternalHelpdeskToLocaleLegacyWithBody Import External Helpdesk To Locale
+// ImportExternalHelpdeskToLocaleLegacyWithBody Import External Helpdesk To Locale (Legacy)
 //
 // Starts importing the articles of an external helpdesk into a helpdesk locale of the old helpdesk; deprecated, use importExternalHelpdeskToLocale instead.
 //
@@ -20816,7 +20816,7 @@ func (c *Client) ImportExternalHelpdeskToLocaleLegacyWithBody(ctx context.Contex
 	return c.Client.Do(req)
 }
 
-// ImportExternalHelpdeskToLocaleLegacy Import External Helpdesk To Locale
+// ImportExternalHelpdeskToLocaleLegacy Import External Helpdesk To Locale (Legacy)
 //
 // Starts importing the articles of an external helpdesk into a helpdesk locale of the old helpdesk; deprecated, use importExternalHelpdeskToLocale instead.
 //
@@ -33342,7 +33342,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /plugin/connect/account (the `GetConnectAccount` operationId).
 	GetConnectAccountWithResponse(ctx context.Context, reqEditors ...RequestEditorFn) (*GetConnectAccountResponse, error)
 
-	// GetConnectEndpointsWithResponse Get Connect Endpoints
+	// GetConnectEndpointsWithResponse Get Plugin Connect Endpoints
 	//
 	// Resolves the RTM (WebSocket) endpoints that the connected plugin should connect to.
 	//
@@ -33549,7 +33549,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with PUT /plugins/subscription/{website_id}/{plugin_id}/settings (the `SaveSubscriptionSettings` operationId).
 	SaveSubscriptionSettingsWithResponse(ctx context.Context, websiteID WebsiteID, pluginID PluginID, body SaveSubscriptionSettingsJSONRequestBody, reqEditors ...RequestEditorFn) (*SaveSubscriptionSettingsResponse, error)
 
-	// GetUserConnectEndpointsWithResponse Get Connect Endpoints
+	// GetUserConnectEndpointsWithResponse Get User Connect Endpoints
 	//
 	// Resolves the RTM (WebSocket) endpoints for a user token; RTM clients call it before connecting.
 	//
@@ -33585,7 +33585,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with POST /website (the `CreateWebsite` operationId).
 	CreateWebsiteWithResponse(ctx context.Context, body CreateWebsiteJSONRequestBody, reqEditors ...RequestEditorFn) (*CreateWebsiteResponse, error)
 
-	// GetWebsiteTokenConnectEndpointsWithResponse Get Connect Endpoints
+	// GetWebsiteTokenConnectEndpointsWithResponse Get Website Token Connect Endpoints
 	//
 	// Resolves the RTM (WebSocket) endpoints for a website token; RTM clients call it before connecting.
 	//
@@ -34134,7 +34134,7 @@ type ClientWithResponsesInterface interface {
 	// Corresponds with GET /website/{website_id}/campaigns/templates/{page_number} (the `ListCampaignTemplates` operationId).
 	ListCampaignTemplatesWithResponse(ctx context.Context, websiteID WebsiteID, pageNumber PageNumber, params *ListCampaignTemplatesParams, reqEditors ...RequestEditorFn) (*ListCampaignTemplatesResponse, error)
 
-	// GetWebsiteConnectEndpointsWithResponse Get Connect Endpoints
+	// GetWebsiteConnectEndpointsWithResponse Get Website Connect Endpoints
 	//
 	// Resolves the RTM (WebSocket) endpoints of a website.
 	//
@@ -35685,7 +35685,7 @@ type ClientWithResponsesInterface interface {
 	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	ListHelpdeskLocaleSectionsWithResponse(ctx context.Context, websiteID WebsiteID, locale Locale, categoryID HelpdeskLegacyCategoryID, pageNumber PageNumber, reqEditors ...RequestEditorFn) (*ListHelpdeskLocaleSectionsResponse, error)
 
-	// ExportHelpdeskLocaleArticlesLegacyWithResponse Export Helpdesk Locale Articles
+	// ExportHelpdeskLocaleArticlesLegacyWithResponse Export Helpdesk Locale Articles (Legacy)
 	//
 	// Starts exporting the articles of a helpdesk locale in the old helpdesk (the archive is sent by email); deprecated, use exportHelpdeskLocaleArticles instead.
 	//
@@ -35696,7 +35696,7 @@ type ClientWithResponsesInterface interface {
 	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	ExportHelpdeskLocaleArticlesLegacyWithResponse(ctx context.Context, websiteID WebsiteID, locale Locale, reqEditors ...RequestEditorFn) (*ExportHelpdeskLocaleArticlesLegacyResponse, error)
 
-	// ListHelpdeskLocaleFeedbacksLegacyWithResponse List Helpdesk Locale Feedbacks
+	// ListHelpdeskLocaleFeedbacksLegacyWithResponse List Helpdesk Locale Feedbacks (Legacy)
 	//
 	// Lists the article feedbacks left by readers of a helpdesk locale in the old helpdesk; deprecated, use listHelpdeskLocaleFeedbacks instead.
 	//
@@ -35707,7 +35707,7 @@ type ClientWithResponsesInterface interface {
 	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	ListHelpdeskLocaleFeedbacksLegacyWithResponse(ctx context.Context, websiteID WebsiteID, locale Locale, pageNumber PageNumber, params *ListHelpdeskLocaleFeedbacksLegacyParams, reqEditors ...RequestEditorFn) (*ListHelpdeskLocaleFeedbacksLegacyResponse, error)
 
-	// MapHelpdeskLocaleFeedbackRatingsLegacyWithResponse Map Helpdesk Locale Feedback Ratings
+	// MapHelpdeskLocaleFeedbackRatingsLegacyWithResponse Map Helpdesk Locale Feedback Ratings (Legacy)
 	//
 	// Counts the helpful and unhelpful article ratings of a helpdesk locale in the old helpdesk; deprecated, use mapHelpdeskLocaleFeedbackRatings instead.
 	//
@@ -35718,7 +35718,7 @@ type ClientWithResponsesInterface interface {
 	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	MapHelpdeskLocaleFeedbackRatingsLegacyWithResponse(ctx context.Context, websiteID WebsiteID, locale Locale, params *MapHelpdeskLocaleFeedbackRatingsLegacyParams, reqEditors ...RequestEditorFn) (*MapHelpdeskLocaleFeedbackRatingsLegacyResponse, error)
 
-	// ImportExternalHelpdeskToLocaleLegacyWithBodyWithResponse Import External Helpdesk To Locale
+	// ImportExternalHelpdeskToLocaleLegacyWithBodyWithResponse Import External Helpdesk To Locale (Legacy)
 	//
 	// Starts importing the articles of an external helpdesk into a helpdesk locale of the old helpdesk; deprecated, use importExternalHelpdeskToLocale instead.
 	//
@@ -35729,7 +35729,7 @@ type ClientWithResponsesInterface interface {
 	// Deprecated: this operation has been marked as deprecated upstream, but no `x-deprecated-reason` was set
 	ImportExternalHelpdeskToLocaleLegacyWithBodyWithResponse(ctx context.Context, websiteID WebsiteID, locale Locale, contentType string, body io.Reader, reqEditors ...RequestEditorFn) (*ImportExternalHelpdeskToLocaleLegacyResponse, error)
 
-	// ImportExternalHelpdeskToLocaleLegacyWithResponse Import External Helpdesk To Locale
+	// ImportExternalHelpdeskToLocaleLegacyWithResponse Import External Helpdesk To Locale (Legacy)
 	//
 	// Starts importing the articles of an external helpdesk into a helpdesk locale of the old helpdesk; deprecated, use importExternalHelpdeskToLocale instead.
 	//
@@ -52007,7 +52007,7 @@ func (c *ClientWithResponses) GetConnectAccountWithResponse(ctx context.Context,
 	return ParseGetConnectAccountResponse(rsp)
 }
 
-// GetConnectEndpointsWithResponse Get Connect Endpoints
+// GetConnectEndpointsWithResponse Get Plugin Connect Endpoints
 //
 // Resolves the RTM (WebSocket) endpoints that the connected plugin should connect to.
 //
@@ -52352,7 +52352,7 @@ func (c *ClientWithResponses) SaveSubscriptionSettingsWithResponse(ctx context.C
 	return ParseSaveSubscriptionSettingsResponse(rsp)
 }
 
-// GetUserConnectEndpointsWithResponse Get Connect Endpoints
+// GetUserConnectEndpointsWithResponse Get User Connect Endpoints
 //
 // Resolves the RTM (WebSocket) endpoints for a user token; RTM clients call it before connecting.
 //
@@ -52412,7 +52412,7 @@ func (c *ClientWithResponses) CreateWebsiteWithResponse(ctx context.Context, bod
 	return ParseCreateWebsiteResponse(rsp)
 }
 
-// GetWebsiteTokenConnectEndpointsWithResponse Get Connect Endpoints
+// GetWebsiteTokenConnectEndpointsWithResponse Get Website Token Connect Endpoints
 //
 // Resolves the RTM (WebSocket) endpoints for a website token; RTM clients call it before connecting.
 //
@@ -53327,7 +53327,7 @@ func (c *ClientWithResponses) ListCampaignTemplatesWithResponse(ctx context.Cont
 	return ParseListCampaignTemplatesResponse(rsp)
 }
 
-// GetWebsiteConnectEndpointsWithResponse Get Connect Endpoints
+// GetWebsiteConnectEndpointsWithResponse Get Website Connect Endpoints
 //
 // Resolves the RTM (WebSocket) endpoints of a website.
 //
@@ -55845,7 +55845,7 @@ func (c *ClientWithResponses) ListHelpdeskLocaleSectionsWithResponse(ctx context
 	return ParseListHelpdeskLocaleSectionsResponse(rsp)
 }
 
-// ExportHelpdeskLocaleArticlesLegacyWithResponse Export Helpdesk Locale Articles
+// ExportHelpdeskLocaleArticlesLegacyWithResponse Export Helpdesk Locale Articles (Legacy)
 //
 // Starts exporting the articles of a helpdesk locale in the old helpdesk (the archive is sent by email); deprecated, use exportHelpdeskLocaleArticles instead.
 //
@@ -55862,7 +55862,7 @@ func (c *ClientWithResponses) ExportHelpdeskLocaleArticlesLegacyWithResponse(ctx
 	return ParseExportHelpdeskLocaleArticlesLegacyResponse(rsp)
 }
 
-// ListHelpdeskLocaleFeedbacksLegacyWithResponse List Helpdesk Locale Feedbacks
+// ListHelpdeskLocaleFeedbacksLegacyWithResponse List Helpdesk Locale Feedbacks (Legacy)
 //
 // Lists the article feedbacks left by readers of a helpdesk locale in the old helpdesk; deprecated, use listHelpdeskLocaleFeedbacks instead.
 //
@@ -55879,7 +55879,7 @@ func (c *ClientWithResponses) ListHelpdeskLocaleFeedbacksLegacyWithResponse(ctx 
 	return ParseListHelpdeskLocaleFeedbacksLegacyResponse(rsp)
 }
 
-// MapHelpdeskLocaleFeedbackRatingsLegacyWithResponse Map Helpdesk Locale Feedback Ratings
+// MapHelpdeskLocaleFeedbackRatingsLegacyWithResponse Map Helpdesk Locale Feedback Ratings (Legacy)
 //
 // Counts the helpful and unhelpful article ratings of a helpdesk locale in the old helpdesk; deprecated, use mapHelpdeskLocaleFeedbackRatings instead.
 //
@@ -55896,7 +55896,7 @@ func (c *ClientWithResponses) MapHelpdeskLocaleFeedbackRatingsLegacyWithResponse
 	return ParseMapHelpdeskLocaleFeedbackRatingsLegacyResponse(rsp)
 }
 
-// ImportExternalHelpdeskToLocaleLegacyWithBodyWithResponse Import External Helpdesk To Locale
+// ImportExternalHelpdeskToLocaleLegacyWithBodyWithResponse Import External Helpdesk To Locale (Legacy)
 //
 // Starts importing the articles of an external helpdesk into a helpdesk locale of the old helpdesk; deprecated, use importExternalHelpdeskToLocale instead.
 //
@@ -55913,7 +55913,7 @@ func (c *ClientWithResponses) ImportExternalHelpdeskToLocaleLegacyWithBodyWithRe
 	return ParseImportExternalHelpdeskToLocaleLegacyResponse(rsp)
 }
 
-// ImportExternalHelpdeskToLocaleLegacyWithResponse Import External Helpdesk To Locale
+// ImportExternalHelpdeskToLocaleLegacyWithResponse Import External Helpdesk To Locale (Legacy)
 //
 // Starts importing the articles of an external helpdesk into a helpdesk locale of the old helpdesk; deprecated, use importExternalHelpdeskToLocale instead.
 //

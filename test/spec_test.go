@@ -57,6 +57,7 @@ func TestSpecValidatesStrictly(t *testing.T) {
 func TestEveryOperationIsDocumented(t *testing.T) {
 	doc := loadSpec(t)
 	seen := map[string]string{}
+	summaries := map[string]string{}
 	tiers := map[string]bool{"user": true, "website": true, "plugin": true}
 	for _, o := range specOps(doc) {
 		where := o.method + " " + o.path
@@ -72,6 +73,10 @@ func TestEveryOperationIsDocumented(t *testing.T) {
 		if op.Summary == "" {
 			t.Errorf("%s: no summary", op.OperationID)
 		}
+		if prev, dup := summaries[op.Summary]; dup {
+			t.Errorf("%s: summary %q also used by %s (it is the reference's navigation label)", op.OperationID, op.Summary, prev)
+		}
+		summaries[op.Summary] = op.OperationID
 		if strings.TrimSpace(op.Description) == "" {
 			t.Errorf("%s: no description", op.OperationID)
 		}
