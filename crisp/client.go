@@ -94,9 +94,9 @@ type config struct {
 // Option configures a Client. Options are checked by New.
 type Option func(*config) error
 
-// New returns a client configured by opts. Without WithToken (or
-// WithTokenFromEnv) requests are sent without credentials, which only
-// public routes accept.
+// New returns a client configured by opts. A token is required (WithToken
+// or WithTokenFromEnv): every route of Crisp's REST API V1 needs one. Every
+// error New returns is an *Error matching ErrInvalidArgument.
 func New(opts ...Option) (*Client, error) {
 	cfg := config{
 		baseURL:     DefaultBaseURL,
@@ -109,7 +109,8 @@ func New(opts ...Option) (*Client, error) {
 	return cfg.build(opts)
 }
 
-// With returns a new client with the options of c plus opts; c is unchanged.
+// With returns a new client with the options of c plus opts; c is
+// unchanged. Its errors are those of New.
 func (c *Client) With(opts ...Option) (*Client, error) {
 	cfg := c.cfg
 	cfg.headers = c.cfg.headers.Clone()
@@ -122,8 +123,12 @@ func (cfg config) build(opts []Option) (*Client, error) {
 			continue
 		}
 		if err := o(&cfg); err != nil {
-			return nil, err
+			return nil, optionError(err)
 		}
+	}
+	if cfg.token == nil {
+		// Every route of Crisp's REST API V1 requires a token.
+		return nil, invalidArg("", "a token is required (WithToken or WithTokenFromEnv): every Crisp route needs one")
 	}
 	c := &Client{cfg: cfg, fixed: fixedHeaders(cfg)}
 	c.doer = &doer{hc: guardRedirects(cfg.httpClient), policy: cfg.retry, timeout: cfg.timeout, sleep: cfg.sleep, deadlines: new(sharedDeadline), maxResponse: cfg.maxResponse}
@@ -138,7 +143,7 @@ func (cfg config) build(opts []Option) (*Client, error) {
 	var err error
 	c.api, err = api.NewClient(cfg.baseURL, api.WithHTTPClient(c.doer), api.WithRequestEditorFn(editor))
 	if err != nil {
-		return nil, fmt.Errorf("crisp: %w", err)
+		return nil, optionError(err)
 	}
 	c.raw = &api.ClientWithResponses{ClientInterface: c.api}
 	c.Website = &WebsiteService{c}
@@ -149,12 +154,23 @@ func (cfg config) build(opts []Option) (*Client, error) {
 	return c, nil
 }
 
+// optionError turns the error of an option (or of building the client)
+// into the *Error New returns: ErrInvalidArgument, with the text as its
+// message.
+func optionError(err error) error {
+	var e *Error
+	if errors.As(err, &e) {
+		return err
+	}
+	return &Error{Reason: ReasonInvalidArgument, Message: strings.TrimPrefix(err.Error(), "crisp: ")}
+}
+
 // API returns the generated low-level client, wired to the same
 // credentials, retries and timeout as c. Use it for anything the facade
 // does not cover; it does not turn error statuses into errors.
 func (c *Client) API() *api.ClientWithResponses { return c.raw }
 
-// Tier returns the tier of the client's token, or "" without a token.
+// Tier returns the tier of the client's token.
 func (c *Client) Tier() Tier {
 	if c.cfg.token == nil {
 		return ""

@@ -17,11 +17,14 @@
 //
 // # Errors
 //
-// Every error is a *Error: errors.As gives its HTTP status, Crisp reason
-// and message, and errors.Is matches ErrNotFound, ErrRateLimited,
-// ErrUnauthorized, ErrInvalidData, ErrServer, ErrInvalidArgument and
-// ErrInvalidResponse. Input that cannot be right (an empty, "." or ".."
-// path parameter, a nil body, page 0) is refused before any request.
+// Every error is a *Error, those of New included: errors.As gives its HTTP
+// status, Crisp reason and message, and errors.Is matches ErrNotFound,
+// ErrRateLimited, ErrUnauthorized, ErrInvalidData, ErrConflict, ErrServer,
+// ErrInvalidArgument and ErrInvalidResponse. Input that cannot be right
+// (an empty, "." or ".." path parameter, a nil body, page 0, a nil
+// context) is refused before any request. Its text names the operation
+// and the path of its route, not the request's path (which may hold an
+// e-mail address); Path holds that.
 //
 // # Retries and timeouts
 //

@@ -22,6 +22,8 @@ var (
 	ErrUnauthorized = errors.New("crisp: unauthorized")
 	// ErrInvalidData matches a 400 answer or the invalid_data reason.
 	ErrInvalidData = errors.New("crisp: invalid data")
+	// ErrConflict matches a 409 answer.
+	ErrConflict = errors.New("crisp: conflict")
 	// ErrServer matches a 5xx answer.
 	ErrServer = errors.New("crisp: server error")
 	// ErrInvalidArgument matches input the client refused before sending
@@ -176,6 +178,8 @@ func (e *Error) Is(target error) bool {
 		return e.StatusCode == http.StatusUnauthorized || e.StatusCode == http.StatusForbidden || e.Reason == "restricted_route_tier"
 	case ErrInvalidData:
 		return e.StatusCode == http.StatusBadRequest || e.Reason == "invalid_data"
+	case ErrConflict:
+		return e.StatusCode == http.StatusConflict
 	case ErrServer:
 		return e.StatusCode >= 500 && e.StatusCode <= 599
 	case ErrInvalidArgument:

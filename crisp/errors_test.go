@@ -27,6 +27,7 @@ func TestErrorSentinels(t *testing.T) {
 		{&Error{StatusCode: 403, Reason: "restricted_route_tier"}, []error{ErrUnauthorized}, nil},
 		{&Error{StatusCode: 400, Reason: "invalid_data"}, []error{ErrInvalidData}, []error{ErrServer}},
 		{&Error{StatusCode: 503}, []error{ErrServer}, []error{ErrInvalidData}},
+		{&Error{StatusCode: 409, Reason: "conflict"}, []error{ErrConflict}, []error{ErrInvalidData, ErrServer}},
 		{&Error{Reason: ReasonInvalidArgument}, []error{ErrInvalidArgument}, []error{ErrNotFound}},
 		{&Error{StatusCode: 200, Reason: ReasonInvalidResponse}, []error{ErrInvalidResponse}, nil},
 	}
@@ -93,8 +94,8 @@ func TestOptionsValidation(t *testing.T) {
 		WithUserAgent(""), WithHeader("Authorization", "x"), WithHeader("x-crisp-tier", "user"),
 		WithMaxRetries(-1), WithRetryPolicy(RetryPolicy{MaxRetries: -2}),
 	} {
-		_, err := New(o)
-		require.Error(t, err)
+		_, err := New(WithToken(TierPlugin, "id", "key"), o)
+		require.ErrorIs(t, err, ErrInvalidArgument)
 	}
 }
 
@@ -163,9 +164,50 @@ func TestWithDerivesWithoutChangingTheOriginal(t *testing.T) {
 	require.NotNil(t, d.API())
 }
 
-func TestErrorsAsFromEveryFailureKind(t *testing.T) {
+// TestNewErrors: New refuses a client without a token (every Crisp route
+// needs one), and every error of New, With and the options is an *Error
+// matching ErrInvalidArgument.
+func TestNewErrors(t *testing.T) {
 	_, err := New()
+	e := requireError(t, err)
+	require.ErrorIs(t, err, ErrInvalidArgument)
+	require.Contains(t, e.Message, "a token is required")
+	_, err = New(WithBaseURL("http://127.0.0.1:1/v1"), WithMaxRetries(0))
+	require.ErrorIs(t, err, ErrInvalidArgument)
+
+	t.Setenv("CRISP_IDENTIFIER", "")
+	t.Setenv("CRISP_KEY", "")
+	tok := WithToken(TierPlugin, "id", "key")
+	for _, o := range []Option{
+		WithToken("admin", "a", "b"), WithTokenFromEnv(), WithBaseURL("ftp://x"), WithHTTPClient(nil),
+		WithTimeout(-1), WithHeader("X-A", "a\nb"), WithMaxResponseSize(0), WithRetryPolicy(RetryPolicy{MaxBackoff: -1}),
+	} {
+		_, err := New(tok, o)
+		e := requireError(t, err)
+		require.ErrorIs(t, err, ErrInvalidArgument)
+		require.Equal(t, ReasonInvalidArgument, e.Reason)
+		require.NotEmpty(t, e.Message)
+		require.False(t, strings.HasPrefix(e.Message, "crisp: "), "one prefix: %s", e.Error())
+		require.True(t, strings.HasPrefix(e.Error(), "crisp: invalid_argument: "), e.Error())
+	}
+	c, err := New(tok)
 	require.NoError(t, err)
-	var e *Error
+	_, err = c.With(WithTimeout(-1))
+	require.ErrorIs(t, err, ErrInvalidArgument)
 	require.True(t, errors.As(invalidArg("op", "x"), &e))
+}
+
+// TestErrConflict: a 409 answer matches ErrConflict, and nothing else
+// does.
+func TestErrConflict(t *testing.T) {
+	c := newTestClient(t, answer(409, "application/json", `{"error":true,"reason":"conflict","data":{"message":"already exists"}}`), WithMaxRetries(0))
+	_, err := c.Website.CreateNewConversation(t.Context(), wid)
+	require.ErrorIs(t, err, ErrConflict)
+	require.NotErrorIs(t, err, ErrInvalidData)
+	e := requireError(t, err)
+	require.Equal(t, 409, e.StatusCode)
+	require.False(t, e.Temporary())
+	for _, st := range []int{200, 400, 404, 410, 412, 422, 500} {
+		require.NotErrorIs(t, &Error{StatusCode: st}, ErrConflict, "%d", st)
+	}
 }

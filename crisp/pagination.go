@@ -60,7 +60,7 @@ func pages[T any](ctx context.Context, perPage int, fetch func(ctx context.Conte
 		for page := 1; ; page++ {
 			if err := ctx.Err(); err != nil {
 				var zero T
-				yield(zero, err)
+				yield(zero, contextError("", err))
 				return
 			}
 			if page > MaxPages {
@@ -90,6 +90,13 @@ func pages[T any](ctx context.Context, perPage int, fetch func(ctx context.Conte
 			prev = items
 		}
 	}
+}
+
+// contextError is the *Error of a call or a walk that stopped because its
+// context ended: errors.Is(err, context.Canceled) (or DeadlineExceeded)
+// holds. Iterators yield it rather than ctx.Err() itself.
+func contextError(op string, err error) error {
+	return &Error{Operation: op, Err: err}
 }
 
 // paginationLoop is the error of a walk that does not end.

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/require"
 )
@@ -97,6 +98,21 @@ func TestPagesStopsWhenTheContextEnds(t *testing.T) {
 		}
 	}
 	require.ErrorIs(t, last, context.Canceled)
+	var e *Error
+	require.ErrorAs(t, last, &e, "a *crisp.Error, not a bare ctx.Err()")
+	require.False(t, e.Temporary())
+
+	// A context already past its deadline: no page is fetched.
+	ctx, cancel = context.WithDeadline(t.Context(), time.Now().Add(-time.Second))
+	defer cancel()
+	calls := 0
+	for _, err := range pages(ctx, 1, func(context.Context, int) ([]int, error) { calls++; return nil, nil }) {
+		last = err
+	}
+	require.ErrorIs(t, last, context.DeadlineExceeded)
+	require.ErrorAs(t, last, &e)
+	require.Equal(t, "crisp: context deadline exceeded", e.Error())
+	require.Zero(t, calls)
 }
 
 // TestPagesStopsOnARepeatedPage: a server that answers the same full page

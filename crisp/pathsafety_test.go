@@ -290,7 +290,7 @@ func TestPathSafetyBaseURLPathIsKept(t *testing.T) {
 	} {
 		t.Run(tc.base, func(t *testing.T) {
 			m := &memTransport{}
-			c, err := New(WithBaseURL(tc.base), WithHTTPClient(&http.Client{Transport: m}))
+			c, err := New(WithBaseURL(tc.base), WithToken(TierPlugin, "id", "key"), WithHTTPClient(&http.Client{Transport: m}))
 			if err != nil {
 				require.True(t, tc.mayRefuse, "refused: %v", err)
 				return

@@ -176,7 +176,7 @@ func TestRetryOnNetworkError(t *testing.T) {
 }
 
 func TestNetworkErrorIsTyped(t *testing.T) {
-	c, err := New(WithBaseURL("http://127.0.0.1:1/v1"), WithMaxRetries(0))
+	c, err := New(WithBaseURL("http://127.0.0.1:1/v1"), WithToken(TierPlugin, "id", "key"), WithMaxRetries(0))
 	require.NoError(t, err)
 	_, err = c.Website.ListConversations(t.Context(), wid, 1, nil)
 	var e *Error

@@ -214,7 +214,7 @@ func TestSecretsBaseURLWithUserinfo(t *testing.T) {
 		"/user:" + pw + "@relative",                  // refused: not absolute
 	} {
 		t.Run(base, func(t *testing.T) {
-			c, err := New(WithBaseURL(base), WithMaxRetries(0))
+			c, err := New(WithBaseURL(base), WithToken(TierPlugin, "id", "key"), WithMaxRetries(0))
 			if err != nil {
 				if strings.Contains(err.Error(), pw) {
 					knownBug(t, "WithBaseURL prints the password of a refused base URL")
@@ -298,7 +298,7 @@ func TestSecretsWithHeaderCannotBypassTheCredentials(t *testing.T) {
 func TestSecretsTLSVerificationIsOn(t *testing.T) {
 	tr := defaultTransport
 	require.True(t, tr.TLSClientConfig == nil || !tr.TLSClientConfig.InsecureSkipVerify, "the default transport verifies certificates")
-	c, err := New()
+	c, err := New(WithToken(TierPlugin, "id", "key"))
 	require.NoError(t, err)
 	require.Nil(t, c.cfg.httpClient)
 	require.Same(t, defaultTransport, c.doer.rt.(*http.Transport))

@@ -55,20 +55,20 @@ func TestWithTransportSendsThroughIt(t *testing.T) {
 	}
 	require.EqualValues(t, 1, lb.conns.Load(), "the connection is reused")
 
-	_, err = New(WithTransport(nil))
-	require.Error(t, err)
+	_, err = New(WithToken(TierPlugin, "id", "key"), WithTransport(nil))
+	require.ErrorIs(t, err, ErrInvalidArgument)
 }
 
 func TestWithTransportAndWithHTTPClientReplaceEachOther(t *testing.T) {
 	rt := &countingRT{rt: http.DefaultTransport}
 	hc := &http.Client{}
-	c, err := New(WithTransport(rt), WithHTTPClient(hc))
+	c, err := New(WithToken(TierPlugin, "id", "key"), WithTransport(rt), WithHTTPClient(hc))
 	require.NoError(t, err)
 	require.NotNil(t, c.doer.hc)
 	require.NotSame(t, hc, c.doer.hc, "a copy, with the redirect guard")
 	require.Same(t, hc, c.cfg.httpClient)
 	require.Nil(t, c.doer.rt)
-	c, err = New(WithHTTPClient(hc), WithTransport(rt))
+	c, err = New(WithToken(TierPlugin, "id", "key"), WithHTTPClient(hc), WithTransport(rt))
 	require.NoError(t, err)
 	require.Nil(t, c.doer.hc)
 	require.Same(t, rt, c.doer.rt.(*countingRT))
@@ -202,7 +202,7 @@ func TestRedirectsWithHTTPClient(t *testing.T) {
 
 func TestTransportErrorsAreTyped(t *testing.T) {
 	boom := errors.New("boom")
-	c, err := New(WithBaseURL("http://127.0.0.1:1/v1"), WithTransport(errRT{boom}), WithMaxRetries(0))
+	c, err := New(WithBaseURL("http://127.0.0.1:1/v1"), WithToken(TierPlugin, "id", "key"), WithTransport(errRT{boom}), WithMaxRetries(0))
 	require.NoError(t, err)
 	_, err = c.Website.SendMessageInConversation(t.Context(), wid, "session_1", NewOperatorMessage("hi"))
 	e := requireError(t, err)
@@ -223,7 +223,7 @@ func TestTransportErrorsAreTyped(t *testing.T) {
 	require.Equal(t, "Get", ue.Op)
 
 	// A transport that breaks its contract (no response, no error).
-	c, err = New(WithBaseURL("http://127.0.0.1:1/v1"), WithTransport(errRT{nil}), WithMaxRetries(0))
+	c, err = New(WithBaseURL("http://127.0.0.1:1/v1"), WithToken(TierPlugin, "id", "key"), WithTransport(errRT{nil}), WithMaxRetries(0))
 	require.NoError(t, err)
 	_, err = c.Website.ListConversations(t.Context(), wid, 1, nil)
 	require.Equal(t, ReasonNetworkError, requireError(t, err).Reason)
