@@ -4,6 +4,7 @@ package crisp
 
 import (
 	"context"
+	"iter"
 
 	"github.com/crisp-go/crisp-go/api"
 )
@@ -36,4 +37,52 @@ func (s *PluginService) GetConnectEndpoints(ctx context.Context) (*api.ConnectEn
 	const op = "getConnectEndpoints"
 	resp, err := s.c.api.GetConnectEndpoints(ctx)
 	return decode[api.ConnectEndpoints](op, resp, err)
+}
+
+// ListConnectWebsitesOptions sets the query parameters of
+// ListAllConnectWebsites; the zero value of a field leaves its parameter
+// out, and a nil *ListConnectWebsitesOptions sends none.
+type ListConnectWebsitesOptions struct {
+	// FilterConfigured set to 1 to list only the websites where the plugin has
+	// been configured (defaults to 0).
+	FilterConfigured bool
+	// IncludePlan set to 1 to include the plan of each website (defaults to 0).
+	IncludePlan bool
+}
+
+// params builds the generated query parameters.
+func (o *ListConnectWebsitesOptions) params(string) (*api.ListAllConnectWebsitesParams, error) {
+	if o == nil {
+		return nil, nil
+	}
+	return &api.ListAllConnectWebsitesParams{
+		FilterConfigured: flag(o.FilterConfigured),
+		IncludePlan:      flag(o.IncludePlan),
+	}, nil
+}
+
+// ListAllConnectWebsites lists one page of the websites that installed the
+// connected plugin.
+//
+//crisp:operation listAllConnectWebsites
+func (s *PluginService) ListAllConnectWebsites(ctx context.Context, page int, opts *ListConnectWebsitesOptions) ([]api.PluginConnectWebsite, error) {
+	const op = "listAllConnectWebsites"
+	if err := checkPage(op, page); err != nil {
+		return nil, err
+	}
+	params, err := opts.params(op)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := s.c.api.ListAllConnectWebsites(ctx, page, params)
+	return decodeList[api.PluginConnectWebsite](op, resp, err)
+}
+
+// ListAllConnectWebsitesIter walks every page of ListAllConnectWebsites and
+// yields the items one by one; it stops at the first error, which it
+// yields.
+func (s *PluginService) ListAllConnectWebsitesIter(ctx context.Context, opts *ListConnectWebsitesOptions) iter.Seq2[api.PluginConnectWebsite, error] {
+	return pages(ctx, 0, func(ctx context.Context, page int) ([]api.PluginConnectWebsite, error) {
+		return s.ListAllConnectWebsites(ctx, page, opts)
+	})
 }

@@ -4,6 +4,7 @@ package crisp
 
 import (
 	"context"
+	"iter"
 
 	"github.com/crisp-go/crisp-go/api"
 )
@@ -63,6 +64,134 @@ func (s *WebsiteService) ListCampaignTags(ctx context.Context, websiteID string)
 	}
 	resp, err := s.c.api.ListCampaignTags(ctx, websiteID)
 	return decodeList[string](op, resp, err)
+}
+
+// ListCampaignTemplatesOptions sets the query parameters of
+// ListCampaignTemplates; the zero value of a field leaves its parameter
+// out, and a nil *ListCampaignTemplatesOptions sends none.
+type ListCampaignTemplatesOptions struct {
+	// SearchName only list items whose name matches this text.
+	SearchName string
+	// FilterTypeStatic list static templates, those provided by Crisp (1) or
+	// not (0).
+	FilterTypeStatic bool
+	// FilterTypeCustom list custom templates, those created on the website (1)
+	// or not (0).
+	FilterTypeCustom bool
+}
+
+// params builds the generated query parameters.
+func (o *ListCampaignTemplatesOptions) params(string) (*api.ListCampaignTemplatesParams, error) {
+	if o == nil {
+		return nil, nil
+	}
+	return &api.ListCampaignTemplatesParams{
+		SearchName:       optString(o.SearchName),
+		FilterTypeStatic: flag(o.FilterTypeStatic),
+		FilterTypeCustom: flag(o.FilterTypeCustom),
+	}, nil
+}
+
+// ListCampaignTemplates lists one page of the campaign email templates of a
+// website, optionally searched by name and filtered by type.
+//
+//crisp:operation listCampaignTemplates
+func (s *WebsiteService) ListCampaignTemplates(ctx context.Context, websiteID string, page int, opts *ListCampaignTemplatesOptions) ([]api.CampaignTemplateExcerpt, error) {
+	const op = "listCampaignTemplates"
+	if err := checkPath(op, "website_id", websiteID); err != nil {
+		return nil, err
+	}
+	if err := checkPage(op, page); err != nil {
+		return nil, err
+	}
+	params, err := opts.params(op)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := s.c.api.ListCampaignTemplates(ctx, websiteID, page, params)
+	return decodeList[api.CampaignTemplateExcerpt](op, resp, err)
+}
+
+// ListCampaignTemplatesIter walks every page of ListCampaignTemplates and
+// yields the items one by one; it stops at the first error, which it
+// yields.
+func (s *WebsiteService) ListCampaignTemplatesIter(ctx context.Context, websiteID string, opts *ListCampaignTemplatesOptions) iter.Seq2[api.CampaignTemplateExcerpt, error] {
+	return pages(ctx, 0, func(ctx context.Context, page int) ([]api.CampaignTemplateExcerpt, error) {
+		return s.ListCampaignTemplates(ctx, websiteID, page, opts)
+	})
+}
+
+// ListCampaignsOptions sets the query parameters of ListCampaigns; the zero
+// value of a field leaves its parameter out, and a nil
+// *ListCampaignsOptions sends none.
+type ListCampaignsOptions struct {
+	// SearchName only list items whose name matches this text.
+	SearchName string
+	// FilterTag only list campaigns that carry this tag.
+	FilterTag string
+	// FilterTypeOneShot list one-shot campaigns (1) or not (0).
+	FilterTypeOneShot bool
+	// FilterTypeAutomated list automated campaigns (1) or not (0).
+	FilterTypeAutomated bool
+	// FilterStatusNotConfigured list campaigns that are not fully configured
+	// yet (1) or not (0).
+	FilterStatusNotConfigured bool
+	// FilterStatusReady list campaigns that are ready to be dispatched (1) or
+	// not (0).
+	FilterStatusReady bool
+	// FilterStatusPaused list paused campaigns (1) or not (0).
+	FilterStatusPaused bool
+	// FilterStatusSending list campaigns that are being sent (1) or not (0).
+	FilterStatusSending bool
+	// FilterStatusDone list campaigns that have finished sending (1) or not
+	// (0).
+	FilterStatusDone bool
+}
+
+// params builds the generated query parameters.
+func (o *ListCampaignsOptions) params(string) (*api.ListCampaignsParams, error) {
+	if o == nil {
+		return nil, nil
+	}
+	return &api.ListCampaignsParams{
+		SearchName:                optString(o.SearchName),
+		FilterTag:                 optString(o.FilterTag),
+		FilterTypeOneShot:         flag(o.FilterTypeOneShot),
+		FilterTypeAutomated:       flag(o.FilterTypeAutomated),
+		FilterStatusNotConfigured: flag(o.FilterStatusNotConfigured),
+		FilterStatusReady:         flag(o.FilterStatusReady),
+		FilterStatusPaused:        flag(o.FilterStatusPaused),
+		FilterStatusSending:       flag(o.FilterStatusSending),
+		FilterStatusDone:          flag(o.FilterStatusDone),
+	}, nil
+}
+
+// ListCampaigns lists one page of the campaigns of a website, optionally
+// searched by name and filtered by tag, type and status.
+//
+//crisp:operation listCampaigns
+func (s *WebsiteService) ListCampaigns(ctx context.Context, websiteID string, page int, opts *ListCampaignsOptions) ([]api.CampaignExcerpt, error) {
+	const op = "listCampaigns"
+	if err := checkPath(op, "website_id", websiteID); err != nil {
+		return nil, err
+	}
+	if err := checkPage(op, page); err != nil {
+		return nil, err
+	}
+	params, err := opts.params(op)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := s.c.api.ListCampaigns(ctx, websiteID, page, params)
+	return decodeList[api.CampaignExcerpt](op, resp, err)
+}
+
+// ListCampaignsIter walks every page of ListCampaigns and yields the items
+// one by one; it stops at the first error, which it yields.
+func (s *WebsiteService) ListCampaignsIter(ctx context.Context, websiteID string, opts *ListCampaignsOptions) iter.Seq2[api.CampaignExcerpt, error] {
+	return pages(ctx, 0, func(ctx context.Context, page int) ([]api.CampaignExcerpt, error) {
+		return s.ListCampaigns(ctx, websiteID, page, opts)
+	})
 }
 
 // RemoveCampaignTemplate removes a campaign template from a website.

@@ -206,6 +206,62 @@ func (s *WebsiteService) ListPeopleCampaignsIter(ctx context.Context, websiteID 
 	})
 }
 
+// ListPeopleConversationsOptions sets the query parameters of
+// ListPeopleConversations; the zero value of a field leaves its parameter
+// out, and a nil *ListPeopleConversationsOptions sends none.
+type ListPeopleConversationsOptions struct {
+	// FilterUnread only list conversations with unread messages (1 or 0,
+	// defaults to 0).
+	FilterUnread bool
+	// FilterResolved only list resolved conversations (1 or 0, defaults to 0).
+	FilterResolved bool
+	// FilterNotResolved only list conversations that are not resolved (1 or 0,
+	// defaults to 0).
+	FilterNotResolved bool
+}
+
+// params builds the generated query parameters.
+func (o *ListPeopleConversationsOptions) params(string) (*api.ListPeopleConversationsParams, error) {
+	if o == nil {
+		return nil, nil
+	}
+	return &api.ListPeopleConversationsParams{
+		FilterUnread:      flag(o.FilterUnread),
+		FilterResolved:    flag(o.FilterResolved),
+		FilterNotResolved: flag(o.FilterNotResolved),
+	}, nil
+}
+
+// ListPeopleConversations lists one page of the session IDs of the
+// conversations linked to a people profile, optionally filtered by read or
+// resolved state.
+//
+//crisp:operation listPeopleConversations
+func (s *WebsiteService) ListPeopleConversations(ctx context.Context, websiteID string, peopleID string, page int, opts *ListPeopleConversationsOptions) ([]string, error) {
+	const op = "listPeopleConversations"
+	if err := checkPath(op, "website_id", websiteID, "people_id", peopleID); err != nil {
+		return nil, err
+	}
+	if err := checkPage(op, page); err != nil {
+		return nil, err
+	}
+	params, err := opts.params(op)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := s.c.api.ListPeopleConversations(ctx, websiteID, peopleID, page, params)
+	return decodeList[string](op, resp, err)
+}
+
+// ListPeopleConversationsIter walks every page of ListPeopleConversations
+// and yields the items one by one; it stops at the first error, which it
+// yields.
+func (s *WebsiteService) ListPeopleConversationsIter(ctx context.Context, websiteID string, peopleID string, opts *ListPeopleConversationsOptions) iter.Seq2[string, error] {
+	return pages(ctx, 0, func(ctx context.Context, page int) ([]string, error) {
+		return s.ListPeopleConversations(ctx, websiteID, peopleID, page, opts)
+	})
+}
+
 // ListPeopleEvents lists one page of the events of a people profile, newest
 // first.
 //

@@ -74,52 +74,6 @@ func (s *WebsiteService) ListPeopleProfilesIter(ctx context.Context, websiteID s
 	})
 }
 
-// ListPeopleConversationsOptions filters ListPeopleConversations. The zero
-// value lists every conversation of the profile.
-type ListPeopleConversationsOptions struct {
-	// FilterUnread lists conversations with unread messages.
-	FilterUnread bool
-	// FilterResolved and FilterNotResolved filter on the resolved state.
-	FilterResolved, FilterNotResolved bool
-}
-
-// params builds the generated query parameters.
-func (o *ListPeopleConversationsOptions) params() *api.ListPeopleConversationsParams {
-	if o == nil {
-		return nil
-	}
-	return &api.ListPeopleConversationsParams{
-		FilterUnread:      flag(o.FilterUnread),
-		FilterResolved:    flag(o.FilterResolved),
-		FilterNotResolved: flag(o.FilterNotResolved),
-	}
-}
-
-// ListPeopleConversations returns one page of the session IDs of the
-// conversations linked to a people profile (a people ID or an email
-// address), filtered by opts (which may be nil).
-//
-//crisp:operation listPeopleConversations
-func (s *WebsiteService) ListPeopleConversations(ctx context.Context, websiteID, peopleID string, page int, opts *ListPeopleConversationsOptions) ([]string, error) {
-	const op = "listPeopleConversations"
-	if err := checkPath(op, "website_id", websiteID, "people_id", peopleID); err != nil {
-		return nil, err
-	}
-	if err := checkPage(op, page); err != nil {
-		return nil, err
-	}
-	resp, err := s.c.api.ListPeopleConversations(ctx, websiteID, peopleID, page, opts.params())
-	return decodeList[string](op, resp, err)
-}
-
-// ListPeopleConversationsIter walks every page of ListPeopleConversations
-// and yields the session IDs one by one.
-func (s *WebsiteService) ListPeopleConversationsIter(ctx context.Context, websiteID, peopleID string, opts *ListPeopleConversationsOptions) iter.Seq2[string, error] {
-	return pages(ctx, 0, func(ctx context.Context, page int) ([]string, error) {
-		return s.ListPeopleConversations(ctx, websiteID, peopleID, page, opts)
-	})
-}
-
 // AddPeopleEventText is AddPeopleEvent with the event given directly: its
 // text, its custom data (nil for none) and its color ("" for Crisp's
 // default).

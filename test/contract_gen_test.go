@@ -1450,6 +1450,15 @@ var contractOps = []contractOp{
 		},
 	},
 	{
+		ID: "listAllConnectWebsites", Method: "GET", Path: "/plugin/connect/websites/all/{page_number}",
+		StringParams: []string{},
+		Answer:       `{"data":[{"plan":{"id":"8886efed-54d4-4f3e-b4a6-6e2a5e0a7f52","name":"Essentials","trialing":false},"settings":{"chatbox":{"25":"#bbbbbb"}},"token":"9f2b1c4d8e7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}],"error":false,"reason":"listed"}`,
+		Result:       "list",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Plugin.ListAllConnectWebsites(ctx, 1, nil)
+		},
+	},
+	{
 		ID: "listBrowsingSessionsForConversation", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}/browsing",
 		StringParams: []string{"website_id", "session_id"},
 		Answer:       `{"data":[{"browsing_id":"browsing_05a9392d-ff3f-45e7-b021-1179c45668fa","browsing_token":"9b1c6f1e2d3a4b5c8e7f6a5b4c3d2e1f","useragent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 14_1) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15"}],"error":false,"reason":"listed"}`,
@@ -1483,6 +1492,24 @@ var contractOps = []contractOp{
 		Result:       "list",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
 			return c.Website.ListCampaignTags(ctx, p[0])
+		},
+	},
+	{
+		ID: "listCampaignTemplates", Method: "GET", Path: "/website/{website_id}/campaigns/templates/{page_number}",
+		StringParams: []string{"website_id"},
+		Answer:       `{"data":[{"created_at":1714485600000,"format":"html","name":"HTML Template","template_id":"a4876300-4dae-47f7-8599-3bf9283f36c2","type":"custom","updated_at":1714572000000}],"error":false,"reason":"listed"}`,
+		Result:       "list",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Website.ListCampaignTemplates(ctx, p[0], 1, nil)
+		},
+	},
+	{
+		ID: "listCampaigns", Method: "GET", Path: "/website/{website_id}/campaigns/list/{page_number}",
+		StringParams: []string{"website_id"},
+		Answer:       `{"data":[{"campaign_id":"355d805f-a72f-457e-a3e5-5d01521f3cd8","created_at":1714485600000,"dispatched":true,"dispatched_at":1714572000000,"format":"markdown","name":"Welcome!","progress":100,"reached":1248,"ready":true,"running":false,"subject":"Welcome on board","tag":"onboarding","targets":1250,"type":"one-shot","updated_at":1714572000000},{"campaign_id":"0b5d7c1e-2f0a-4c6e-9a3b-7d2e1f4a5b6c","created_at":1717200000000,"dispatched":false,"format":"html","name":"Trial ending reminder","progress":0,"reached":0,"ready":false,"running":false,"targets":0,"type":"automated","updated_at":1717286400000}],"error":false,"reason":"listed"}`,
+		Result:       "list",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Website.ListCampaigns(ctx, p[0], 1, nil)
 		},
 	},
 	{
@@ -1600,6 +1627,15 @@ var contractOps = []contractOp{
 		Result:       "list",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
 			return c.Website.ListPeopleCampaigns(ctx, p[0], p[1], 1)
+		},
+	},
+	{
+		ID: "listPeopleConversations", Method: "GET", Path: "/website/{website_id}/people/conversations/{people_id}/list/{page_number}",
+		StringParams: []string{"website_id", "people_id"},
+		Answer:       `{"data":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"],"error":false,"reason":"listed"}`,
+		Result:       "list",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Website.ListPeopleConversations(ctx, p[0], p[1], 1, nil)
 		},
 	},
 	{

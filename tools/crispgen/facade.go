@@ -211,7 +211,8 @@ func newFacadeOp(a *apiPackage, path, method string, item *openapi3.PathItem, o 
 				if err != nil {
 					return op, fmt.Errorf("%w: name a hand-written options type (x-crisp-go-options) or x-crisp-go-manual", err)
 				}
-				op.Options, op.OptionFields = op.Method+"Options", fields
+				op.Options = cmp.Or(extString(o.Extensions, "x-crisp-go-options-name"), op.Method+"Options")
+				op.OptionFields = fields
 			}
 			continue
 		}
