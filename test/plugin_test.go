@@ -67,11 +67,7 @@ func TestListAllConnectWebsitesIter(t *testing.T) {
 	calls := 0
 	srv.Handle("listAllConnectWebsites", func(r *crisptest.Call) (int, any) {
 		calls++
-		data := []api.PluginConnectWebsite{}
-		if r.PathParams["page_number"] != "3" {
-			data = append(data, page...)
-		}
-		return 200, map[string]any{"error": false, "reason": "listed", "data": data}
+		return 200, map[string]any{"error": false, "reason": "listed", "data": pagesOf(page, r.PathParams["page_number"])}
 	})
 	n := 0
 	for w, err := range c.Plugin.ListAllConnectWebsitesIter(t.Context(), &crisp.ListConnectWebsitesOptions{FilterConfigured: true}) {
@@ -79,7 +75,7 @@ func TestListAllConnectWebsitesIter(t *testing.T) {
 		require.NotEmpty(t, w.WebsiteID)
 		n++
 	}
-	require.Equal(t, 2*len(page), n)
+	require.Equal(t, 3*len(page), n)
 	require.Equal(t, 3, calls, "the walk ends on the first empty page")
 	require.Equal(t, "1", lastRequest(t, srv, "listAllConnectWebsites").Query.Get("filter_configured"))
 }

@@ -194,16 +194,17 @@ func TestListCampaignStatisticsIter(t *testing.T) {
 	page := exampleData[[]api.CampaignStatistic](t, srv, "listCampaignStatistics")
 	n := 0
 	for stat, err := range c.Website.ListCampaignStatisticsIter(t.Context(), websiteID, campaignID, api.CampaignStatisticTypeUnsubscribed) {
-		require.NoError(t, err)
-		require.NotEmpty(t, stat.Type)
-		if n++; n > 2*len(page) {
-			break // the stateless server answers every page: stop by hand
+		if err != nil {
+			requirePaginationLoop(t, err) // the stateless server answers every page alike
+			break
 		}
+		require.NotEmpty(t, stat.Type)
+		n++
 	}
-	require.Greater(t, n, len(page))
+	require.Equal(t, len(page), n, "the repeated page 2 is not yielded")
 	reqs := srv.RequestsFor("listCampaignStatistics")
-	require.Len(t, reqs, 3)
+	require.Len(t, reqs, 2)
 	for i, req := range reqs {
-		requirePath(t, req, "website", websiteID, "campaign", campaignID, "statistics", "unsubscribed", []string{"1", "2", "3"}[i])
+		requirePath(t, req, "website", websiteID, "campaign", campaignID, "statistics", "unsubscribed", []string{"1", "2"}[i])
 	}
 }

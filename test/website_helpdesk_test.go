@@ -34,13 +34,9 @@ func helpdeskTwoPages[T any](t *testing.T, srv *crisptest.Server, op string, che
 		if check != nil {
 			check(r)
 		}
-		data := []json.RawMessage{}
-		if p := r.PathParams["page_number"]; p == "1" || p == "2" {
-			data = env.Data
-		}
-		return 200, map[string]any{"error": false, "reason": "listed", "data": data}
+		return 200, map[string]any{"error": false, "reason": "listed", "data": pagesOf(env.Data, r.PathParams["page_number"])}
 	})
-	return append(append([]T{}, page...), page...), &calls
+	return threeTimes(page), &calls
 }
 
 func TestCheckHelpdeskExists(t *testing.T) {

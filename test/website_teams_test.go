@@ -26,11 +26,7 @@ func TestListTeamsIter(t *testing.T) {
 	srv, c := setupFor(t, "listTeams")
 	page := exampleData[[]api.Team](t, srv, "listTeams")
 	srv.Handle("listTeams", func(r *crisptest.Call) (int, any) {
-		data := []api.Team{}
-		if r.PathParams["page_number"] == "1" || r.PathParams["page_number"] == "2" {
-			data = page
-		}
-		return 200, map[string]any{"error": false, "reason": "listed", "data": data}
+		return 200, map[string]any{"error": false, "reason": "listed", "data": pagesOf(page, r.PathParams["page_number"])}
 	})
 	n := 0
 	for team, err := range c.Website.ListTeamsIter(t.Context(), websiteID) {
@@ -38,7 +34,7 @@ func TestListTeamsIter(t *testing.T) {
 		require.Equal(t, page[n%len(page)], team)
 		n++
 	}
-	require.Equal(t, 2*len(page), n)
+	require.Equal(t, 3*len(page), n)
 	require.Len(t, srv.RequestsFor("listTeams"), 3)
 }
 

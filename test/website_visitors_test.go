@@ -36,18 +36,14 @@ func TestListVisitorsIter(t *testing.T) {
 	srv, c := setupFor(t, "listVisitors")
 	page := exampleData[[]api.Visitor](t, srv, "listVisitors")
 	srv.Handle("listVisitors", func(r *crisptest.Call) (int, any) {
-		data := []api.Visitor{}
-		if r.PathParams["page_number"] != "3" {
-			data = page
-		}
-		return 200, map[string]any{"error": false, "reason": "listed", "data": data}
+		return 200, map[string]any{"error": false, "reason": "listed", "data": pagesOf(page, r.PathParams["page_number"])}
 	})
 	var got []api.Visitor
 	for v, err := range c.Website.ListVisitorsIter(t.Context(), websiteID) {
 		require.NoError(t, err)
 		got = append(got, v)
 	}
-	require.Equal(t, append(append([]api.Visitor{}, page...), page...), got)
+	require.Equal(t, threeTimes(page), got)
 	require.Len(t, srv.RequestsFor("listVisitors"), 3, "walks until the empty page 3")
 }
 
