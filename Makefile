@@ -3,7 +3,7 @@ GO      ?= go
 TOOLS   := $(GO) tool -modfile=tools/go.mod
 PKGS    := ./...
 
-.PHONY: help generate check-generated test test-short lint vet staticcheck fmt-check npm lint-spec ts-check spec-coverage bench diff-spec apidiff ci
+.PHONY: revision-drill help generate check-generated test test-short lint vet staticcheck fmt-check npm lint-spec ts-check spec-coverage bench diff-spec apidiff ci
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -59,6 +59,9 @@ bench: ## run the benchmarks
 diff-spec: ## every change of openapi.yaml since BASE (a git ref), breaking first; exits 1 on a breaking change
 	@test -n "$(BASE)" || (echo "usage: make diff-spec BASE=<git ref>"; exit 2)
 	$(TOOLS) oasdiff changelog --config spec/oasdiff.yaml $(BASE):openapi.yaml openapi.yaml
+
+revision-drill: ## perform a small API revision on a temporary copy (docs/revising.md); fail if it needs a hand edit
+	$(GO) -C tools run ./revisiondrill -root ..
 
 apidiff: ## compare the exported Go API with BASE (default HEAD~1); fail on a break not in docs/api-breaks.txt
 	bash .ci/apidiff $(or $(BASE),HEAD~1)
