@@ -15,8 +15,7 @@ import (
 // pathParam stands for a path parameter in a path template.
 const pathParam = "{…}"
 
-// pathTemplates caches pathTemplate: operationId → template ("" when
-// unknown).
+// pathTemplates caches pathTemplate: operationId → template.
 var pathTemplates sync.Map
 
 // pathTemplate returns the path of operation op with each path parameter
@@ -36,7 +35,11 @@ func pathTemplate(op string) string {
 		return v.(string)
 	}
 	t := derivePathTemplate(op)
-	pathTemplates.Store(op, t)
+	if t != "" {
+		// Only operations are kept: an Error built with any other
+		// Operation does not grow the cache.
+		pathTemplates.Store(op, t)
+	}
 	return t
 }
 

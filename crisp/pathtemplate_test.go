@@ -93,3 +93,14 @@ func TestErrorsKeepPersonalDataOutOfTheirText(t *testing.T) {
 		requireNoSecret(t, []string{email, "jane.doe", "example.com"}, err)
 	})
 }
+
+// TestPathTemplateCacheKeepsOperationsOnly: an Error whose Operation is
+// not an operation does not grow the cache.
+func TestPathTemplateCacheKeepsOperationsOnly(t *testing.T) {
+	_ = (&Error{Operation: "notAnOperation-42", Method: "GET", StatusCode: 500}).Error()
+	_, ok := pathTemplates.Load("notAnOperation-42")
+	require.False(t, ok)
+	require.NotEmpty(t, pathTemplate("getConversation"))
+	_, ok = pathTemplates.Load("getConversation")
+	require.True(t, ok)
+}
