@@ -7,27 +7,13 @@ import (
 	"github.com/crisp-go/crisp-go/api"
 )
 
-// GetConnectEndpoints is GetWebsiteConnectEndpoints: it returns the RTM
-// (WebSocket) endpoints of a website.
-func (s *WebsiteService) GetConnectEndpoints(ctx context.Context, websiteID string) (*api.ConnectEndpoints, error) {
-	return s.GetWebsiteConnectEndpoints(ctx, websiteID)
-}
-
 // RTMEndpoint returns the URL of the RTM socket (data.socket.app) the
 // client's token should connect to, from the endpoints route of its tier:
 // /plugin/connect/endpoints for a plugin token, /user/connect/endpoints for
 // a user token and /website/connect/endpoints for a website token.
-// websiteID is the website the RTM client serves; none of these routes
-// needs it, so it may be empty, but when set it must be a valid path
-// parameter. A client without a token gets an error matching
-// ErrInvalidArgument.
-func (c *Client) RTMEndpoint(ctx context.Context, websiteID string) (string, error) {
+// A client without a token gets an error matching ErrInvalidArgument.
+func (c *Client) RTMEndpoint(ctx context.Context) (string, error) {
 	const op = "RTMEndpoint"
-	if websiteID != "" {
-		if err := checkPath(op, "website_id", websiteID); err != nil {
-			return "", err
-		}
-	}
 	var (
 		ep  *api.ConnectEndpoints
 		err error

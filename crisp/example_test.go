@@ -85,7 +85,7 @@ func ExampleWebsiteService_ChangeConversationState() {
 	ctx := context.Background()
 	id, _ := client.Website.CreateNewConversation(ctx, crisptest.WebsiteID)
 
-	if err := client.Website.ChangeConversationState(ctx, crisptest.WebsiteID, id, api.ConversationStateResolved); err != nil {
+	if err := client.Website.ChangeConversationState(ctx, crisptest.WebsiteID, id, &api.ConversationStateChange{State: api.ConversationStateResolved}); err != nil {
 		log.Fatal(err)
 	}
 	state, _ := client.Website.GetConversationState(ctx, crisptest.WebsiteID, id)

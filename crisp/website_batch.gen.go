@@ -24,6 +24,24 @@ func (s *WebsiteService) BatchBlockConversations(ctx context.Context, websiteID 
 	return done(op, resp, err)
 }
 
+// BatchInboxConversations moves the given conversations to an inbox, or out
+// of any inbox when `inbox_id` is null.
+//
+//crisp:operation batchInboxConversations
+func (s *WebsiteService) BatchInboxConversations(ctx context.Context, websiteID string, body *api.BatchInboxOperation) error {
+	const op = "batchInboxConversations"
+	if err := checkPath(op, "website_id", websiteID); err != nil {
+		return err
+	}
+	if err := checkBody(op, body); err != nil {
+		return err
+	}
+	b := *body // a copy: the caller's body is not changed
+	nullIfUnset(&b.InboxID)
+	resp, err := s.c.api.BatchInboxConversations(ctx, websiteID, b)
+	return done(op, resp, err)
+}
+
 // BatchReadConversations marks the messages of the given conversations, or
 // of all conversations (of an inbox) when no sessions are given, as read.
 //
@@ -85,6 +103,24 @@ func (s *WebsiteService) BatchResolveConversations(ctx context.Context, websiteI
 		return err
 	}
 	resp, err := s.c.api.BatchResolveConversations(ctx, websiteID, *body)
+	return done(op, resp, err)
+}
+
+// BatchRoutingConversations assigns the given conversations to an operator,
+// or unassigns them when `assigned` is null.
+//
+//crisp:operation batchRoutingConversations
+func (s *WebsiteService) BatchRoutingConversations(ctx context.Context, websiteID string, body *api.BatchRoutingOperation) error {
+	const op = "batchRoutingConversations"
+	if err := checkPath(op, "website_id", websiteID); err != nil {
+		return err
+	}
+	if err := checkBody(op, body); err != nil {
+		return err
+	}
+	b := *body // a copy: the caller's body is not changed
+	nullIfUnset(&b.Assigned)
+	resp, err := s.c.api.BatchRoutingConversations(ctx, websiteID, b)
 	return done(op, resp, err)
 }
 

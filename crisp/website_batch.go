@@ -42,39 +42,3 @@ func (s *WebsiteService) BatchUpdatePeopleSegments(ctx context.Context, websiteI
 	}
 	return s.BatchUpdateConversationsSegments(ctx, websiteID, &api.BatchSegmentsOperation{People: people, Segments: segments})
 }
-
-// BatchRoutingConversations assigns the given conversations to an operator,
-// or unassigns them when body.Assigned is null or unset.
-//
-//crisp:operation batchRoutingConversations
-func (s *WebsiteService) BatchRoutingConversations(ctx context.Context, websiteID string, body *api.BatchRoutingOperation) error {
-	const op = "batchRoutingConversations"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	b := *body // a copy: the caller's body is not changed
-	nullIfUnset(&b.Assigned)
-	resp, err := s.c.api.BatchRoutingConversations(ctx, websiteID, b)
-	return done(op, resp, err)
-}
-
-// BatchInboxConversations moves the given conversations to an inbox, or out
-// of any inbox when body.InboxID is null or unset.
-//
-//crisp:operation batchInboxConversations
-func (s *WebsiteService) BatchInboxConversations(ctx context.Context, websiteID string, body *api.BatchInboxOperation) error {
-	const op = "batchInboxConversations"
-	if err := checkPath(op, "website_id", websiteID); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	b := *body // a copy: the caller's body is not changed
-	nullIfUnset(&b.InboxID)
-	resp, err := s.c.api.BatchInboxConversations(ctx, websiteID, b)
-	return done(op, resp, err)
-}

@@ -25,6 +25,38 @@ func (s *WebsiteService) AssistExistingBrowsingSession(ctx context.Context, webs
 	return done(op, resp, err)
 }
 
+// BlockIncomingMessagesForConversation blocks or unblocks incoming messages
+// from the visitor of a conversation.
+//
+//crisp:operation blockIncomingMessagesForConversation
+func (s *WebsiteService) BlockIncomingMessagesForConversation(ctx context.Context, websiteID string, sessionID string, body *api.ConversationBlockChange) error {
+	const op = "blockIncomingMessagesForConversation"
+	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
+		return err
+	}
+	if err := checkBody(op, body); err != nil {
+		return err
+	}
+	resp, err := s.c.api.BlockIncomingMessagesForConversation(ctx, websiteID, sessionID, *body)
+	return done(op, resp, err)
+}
+
+// ChangeConversationState changes the state of a conversation (pending,
+// unresolved or resolved).
+//
+//crisp:operation changeConversationState
+func (s *WebsiteService) ChangeConversationState(ctx context.Context, websiteID string, sessionID string, body *api.ConversationStateChange) error {
+	const op = "changeConversationState"
+	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
+		return err
+	}
+	if err := checkBody(op, body); err != nil {
+		return err
+	}
+	resp, err := s.c.api.ChangeConversationState(ctx, websiteID, sessionID, *body)
+	return done(op, resp, err)
+}
+
 // CheckConversationExists checks whether a conversation exists in a
 // website.
 //

@@ -8,23 +8,12 @@ import (
 	"github.com/oapi-codegen/nullable"
 )
 
-// AssignConversationRouting assigns a conversation to the operator userID,
-// notifying them; an empty userID unassigns the conversation. Use
-// AssignConversationRoutingWithBody to assign silently.
+// AssignConversationRouting assigns a conversation to the operator
+// body.Assigned (notifying them unless body.Silent); a null or unset
+// Assigned unassigns the conversation.
 //
 //crisp:operation assignConversationRouting
-func (s *WebsiteService) AssignConversationRouting(ctx context.Context, websiteID, sessionID, userID string) error {
-	body := &api.ConversationRoutingAssignUpdate{Assigned: nullable.NewNullNullable[api.ConversationRoutingAssignee]()}
-	if userID != "" {
-		body.Assigned = nullable.NewNullableWithValue(api.ConversationRoutingAssignee{UserID: userID})
-	}
-	return s.AssignConversationRoutingWithBody(ctx, websiteID, sessionID, body)
-}
-
-// AssignConversationRoutingWithBody is AssignConversationRouting with the
-// full request body: body.Assigned null (or unset) unassigns the conversation, and
-// body.Silent skips notifying the operator.
-func (s *WebsiteService) AssignConversationRoutingWithBody(ctx context.Context, websiteID, sessionID string, body *api.ConversationRoutingAssignUpdate) error {
+func (s *WebsiteService) AssignConversationRouting(ctx context.Context, websiteID, sessionID string, body *api.ConversationRoutingAssignUpdate) error {
 	const op = "assignConversationRouting"
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
@@ -55,58 +44,6 @@ func (s *WebsiteService) UpdateConversationInbox(ctx context.Context, websiteID,
 		inbox = nullable.NewNullableWithValue(inboxID)
 	}
 	resp, err := s.c.api.UpdateConversationInbox(ctx, websiteID, sessionID, api.ConversationInboxUpdate{InboxID: inbox})
-	return done(op, resp, err)
-}
-
-// ChangeConversationState changes the state of a conversation (pending,
-// unresolved or resolved). Use ChangeConversationStateWithBody to name the
-// user or origin of the change.
-//
-//crisp:operation changeConversationState
-func (s *WebsiteService) ChangeConversationState(ctx context.Context, websiteID, sessionID string, state api.ConversationState) error {
-	return s.ChangeConversationStateWithBody(ctx, websiteID, sessionID, &api.ConversationStateChange{State: state})
-}
-
-// ChangeConversationStateWithBody is ChangeConversationState with the full
-// request body, which can also name the user on whose behalf the change is
-// made and its origin.
-func (s *WebsiteService) ChangeConversationStateWithBody(ctx context.Context, websiteID, sessionID string, body *api.ConversationStateChange) error {
-	const op = "changeConversationState"
-	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	if body.State == "" {
-		return invalidArg(op, "state must not be empty")
-	}
-	resp, err := s.c.api.ChangeConversationState(ctx, websiteID, sessionID, *body)
-	return done(op, resp, err)
-}
-
-// BlockIncomingMessagesForConversation blocks (true) or unblocks (false)
-// incoming messages from the visitor of a conversation. Use
-// BlockIncomingMessagesForConversationWithBody to name the user or origin
-// of the change.
-//
-//crisp:operation blockIncomingMessagesForConversation
-func (s *WebsiteService) BlockIncomingMessagesForConversation(ctx context.Context, websiteID, sessionID string, blocked bool) error {
-	return s.BlockIncomingMessagesForConversationWithBody(ctx, websiteID, sessionID, &api.ConversationBlockChange{Blocked: blocked})
-}
-
-// BlockIncomingMessagesForConversationWithBody is
-// BlockIncomingMessagesForConversation with the full request body, which
-// can also name the user on whose behalf the change is made and its origin.
-func (s *WebsiteService) BlockIncomingMessagesForConversationWithBody(ctx context.Context, websiteID, sessionID string, body *api.ConversationBlockChange) error {
-	const op = "blockIncomingMessagesForConversation"
-	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
-		return err
-	}
-	if err := checkBody(op, body); err != nil {
-		return err
-	}
-	resp, err := s.c.api.BlockIncomingMessagesForConversation(ctx, websiteID, sessionID, *body)
 	return done(op, resp, err)
 }
 

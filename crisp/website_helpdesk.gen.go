@@ -872,6 +872,27 @@ func (s *WebsiteService) ResolveHelpdeskSettings(ctx context.Context, websiteID 
 	return decode[api.HelpdeskSettings](op, resp, err)
 }
 
+// SaveHelpdeskLocaleArticle saves (fully replaces) the editable fields of
+// an article in a helpdesk locale of the old helpdesk.
+//
+// Deprecated: use SaveHelpdeskTreeContent and UpdateHelpdeskTreeMetadata
+// instead. Crisp deprecated this route.
+//
+//crisp:operation saveHelpdeskLocaleArticle
+func (s *WebsiteService) SaveHelpdeskLocaleArticle(ctx context.Context, websiteID string, locale string, articleID string, body *api.HelpdeskLegacyArticleSave) error {
+	const op = "saveHelpdeskLocaleArticle"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "article_id", articleID); err != nil {
+		return err
+	}
+	if err := checkBody(op, body); err != nil {
+		return err
+	}
+	b := *body // a copy: the caller's body is not changed
+	nullIfUnset(&b.Description)
+	resp, err := s.c.api.SaveHelpdeskLocaleArticle(ctx, websiteID, locale, articleID, b)
+	return done(op, resp, err)
+}
+
 // SaveHelpdeskLocaleArticleAlternate links an article to its translation in
 // another helpdesk locale of the old helpdesk.
 //
@@ -888,6 +909,28 @@ func (s *WebsiteService) SaveHelpdeskLocaleArticleAlternate(ctx context.Context,
 		return err
 	}
 	resp, err := s.c.api.SaveHelpdeskLocaleArticleAlternate(ctx, websiteID, locale, articleID, localeLinked, *body)
+	return done(op, resp, err)
+}
+
+// SaveHelpdeskLocaleCategory saves (fully replaces) the editable fields of
+// a category in a helpdesk locale of the old helpdesk.
+//
+// Deprecated: use UpdateHelpdeskTreeMetadata instead. Crisp deprecated this
+// route.
+//
+//crisp:operation saveHelpdeskLocaleCategory
+func (s *WebsiteService) SaveHelpdeskLocaleCategory(ctx context.Context, websiteID string, locale string, categoryID string, body *api.HelpdeskLegacyCategorySave) error {
+	const op = "saveHelpdeskLocaleCategory"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "category_id", categoryID); err != nil {
+		return err
+	}
+	if err := checkBody(op, body); err != nil {
+		return err
+	}
+	b := *body // a copy: the caller's body is not changed
+	nullIfUnset(&b.Description)
+	nullIfUnset(&b.Image)
+	resp, err := s.c.api.SaveHelpdeskLocaleCategory(ctx, websiteID, locale, categoryID, b)
 	return done(op, resp, err)
 }
 

@@ -56,7 +56,7 @@ func TestConversationFlow(t *testing.T) {
 	require.Empty(t, list)
 
 	// A state change is read back and filters the list.
-	require.NoError(t, c.Website.ChangeConversationState(ctx, WebsiteID, sid, api.ConversationStateResolved))
+	require.NoError(t, c.Website.ChangeConversationState(ctx, WebsiteID, sid, &api.ConversationStateChange{State: api.ConversationStateResolved}))
 	st, err := c.Website.GetConversationState(ctx, WebsiteID, sid)
 	require.NoError(t, err)
 	require.Equal(t, api.ConversationStateResolved, st.State)

@@ -308,7 +308,7 @@ func (c *Client) lookup(ctx context.Context) (string, error) {
 	if c.cfg.endpoint != "" {
 		return c.cfg.endpoint, nil
 	}
-	ep, err := c.rest.RTMEndpoint(ctx, "")
+	ep, err := c.rest.RTMEndpoint(ctx)
 	if err != nil {
 		if errors.Is(err, crisp.ErrUnauthorized) {
 			return "", fmt.Errorf("%w: looking up the endpoint: %w", ErrUnauthorized, err)

@@ -185,6 +185,24 @@ var contractOps = []contractOp{
 		},
 	},
 	{
+		ID: "batchInboxConversations", Method: "PATCH", Path: "/website/{website_id}/batch/inbox",
+		StringParams: []string{"website_id"},
+		HasBody:      true,
+		Request:      `{"inbox_id":"d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31","sessions":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"]}`,
+		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
+		Result:       "done",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			var v *api.BatchInboxOperation
+			if body != nil {
+				v = new(api.BatchInboxOperation)
+				if err := json.Unmarshal(body, v); err != nil {
+					return nil, err
+				}
+			}
+			return nil, c.Website.BatchInboxConversations(ctx, p[0], v)
+		},
+	},
+	{
 		ID: "batchOrderInboxes", Method: "PATCH", Path: "/website/{website_id}/inboxes/batch/order",
 		StringParams: []string{"website_id"},
 		HasBody:      true,
@@ -275,6 +293,24 @@ var contractOps = []contractOp{
 		},
 	},
 	{
+		ID: "batchRoutingConversations", Method: "PATCH", Path: "/website/{website_id}/batch/routing",
+		StringParams: []string{"website_id"},
+		HasBody:      true,
+		Request:      `{"assigned":{"user_id":"a4c32c68-be91-4e29-b97e-b3b6af886eaa"},"sessions":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"]}`,
+		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
+		Result:       "done",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			var v *api.BatchRoutingOperation
+			if body != nil {
+				v = new(api.BatchRoutingOperation)
+				if err := json.Unmarshal(body, v); err != nil {
+					return nil, err
+				}
+			}
+			return nil, c.Website.BatchRoutingConversations(ctx, p[0], v)
+		},
+	},
+	{
 		ID: "batchUnreadConversations", Method: "PATCH", Path: "/website/{website_id}/batch/unread",
 		StringParams: []string{"website_id"},
 		HasBody:      true,
@@ -347,6 +383,24 @@ var contractOps = []contractOp{
 		},
 	},
 	{
+		ID: "blockIncomingMessagesForConversation", Method: "PATCH", Path: "/website/{website_id}/conversation/{session_id}/block",
+		StringParams: []string{"website_id", "session_id"},
+		HasBody:      true,
+		Request:      `{"blocked":true}`,
+		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
+		Result:       "done",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			var v *api.ConversationBlockChange
+			if body != nil {
+				v = new(api.ConversationBlockChange)
+				if err := json.Unmarshal(body, v); err != nil {
+					return nil, err
+				}
+			}
+			return nil, c.Website.BlockIncomingMessagesForConversation(ctx, p[0], p[1], v)
+		},
+	},
+	{
 		ID: "cancelHelpdeskHistoryChange", Method: "DELETE", Path: "/website/{website_id}/helpdesk/history/change/{change_id}",
 		StringParams: []string{"website_id", "change_id"},
 		HasBody:      true,
@@ -380,6 +434,24 @@ var contractOps = []contractOp{
 				}
 			}
 			return nil, c.Plan.ChangeBillPeriodForWebsitePlanSubscription(ctx, p[0], v)
+		},
+	},
+	{
+		ID: "changeConversationState", Method: "PATCH", Path: "/website/{website_id}/conversation/{session_id}/state",
+		StringParams: []string{"website_id", "session_id"},
+		HasBody:      true,
+		Request:      `{"state":"resolved"}`,
+		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
+		Result:       "done",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			var v *api.ConversationStateChange
+			if body != nil {
+				v = new(api.ConversationStateChange)
+				if err := json.Unmarshal(body, v); err != nil {
+					return nil, err
+				}
+			}
+			return nil, c.Website.ChangeConversationState(ctx, p[0], p[1], v)
 		},
 	},
 	{
@@ -2208,6 +2280,24 @@ var contractOps = []contractOp{
 		},
 	},
 	{
+		ID: "saveHelpdeskLocaleArticle", Method: "PUT", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}",
+		StringParams: []string{"website_id", "locale", "article_id"},
+		HasBody:      true,
+		Request:      `{"content":"Crisp lets you create your customized chatbox easily. **It's easy to setup**.","description":null,"featured":false,"order":1,"title":"How to use $crisp JavaScript SDK?"}`,
+		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
+		Result:       "done",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			var v *api.HelpdeskLegacyArticleSave
+			if body != nil {
+				v = new(api.HelpdeskLegacyArticleSave)
+				if err := json.Unmarshal(body, v); err != nil {
+					return nil, err
+				}
+			}
+			return nil, c.Website.SaveHelpdeskLocaleArticle(ctx, p[0], p[1], p[2], v)
+		},
+	},
+	{
 		ID: "saveHelpdeskLocaleArticleAlternate", Method: "PUT", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/alternate/{locale_linked}",
 		StringParams: []string{"website_id", "locale", "article_id", "locale_linked"},
 		HasBody:      true,
@@ -2223,6 +2313,24 @@ var contractOps = []contractOp{
 				}
 			}
 			return nil, c.Website.SaveHelpdeskLocaleArticleAlternate(ctx, p[0], p[1], p[2], p[3], v)
+		},
+	},
+	{
+		ID: "saveHelpdeskLocaleCategory", Method: "PUT", Path: "/website/{website_id}/helpdesk/locale/{locale}/category/{category_id}",
+		StringParams: []string{"website_id", "locale", "category_id"},
+		HasBody:      true,
+		Request:      `{"color":"#377FEA","description":"Help on how to setup and use the Crisp chatbox.","image":null,"name":"Chatbox","order":1}`,
+		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
+		Result:       "done",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			var v *api.HelpdeskLegacyCategorySave
+			if body != nil {
+				v = new(api.HelpdeskLegacyCategorySave)
+				if err := json.Unmarshal(body, v); err != nil {
+					return nil, err
+				}
+			}
+			return nil, c.Website.SaveHelpdeskLocaleCategory(ctx, p[0], p[1], p[2], v)
 		},
 	},
 	{

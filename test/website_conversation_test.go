@@ -96,28 +96,18 @@ func TestGetConversationRoutingAssign(t *testing.T) {
 
 func TestAssignConversationRouting(t *testing.T) {
 	srv, c := setupFor(t, "assignConversationRouting")
-	require.NoError(t, c.Website.AssignConversationRouting(t.Context(), websiteID, convSessionID, "a4c32c68-be91-4e29-8a05-976e93abbe3f"))
-	req := requireSent(t, srv, "assignConversationRouting", "PATCH", "website", websiteID, "conversation", convSessionID, "routing")
-	requireBody(t, req, `{"assigned":{"user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"}}`)
-
-	// An empty user ID unassigns: assigned is sent as null.
-	require.NoError(t, c.Website.AssignConversationRouting(t.Context(), websiteID, sessionID, ""))
-	requireBody(t, lastRequest(t, srv, "assignConversationRouting"), `{"assigned":null}`)
-}
-
-func TestAssignConversationRoutingWithBody(t *testing.T) {
-	srv, c := setupFor(t, "assignConversationRouting")
 	body := specRequestExample[api.ConversationRoutingAssignUpdate](t, "assignConversationRouting")
-	require.NoError(t, c.Website.AssignConversationRoutingWithBody(t.Context(), websiteID, sessionID, body))
+	require.NoError(t, c.Website.AssignConversationRouting(t.Context(), websiteID, sessionID, body))
 	requireBody(t, lastRequest(t, srv, "assignConversationRouting"), string(requestExamples(t)["assignConversationRouting"]))
 
+	// Assigned unset unassigns: it is sent as null.
 	silent := true
-	require.NoError(t, c.Website.AssignConversationRoutingWithBody(t.Context(), websiteID, sessionID, &api.ConversationRoutingAssignUpdate{Silent: &silent}))
+	require.NoError(t, c.Website.AssignConversationRouting(t.Context(), websiteID, sessionID, &api.ConversationRoutingAssignUpdate{Silent: &silent}))
 	requireBody(t, lastRequest(t, srv, "assignConversationRouting"), `{"assigned":null,"silent":true}`)
 
 	n := len(srv.Requests())
-	require.ErrorIs(t, c.Website.AssignConversationRoutingWithBody(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
-	require.ErrorIs(t, c.Website.AssignConversationRoutingWithBody(t.Context(), websiteID, sessionID,
+	require.ErrorIs(t, c.Website.AssignConversationRouting(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
+	require.ErrorIs(t, c.Website.AssignConversationRouting(t.Context(), websiteID, sessionID,
 		&api.ConversationRoutingAssignUpdate{Assigned: nullable.NewNullableWithValue(api.ConversationRoutingAssignee{})}), crisp.ErrInvalidArgument)
 	require.Len(t, srv.Requests(), n)
 }
@@ -241,20 +231,9 @@ func TestGetConversationState(t *testing.T) {
 
 func TestChangeConversationState(t *testing.T) {
 	srv, c := setupFor(t, "changeConversationState")
-	require.NoError(t, c.Website.ChangeConversationState(t.Context(), websiteID, convSessionID, api.ConversationStateResolved))
-	req := requireSent(t, srv, "changeConversationState", "PATCH", "website", websiteID, "conversation", convSessionID, "state")
-	requireBody(t, req, string(requestExamples(t)["changeConversationState"]))
-
-	n := len(srv.Requests())
-	require.ErrorIs(t, c.Website.ChangeConversationState(t.Context(), websiteID, sessionID, ""), crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), n)
-}
-
-func TestChangeConversationStateWithBody(t *testing.T) {
-	srv, c := setupFor(t, "changeConversationState")
 	origin := "urn:acme:bot:0"
 	nick := "Acme Bot"
-	require.NoError(t, c.Website.ChangeConversationStateWithBody(t.Context(), websiteID, sessionID, &api.ConversationStateChange{
+	require.NoError(t, c.Website.ChangeConversationState(t.Context(), websiteID, sessionID, &api.ConversationStateChange{
 		State:  api.ConversationStatePending,
 		Origin: &origin,
 		User:   &api.ConversationActionUser{Nickname: &nick},
@@ -262,7 +241,7 @@ func TestChangeConversationStateWithBody(t *testing.T) {
 	requireBody(t, lastRequest(t, srv, "changeConversationState"), `{"state":"pending","origin":"urn:acme:bot:0","user":{"nickname":"Acme Bot"}}`)
 
 	n := len(srv.Requests())
-	require.ErrorIs(t, c.Website.ChangeConversationStateWithBody(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
+	require.ErrorIs(t, c.Website.ChangeConversationState(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
 	require.Len(t, srv.Requests(), n)
 }
 
@@ -312,22 +291,12 @@ func TestGetBlockStatusForConversation(t *testing.T) {
 
 func TestBlockIncomingMessagesForConversation(t *testing.T) {
 	srv, c := setupFor(t, "blockIncomingMessagesForConversation")
-	require.NoError(t, c.Website.BlockIncomingMessagesForConversation(t.Context(), websiteID, convSessionID, true))
-	req := requireSent(t, srv, "blockIncomingMessagesForConversation", "PATCH", "website", websiteID, "conversation", convSessionID, "block")
-	requireBody(t, req, string(requestExamples(t)["blockIncomingMessagesForConversation"]))
-
-	require.NoError(t, c.Website.BlockIncomingMessagesForConversation(t.Context(), websiteID, sessionID, false))
-	requireBody(t, lastRequest(t, srv, "blockIncomingMessagesForConversation"), `{"blocked":false}`)
-}
-
-func TestBlockIncomingMessagesForConversationWithBody(t *testing.T) {
-	srv, c := setupFor(t, "blockIncomingMessagesForConversation")
 	origin := "chat"
-	require.NoError(t, c.Website.BlockIncomingMessagesForConversationWithBody(t.Context(), websiteID, sessionID, &api.ConversationBlockChange{Blocked: true, Origin: &origin}))
+	require.NoError(t, c.Website.BlockIncomingMessagesForConversation(t.Context(), websiteID, sessionID, &api.ConversationBlockChange{Blocked: true, Origin: &origin}))
 	requireBody(t, lastRequest(t, srv, "blockIncomingMessagesForConversation"), `{"blocked":true,"origin":"chat"}`)
 
 	n := len(srv.Requests())
-	require.ErrorIs(t, c.Website.BlockIncomingMessagesForConversationWithBody(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
+	require.ErrorIs(t, c.Website.BlockIncomingMessagesForConversation(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
 	require.Len(t, srv.Requests(), n)
 }
 
@@ -364,7 +333,7 @@ func TestConversationPathSafety(t *testing.T) {
 		require.Equal(t, "/v1/website/"+websiteID+"/conversation/a%2F..%2Fb", req.Path)
 		require.Equal(t, tricky, req.PathParams["session_id"])
 
-		require.NoError(t, c.Website.ChangeConversationState(t.Context(), websiteID, tricky, api.ConversationStateResolved))
+		require.NoError(t, c.Website.ChangeConversationState(t.Context(), websiteID, tricky, &api.ConversationStateChange{State: api.ConversationStateResolved}))
 		req = lastRequest(t, srv, "changeConversationState")
 		requirePath(t, req, "website", websiteID, "conversation", tricky, "state")
 		require.Equal(t, tricky, req.PathParams["session_id"])
@@ -380,7 +349,7 @@ func TestConversationPathSafety(t *testing.T) {
 			require.Equal(t, "getConversation", ce.Operation)
 			require.Contains(t, ce.Message, "session_id")
 
-			err = c.Website.ChangeConversationState(t.Context(), websiteID, bad, api.ConversationStateResolved)
+			err = c.Website.ChangeConversationState(t.Context(), websiteID, bad, &api.ConversationStateChange{State: api.ConversationStateResolved})
 			require.ErrorIs(t, err, crisp.ErrInvalidArgument)
 			require.ErrorAs(t, err, &ce)
 			require.Equal(t, "changeConversationState", ce.Operation)

@@ -327,7 +327,7 @@ func TestAttachAnswersEveryTier(t *testing.T) {
 	rest, sock := setup(t)
 	for _, tier := range []crisp.Tier{crisp.TierPlugin, crisp.TierUser, crisp.TierWebsite} {
 		c := rest.Client(t, crisp.WithToken(tier, crisptest.Identifier, crisptest.Key))
-		ep, err := c.RTMEndpoint(t.Context(), "")
+		ep, err := c.RTMEndpoint(t.Context())
 		require.NoError(t, err, tier)
 		require.Equal(t, sock.URL(), ep, tier)
 	}

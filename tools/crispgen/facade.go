@@ -46,6 +46,9 @@ type facadeOp struct {
 	BodyByValue                   bool // a map body, taken as it is
 	Flatten                       *facadeArg
 	FlattenField                  string
+	// NullIfUnset lists the required nullable fields of the body, which
+	// are sent as null when the caller leaves them unset.
+	NullIfUnset []string
 	// OptionFields is set when the options struct is generated.
 	OptionFields []optionsField
 	ParamsType   string
@@ -181,6 +184,7 @@ func newFacadeOp(a *apiPackage, path, method string, item *openapi3.PathItem, o 
 				if ts, ok := a.types[id.Name]; ok {
 					_, op.BodyByValue = ts.Type.(*ast.MapType)
 				}
+				op.NullIfUnset = a.requiredNullables(id.Name)
 			}
 			if field := extString(o.Extensions, "x-crisp-go-flatten"); field != "" {
 				id, _ := t.(*ast.Ident)
@@ -322,6 +326,31 @@ func (op *facadeOp) result(a *apiPackage, o *openapi3.Operation) error {
 		}
 	}
 	return nil
+}
+
+// requiredNullables lists the fields of struct type name that are
+// nullable.Nullable and required (no omitempty): an unset one would be
+// sent as the zero value, where Crisp reads null as "none".
+func (a *apiPackage) requiredNullables(name string) []string {
+	ts, ok := a.types[name]
+	if !ok {
+		return nil
+	}
+	st, ok := ts.Type.(*ast.StructType)
+	if !ok {
+		return nil
+	}
+	var out []string
+	for _, f := range st.Fields.List {
+		if len(f.Names) == 0 || f.Tag == nil {
+			continue
+		}
+		if !strings.HasPrefix(a.raw(f.Type), "nullable.Nullable[") || strings.Contains(f.Tag.Value, "omitempty") {
+			continue
+		}
+		out = append(out, f.Names[0].Name)
+	}
+	return out
 }
 
 // isAliasOf reports whether e names the type name, directly or through

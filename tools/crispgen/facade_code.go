@@ -154,7 +154,15 @@ func writeMethod(b *strings.Builder, op facadeOp) {
 			break
 		}
 		fmt.Fprintf(b, "\tif err := checkBody(op, body); err != nil {\n\t\treturn %serr\n\t}\n", zero)
-		call = append(call, "*body")
+		if len(op.NullIfUnset) == 0 {
+			call = append(call, "*body")
+			break
+		}
+		b.WriteString("\tb := *body // a copy: the caller's body is not changed\n")
+		for _, f := range op.NullIfUnset {
+			fmt.Fprintf(b, "\tnullIfUnset(&b.%s)\n", f)
+		}
+		call = append(call, "b")
 	}
 	fmt.Fprintf(b, "\tresp, err := s.c.api.%s(%s)\n", pascal(op.ID), strings.Join(call, ", "))
 	switch op.Result {

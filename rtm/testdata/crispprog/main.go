@@ -16,6 +16,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(2)
 	}
-	ep, err := rest.RTMEndpoint(context.Background(), "")
+	ep, err := rest.RTMEndpoint(context.Background())
 	fmt.Println(ep, err)
 }
