@@ -22,9 +22,10 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// The decoding of success answers (decodeBody) must give exactly what
-// json.NewDecoder(body).Decode gave before it: the same values and the
-// same errors, whatever the decoder (internal/jsonx) and whatever the body.
+// The decoding of success answers (successBody and decodeEnvelope) must
+// give exactly what json.NewDecoder(body).Decode gave before it: the same
+// values and the same errors, whatever the decoder (internal/jsonx) and
+// whatever the body (read whole: a body cut by a read error is an error).
 
 // specExample is one example answer of openapi.yaml with the Go type the
 // generated client decodes it into.
@@ -98,7 +99,7 @@ func TestDecoderDecodesEverySpecExampleAsEncodingJSON(t *testing.T) {
 	}
 }
 
-// decodeOld is the decoding of success answers before decodeBody.
+// decodeOld is the decoding of success answers before decodeEnvelope.
 func decodeOld[T any](body io.Reader) (envelope[*T], T, error) {
 	var out T
 	env := envelope[*T]{Data: &out}
@@ -106,15 +107,21 @@ func decodeOld[T any](body io.Reader) (envelope[*T], T, error) {
 	return env, out, err
 }
 
-// decodeNew is decodeBody over a body of the given announced size.
+// decodeNew is successBody and decodeEnvelope over a body of the given
+// announced size.
 func decodeNew[T any](body io.Reader, size int64) (envelope[*T], T, error) {
 	var out T
 	env := envelope[*T]{Data: &out}
-	err := decodeBody(&http.Response{Body: io.NopCloser(body), ContentLength: size}, &env)
+	buf, rel, err := successBody(&http.Response{Body: io.NopCloser(body), ContentLength: size})
+	if err != nil {
+		return env, out, err
+	}
+	defer rel.release()
+	err = decodeEnvelope(buf, &env)
 	return env, out, err
 }
 
-// requireSameDecoding decodes data the old way and with decodeBody (with
+// requireSameDecoding decodes data the old way and with decodeNew (with
 // and without an announced length) into T, and requires the same
 // envelope, data and error.
 func requireSameDecoding[T any](t *testing.T, name string, data []byte) {
@@ -258,7 +265,7 @@ func decoderMutate(r *rand.Rand, data []byte) []byte {
 }
 
 // TestDecoderMutationsAsBefore breaks the example answers of the spec in
-// many ways: decodeBody gives exactly the values and errors of the old
+// many ways: decodeNew gives exactly the values and errors of the old
 // decoding for every one.
 func TestDecoderMutationsAsBefore(t *testing.T) {
 	exs := specExamples(t)

@@ -96,27 +96,6 @@ func decodeData[T any](op string, resp *http.Response, err error) (*T, int, erro
 	return env.Data, resp.StatusCode, nil
 }
 
-// decodeBody decodes the first JSON value of resp's body into env, with
-// exactly the result and the errors of json.NewDecoder(body).Decode(env)
-// over the whole body, and closes the body. A body that
-// could not be read whole (a read error, longer than the cap) gives that
-// error, whatever it holds.
-//
-// The whole value (see successBody) is decoded by
-// the fast decoder (package internal/jsonx); anything it does not accept as
-// is goes to encoding/json, from env as it was given: json.Unmarshal, and
-// json.Decoder for what json.Unmarshal refuses as a syntax error
-// (json.Decoder ignores what follows the first value, and reports a cut
-// value as io.ErrUnexpectedEOF and an empty body as io.EOF).
-func decodeBody[T any](resp *http.Response, env *envelope[*T]) error {
-	buf, rel, err := successBody(resp)
-	if err != nil {
-		return err
-	}
-	defer rel.release()
-	return decodeEnvelope(buf, env)
-}
-
 // successBody returns the whole body of a success answer and closes it;
 // the bytes are valid until rel.release(). The body is normally a
 // bufferedBody, read by the doer; any other body is read here, up to
@@ -149,7 +128,14 @@ func (r releaser) release() {
 	release(r.buf, r.slot)
 }
 
-// decodeEnvelope is decodeBody over the bytes of a whole body.
+// decodeEnvelope decodes the first JSON value of a whole body (see
+// successBody) into env, with exactly the result and the errors of
+// json.NewDecoder(body).Decode(env). The fast decoder (package
+// internal/jsonx) decodes it; anything it does not accept as is goes to
+// encoding/json, from env as it was given: json.Unmarshal, and
+// json.Decoder for what json.Unmarshal refuses as a syntax error
+// (json.Decoder ignores what follows the first value, and reports a cut
+// value as io.ErrUnexpectedEOF and an empty body as io.EOF).
 func decodeEnvelope[T any](buf []byte, env *envelope[*T]) error {
 	given := env.Data // a "data": null sets env.Data to nil
 	if jsonx.Fast {
