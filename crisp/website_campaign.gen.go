@@ -101,6 +101,9 @@ func (s *WebsiteService) ListCampaignStatistics(ctx context.Context, websiteID s
 	if err := checkPath(op, "website_id", websiteID, "campaign_id", campaignID, "action", string(action)); err != nil {
 		return nil, err
 	}
+	if !action.Valid() {
+		return nil, invalidArg(op, "action must be one of clicked, opened, unsubscribed, got %q", action)
+	}
 	if err := checkPage(op, page); err != nil {
 		return nil, err
 	}

@@ -214,6 +214,22 @@ func (s *WebsiteService) CheckHelpdeskRedirectionExists(ctx context.Context, web
 	return exists(op, resp, err)
 }
 
+// CreateHelpdeskTreePath creates an empty entry at a path of the content
+// tree.
+//
+//crisp:operation createHelpdeskTreePath
+func (s *WebsiteService) CreateHelpdeskTreePath(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string) error {
+	const op = "createHelpdeskTreePath"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
+		return err
+	}
+	if !helpdeskContentType.Valid() {
+		return invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	resp, err := s.c.api.CreateHelpdeskTreePath(ctx, websiteID, locale, helpdeskContentType, path, emptyBody())
+	return done(op, resp, err)
+}
+
 // DeleteHelpdesk deletes the helpdesk of the website and all its content,
 // after an identity verification challenge.
 //
@@ -319,6 +335,38 @@ func (s *WebsiteService) DeleteHelpdeskRedirection(ctx context.Context, websiteI
 	return done(op, resp, err)
 }
 
+// DeleteHelpdeskTreePath deletes the content tree entry at a path, and
+// everything below it.
+//
+//crisp:operation deleteHelpdeskTreePath
+func (s *WebsiteService) DeleteHelpdeskTreePath(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string) error {
+	const op = "deleteHelpdeskTreePath"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
+		return err
+	}
+	if !helpdeskContentType.Valid() {
+		return invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	resp, err := s.c.api.DeleteHelpdeskTreePath(ctx, websiteID, locale, helpdeskContentType, path)
+	return done(op, resp, err)
+}
+
+// ExportHelpdeskLocaleArticles requests an export of the content of a
+// locale and content type of the helpdesk.
+//
+//crisp:operation exportHelpdeskLocaleArticles
+func (s *WebsiteService) ExportHelpdeskLocaleArticles(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind) error {
+	const op = "exportHelpdeskLocaleArticles"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType)); err != nil {
+		return err
+	}
+	if !helpdeskContentType.Valid() {
+		return invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	resp, err := s.c.api.ExportHelpdeskLocaleArticles(ctx, websiteID, locale, helpdeskContentType, emptyBody())
+	return done(op, resp, err)
+}
+
 // ExportHelpdeskLocaleArticlesLegacy starts exporting the articles of a
 // helpdesk locale in the old helpdesk (the archive is sent by email).
 //
@@ -370,6 +418,25 @@ func (s *WebsiteService) GenerateHelpdeskDomainSetupFlow(ctx context.Context, we
 	}
 	resp, err := s.c.api.GenerateHelpdeskDomainSetupFlow(ctx, websiteID, params)
 	return decode[api.HelpdeskDomainSetupFlow](op, resp, err)
+}
+
+// ImportExternalHelpdeskToLocale imports a whole external helpdesk, by its
+// URL, into a locale and content type of the helpdesk.
+//
+//crisp:operation importExternalHelpdeskToLocale
+func (s *WebsiteService) ImportExternalHelpdeskToLocale(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, body *api.HelpdeskExternalImport) error {
+	const op = "importExternalHelpdeskToLocale"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType)); err != nil {
+		return err
+	}
+	if !helpdeskContentType.Valid() {
+		return invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	if err := checkBody(op, body); err != nil {
+		return err
+	}
+	resp, err := s.c.api.ImportExternalHelpdeskToLocale(ctx, websiteID, locale, helpdeskContentType, *body)
+	return done(op, resp, err)
 }
 
 // ImportExternalHelpdeskToLocaleLegacy starts importing the articles of an
@@ -481,6 +548,61 @@ func (s *WebsiteService) ListHelpdeskLocaleCategories(ctx context.Context, websi
 func (s *WebsiteService) ListHelpdeskLocaleCategoriesIter(ctx context.Context, websiteID string, locale string) iter.Seq2[api.HelpdeskLegacyCategory, error] {
 	return pages(ctx, 0, func(ctx context.Context, page int) ([]api.HelpdeskLegacyCategory, error) {
 		return s.ListHelpdeskLocaleCategories(ctx, websiteID, locale, page)
+	})
+}
+
+// ListHelpdeskLocaleFeedbacksOptions sets the query parameters of
+// ListHelpdeskLocaleFeedbacks; the zero value of a field leaves its
+// parameter out, and a nil *ListHelpdeskLocaleFeedbacksOptions sends none.
+type ListHelpdeskLocaleFeedbacksOptions struct {
+	// FilterDateStart counts or lists only what happened at or after this date
+	// (ISO 8601).
+	FilterDateStart time.Time
+	// FilterDateEnd counts or lists only what happened at or before this date
+	// (ISO 8601).
+	FilterDateEnd time.Time
+}
+
+// params builds the generated query parameters.
+func (o *ListHelpdeskLocaleFeedbacksOptions) params(string) (*api.ListHelpdeskLocaleFeedbacksParams, error) {
+	if o == nil {
+		return nil, nil
+	}
+	return &api.ListHelpdeskLocaleFeedbacksParams{
+		FilterDateStart: optTime(o.FilterDateStart),
+		FilterDateEnd:   optTime(o.FilterDateEnd),
+	}, nil
+}
+
+// ListHelpdeskLocaleFeedbacks lists one page of the feedbacks given to the
+// content of a locale and content type, optionally within a date range.
+//
+//crisp:operation listHelpdeskLocaleFeedbacks
+func (s *WebsiteService) ListHelpdeskLocaleFeedbacks(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, page int, opts *ListHelpdeskLocaleFeedbacksOptions) ([]api.HelpdeskFeedbackItem, error) {
+	const op = "listHelpdeskLocaleFeedbacks"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType)); err != nil {
+		return nil, err
+	}
+	if !helpdeskContentType.Valid() {
+		return nil, invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	if err := checkPage(op, page); err != nil {
+		return nil, err
+	}
+	params, err := opts.params(op)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := s.c.api.ListHelpdeskLocaleFeedbacks(ctx, websiteID, locale, helpdeskContentType, page, params)
+	return decodeList[api.HelpdeskFeedbackItem](op, resp, err)
+}
+
+// ListHelpdeskLocaleFeedbacksIter walks every page of
+// ListHelpdeskLocaleFeedbacks and yields the items one by one; it stops at
+// the first error, which it yields.
+func (s *WebsiteService) ListHelpdeskLocaleFeedbacksIter(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, opts *ListHelpdeskLocaleFeedbacksOptions) iter.Seq2[api.HelpdeskFeedbackItem, error] {
+	return pages(ctx, 0, func(ctx context.Context, page int) ([]api.HelpdeskFeedbackItem, error) {
+		return s.ListHelpdeskLocaleFeedbacks(ctx, websiteID, locale, helpdeskContentType, page, opts)
 	})
 }
 
@@ -599,6 +721,33 @@ func (s *WebsiteService) ListHelpdeskLocalesIter(ctx context.Context, websiteID 
 	})
 }
 
+// ListHelpdeskPages lists one page of the publicly visible helpdesk pages
+// of a locale and content type.
+//
+//crisp:operation listHelpdeskPages
+func (s *WebsiteService) ListHelpdeskPages(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, page int) ([]api.HelpdeskPage, error) {
+	const op = "listHelpdeskPages"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType)); err != nil {
+		return nil, err
+	}
+	if !helpdeskContentType.Valid() {
+		return nil, invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	if err := checkPage(op, page); err != nil {
+		return nil, err
+	}
+	resp, err := s.c.api.ListHelpdeskPages(ctx, websiteID, locale, helpdeskContentType, page)
+	return decodeList[api.HelpdeskPage](op, resp, err)
+}
+
+// ListHelpdeskPagesIter walks every page of ListHelpdeskPages and yields
+// the items one by one; it stops at the first error, which it yields.
+func (s *WebsiteService) ListHelpdeskPagesIter(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind) iter.Seq2[api.HelpdeskPage, error] {
+	return pages(ctx, 0, func(ctx context.Context, page int) ([]api.HelpdeskPage, error) {
+		return s.ListHelpdeskPages(ctx, websiteID, locale, helpdeskContentType, page)
+	})
+}
+
 // ListHelpdeskRedirections lists one page of the helpdesk URL redirections.
 //
 //crisp:operation listHelpdeskRedirections
@@ -621,6 +770,113 @@ func (s *WebsiteService) ListHelpdeskRedirectionsIter(ctx context.Context, websi
 	return pages(ctx, 0, func(ctx context.Context, page int) ([]api.HelpdeskRedirection, error) {
 		return s.ListHelpdeskRedirections(ctx, websiteID, page)
 	})
+}
+
+// ListHelpdeskTreeOptions sets the query parameters of ListHelpdeskTree;
+// the zero value of a field leaves its parameter out, and a nil
+// *ListHelpdeskTreeOptions sends none.
+type ListHelpdeskTreeOptions struct {
+	// SubPath lists only the entries below this tree path (such as
+	// `getting-started`).
+	SubPath string
+	// SearchTitle lists only the entries whose title matches this text.
+	SearchTitle string
+	// FilterDateStart counts or lists only what happened at or after this date
+	// (ISO 8601).
+	FilterDateStart time.Time
+	// FilterDateEnd counts or lists only what happened at or before this date
+	// (ISO 8601).
+	FilterDateEnd time.Time
+}
+
+// params builds the generated query parameters.
+func (o *ListHelpdeskTreeOptions) params(string) (*api.ListHelpdeskTreeParams, error) {
+	if o == nil {
+		return nil, nil
+	}
+	return &api.ListHelpdeskTreeParams{
+		SubPath:         optString(o.SubPath),
+		SearchTitle:     optString(o.SearchTitle),
+		FilterDateStart: optTime(o.FilterDateStart),
+		FilterDateEnd:   optTime(o.FilterDateEnd),
+	}, nil
+}
+
+// ListHelpdeskTree lists one page of the content tree entries of a locale
+// and content type, optionally below a sub-path and filtered by title or
+// date.
+//
+//crisp:operation listHelpdeskTree
+func (s *WebsiteService) ListHelpdeskTree(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, page int, opts *ListHelpdeskTreeOptions) ([]api.HelpdeskTreeEntry, error) {
+	const op = "listHelpdeskTree"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType)); err != nil {
+		return nil, err
+	}
+	if !helpdeskContentType.Valid() {
+		return nil, invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	if err := checkPage(op, page); err != nil {
+		return nil, err
+	}
+	params, err := opts.params(op)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := s.c.api.ListHelpdeskTree(ctx, websiteID, locale, helpdeskContentType, page, params)
+	return decodeList[api.HelpdeskTreeEntry](op, resp, err)
+}
+
+// ListHelpdeskTreeIter walks every page of ListHelpdeskTree and yields the
+// items one by one; it stops at the first error, which it yields.
+func (s *WebsiteService) ListHelpdeskTreeIter(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, opts *ListHelpdeskTreeOptions) iter.Seq2[api.HelpdeskTreeEntry, error] {
+	return pages(ctx, 0, func(ctx context.Context, page int) ([]api.HelpdeskTreeEntry, error) {
+		return s.ListHelpdeskTree(ctx, websiteID, locale, helpdeskContentType, page, opts)
+	})
+}
+
+// MapHelpdeskLocaleFeedbackRatingsOptions sets the query parameters of
+// MapHelpdeskLocaleFeedbackRatings; the zero value of a field leaves its
+// parameter out, and a nil *MapHelpdeskLocaleFeedbackRatingsOptions sends
+// none.
+type MapHelpdeskLocaleFeedbackRatingsOptions struct {
+	// FilterDateStart counts or lists only what happened at or after this date
+	// (ISO 8601).
+	FilterDateStart time.Time
+	// FilterDateEnd counts or lists only what happened at or before this date
+	// (ISO 8601).
+	FilterDateEnd time.Time
+}
+
+// params builds the generated query parameters.
+func (o *MapHelpdeskLocaleFeedbackRatingsOptions) params(string) (*api.MapHelpdeskLocaleFeedbackRatingsParams, error) {
+	if o == nil {
+		return nil, nil
+	}
+	return &api.MapHelpdeskLocaleFeedbackRatingsParams{
+		FilterDateStart: optTime(o.FilterDateStart),
+		FilterDateEnd:   optTime(o.FilterDateEnd),
+	}, nil
+}
+
+// MapHelpdeskLocaleFeedbackRatings counts the helpful and unhelpful
+// feedback ratings given to the content of a locale and content type,
+// optionally within a date range.
+//
+//crisp:operation mapHelpdeskLocaleFeedbackRatings
+func (s *WebsiteService) MapHelpdeskLocaleFeedbackRatings(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, opts *MapHelpdeskLocaleFeedbackRatingsOptions) (*api.HelpdeskFeedbackRatings, error) {
+	const op = "mapHelpdeskLocaleFeedbackRatings"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType)); err != nil {
+		return nil, err
+	}
+	if !helpdeskContentType.Valid() {
+		return nil, invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	params, err := opts.params(op)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := s.c.api.MapHelpdeskLocaleFeedbackRatings(ctx, websiteID, locale, helpdeskContentType, params)
+	return decode[api.HelpdeskFeedbackRatings](op, resp, err)
 }
 
 // MapHelpdeskLocaleFeedbackRatingsLegacyOptions sets the query parameters
@@ -681,6 +937,22 @@ func (s *WebsiteService) PublishHelpdeskLocaleArticle(ctx context.Context, websi
 	}
 	resp, err := s.c.api.PublishHelpdeskLocaleArticle(ctx, websiteID, locale, articleID)
 	return decode[api.HelpdeskLegacyArticlePublished](op, resp, err)
+}
+
+// RequestHelpdeskContentRefresh queues an asynchronous full refresh of the
+// helpdesk content of a locale and content type.
+//
+//crisp:operation requestHelpdeskContentRefresh
+func (s *WebsiteService) RequestHelpdeskContentRefresh(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind) error {
+	const op = "requestHelpdeskContentRefresh"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType)); err != nil {
+		return err
+	}
+	if !helpdeskContentType.Valid() {
+		return invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	resp, err := s.c.api.RequestHelpdeskContentRefresh(ctx, websiteID, locale, helpdeskContentType, emptyBody())
+	return done(op, resp, err)
 }
 
 // RequestHelpdeskDomainChange requests a change of the basic subdomain or
@@ -847,6 +1119,22 @@ func (s *WebsiteService) ResolveHelpdeskLocaleSection(ctx context.Context, websi
 	return decode[api.HelpdeskLegacySection](op, resp, err)
 }
 
+// ResolveHelpdeskPageEntity resolves a publicly visible helpdesk page from
+// its entity identifier.
+//
+//crisp:operation resolveHelpdeskPageEntity
+func (s *WebsiteService) ResolveHelpdeskPageEntity(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, entityID string) (*api.HelpdeskPage, error) {
+	const op = "resolveHelpdeskPageEntity"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "entity_id", entityID); err != nil {
+		return nil, err
+	}
+	if !helpdeskContentType.Valid() {
+		return nil, invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	resp, err := s.c.api.ResolveHelpdeskPageEntity(ctx, websiteID, locale, helpdeskContentType, entityID)
+	return decode[api.HelpdeskPage](op, resp, err)
+}
+
 // ResolveHelpdeskRedirection resolves a helpdesk redirection.
 //
 //crisp:operation resolveHelpdeskRedirection
@@ -870,6 +1158,71 @@ func (s *WebsiteService) ResolveHelpdeskSettings(ctx context.Context, websiteID 
 	}
 	resp, err := s.c.api.ResolveHelpdeskSettings(ctx, websiteID)
 	return decode[api.HelpdeskSettings](op, resp, err)
+}
+
+// ResolveHelpdeskTreeContent resolves the body content of the content tree
+// entry at a path.
+//
+//crisp:operation resolveHelpdeskTreeContent
+func (s *WebsiteService) ResolveHelpdeskTreeContent(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string) (*api.HelpdeskTreeContent, error) {
+	const op = "resolveHelpdeskTreeContent"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
+		return nil, err
+	}
+	if !helpdeskContentType.Valid() {
+		return nil, invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	resp, err := s.c.api.ResolveHelpdeskTreeContent(ctx, websiteID, locale, helpdeskContentType, path)
+	return decode[api.HelpdeskTreeContent](op, resp, err)
+}
+
+// ResolveHelpdeskTreeMetadata resolves the parsed metadata (title,
+// description, state, author, appearance) of the content tree entry at a
+// path.
+//
+//crisp:operation resolveHelpdeskTreeMetadata
+func (s *WebsiteService) ResolveHelpdeskTreeMetadata(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string) (*api.HelpdeskTreeMetadata, error) {
+	const op = "resolveHelpdeskTreeMetadata"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
+		return nil, err
+	}
+	if !helpdeskContentType.Valid() {
+		return nil, invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	resp, err := s.c.api.ResolveHelpdeskTreeMetadata(ctx, websiteID, locale, helpdeskContentType, path)
+	return decode[api.HelpdeskTreeMetadata](op, resp, err)
+}
+
+// ResolveHelpdeskTreePage resolves the public page (title and URL) of the
+// content tree entry at a path.
+//
+//crisp:operation resolveHelpdeskTreePage
+func (s *WebsiteService) ResolveHelpdeskTreePage(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string) (*api.HelpdeskTreePage, error) {
+	const op = "resolveHelpdeskTreePage"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
+		return nil, err
+	}
+	if !helpdeskContentType.Valid() {
+		return nil, invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	resp, err := s.c.api.ResolveHelpdeskTreePage(ctx, websiteID, locale, helpdeskContentType, path)
+	return decode[api.HelpdeskTreePage](op, resp, err)
+}
+
+// ResolveHelpdeskTreePath resolves the content tree entry at a path, with
+// its children.
+//
+//crisp:operation resolveHelpdeskTreePath
+func (s *WebsiteService) ResolveHelpdeskTreePath(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string) (*api.HelpdeskTreeEntry, error) {
+	const op = "resolveHelpdeskTreePath"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
+		return nil, err
+	}
+	if !helpdeskContentType.Valid() {
+		return nil, invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	resp, err := s.c.api.ResolveHelpdeskTreePath(ctx, websiteID, locale, helpdeskContentType, path)
+	return decode[api.HelpdeskTreeEntry](op, resp, err)
 }
 
 // SaveHelpdeskLocaleArticle saves (fully replaces) the editable fields of
@@ -969,6 +1322,25 @@ func (s *WebsiteService) SaveHelpdeskSettings(ctx context.Context, websiteID str
 	return done(op, resp, err)
 }
 
+// SaveHelpdeskTreeContent replaces the body content of the content tree
+// entry at a path.
+//
+//crisp:operation saveHelpdeskTreeContent
+func (s *WebsiteService) SaveHelpdeskTreeContent(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string, body *api.HelpdeskTreeContentSave) error {
+	const op = "saveHelpdeskTreeContent"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
+		return err
+	}
+	if !helpdeskContentType.Valid() {
+		return invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	if err := checkBody(op, body); err != nil {
+		return err
+	}
+	resp, err := s.c.api.SaveHelpdeskTreeContent(ctx, websiteID, locale, helpdeskContentType, path, *body)
+	return done(op, resp, err)
+}
+
 // UnpublishHelpdeskLocaleArticle unpublishes an article of a helpdesk
 // locale in the old helpdesk, turning it back into a draft.
 //
@@ -1058,5 +1430,43 @@ func (s *WebsiteService) UpdateHelpdeskLocaleSection(ctx context.Context, websit
 		return err
 	}
 	resp, err := s.c.api.UpdateHelpdeskLocaleSection(ctx, websiteID, locale, categoryID, sectionID, *body)
+	return done(op, resp, err)
+}
+
+// UpdateHelpdeskTreeMetadata updates the metadata of the content tree entry
+// at a path; fields left out are unchanged.
+//
+//crisp:operation updateHelpdeskTreeMetadata
+func (s *WebsiteService) UpdateHelpdeskTreeMetadata(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string, body *api.HelpdeskTreeMetadata) error {
+	const op = "updateHelpdeskTreeMetadata"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
+		return err
+	}
+	if !helpdeskContentType.Valid() {
+		return invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	if err := checkBody(op, body); err != nil {
+		return err
+	}
+	resp, err := s.c.api.UpdateHelpdeskTreeMetadata(ctx, websiteID, locale, helpdeskContentType, path, *body)
+	return done(op, resp, err)
+}
+
+// UpdateHelpdeskTreePath moves a content tree entry to another path, or
+// changes its position among its siblings.
+//
+//crisp:operation updateHelpdeskTreePath
+func (s *WebsiteService) UpdateHelpdeskTreePath(ctx context.Context, websiteID string, locale string, helpdeskContentType api.HelpdeskContentKind, path string, body *api.HelpdeskTreePathUpdate) error {
+	const op = "updateHelpdeskTreePath"
+	if err := checkPath(op, "website_id", websiteID, "locale", locale, "content_type", string(helpdeskContentType), "path", path); err != nil {
+		return err
+	}
+	if !helpdeskContentType.Valid() {
+		return invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
+	}
+	if err := checkBody(op, body); err != nil {
+		return err
+	}
+	resp, err := s.c.api.UpdateHelpdeskTreePath(ctx, websiteID, locale, helpdeskContentType, path, *body)
 	return done(op, resp, err)
 }

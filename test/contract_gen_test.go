@@ -639,6 +639,16 @@ var contractOps = []contractOp{
 		},
 	},
 	{
+		ID: "createHelpdeskTreePath", Method: "POST", Path: "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
+		StringParams: []string{"website_id", "locale", "path"},
+		Request:      `{}`,
+		Answer:       `{"data":{},"error":false,"reason":"added"}`,
+		Result:       "done",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return nil, c.Website.CreateHelpdeskTreePath(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2])
+		},
+	},
+	{
 		ID: "createNewCampaign", Method: "POST", Path: "/website/{website_id}/campaign",
 		StringParams: []string{"website_id"},
 		HasBody:      true,
@@ -807,6 +817,15 @@ var contractOps = []contractOp{
 		Result:       "done",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
 			return nil, c.Website.DeleteHelpdeskRedirection(ctx, p[0], p[1])
+		},
+	},
+	{
+		ID: "deleteHelpdeskTreePath", Method: "DELETE", Path: "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
+		StringParams: []string{"website_id", "locale", "path"},
+		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
+		Result:       "done",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return nil, c.Website.DeleteHelpdeskTreePath(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2])
 		},
 	},
 	{
@@ -979,6 +998,16 @@ var contractOps = []contractOp{
 				}
 			}
 			return nil, c.Plugin.DispatchPluginEvent(ctx, p[0], p[1], v)
+		},
+	},
+	{
+		ID: "exportHelpdeskLocaleArticles", Method: "POST", Path: "/website/{website_id}/helpdesk/export/{locale}/{content_type}",
+		StringParams: []string{"website_id", "locale"},
+		Request:      `{}`,
+		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
+		Result:       "done",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return nil, c.Website.ExportHelpdeskLocaleArticles(ctx, p[0], p[1], api.HelpdeskContentKind("articles"))
 		},
 	},
 	{
@@ -1396,6 +1425,24 @@ var contractOps = []contractOp{
 		},
 	},
 	{
+		ID: "importExternalHelpdeskToLocale", Method: "POST", Path: "/website/{website_id}/helpdesk/import/{locale}/{content_type}",
+		StringParams: []string{"website_id", "locale"},
+		HasBody:      true,
+		Request:      `{"detect_locales":true,"helpdesk_url":"https://docs.acme.com/","other_locales":["fr","de"]}`,
+		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
+		Result:       "done",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			var v *api.HelpdeskExternalImport
+			if body != nil {
+				v = new(api.HelpdeskExternalImport)
+				if err := json.Unmarshal(body, v); err != nil {
+					return nil, err
+				}
+			}
+			return nil, c.Website.ImportExternalHelpdeskToLocale(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), v)
+		},
+	},
+	{
 		ID: "importExternalHelpdeskToLocaleLegacy", Method: "POST", Path: "/website/{website_id}/helpdesk/locale/{locale}/import",
 		StringParams: []string{"website_id", "locale"},
 		HasBody:      true,
@@ -1550,11 +1597,11 @@ var contractOps = []contractOp{
 	},
 	{
 		ID: "listCampaignStatistics", Method: "GET", Path: "/website/{website_id}/campaign/{campaign_id}/statistics/{action}/{page_number}",
-		StringParams: []string{"website_id", "campaign_id", "action"},
+		StringParams: []string{"website_id", "campaign_id"},
 		Answer:       `{"data":[{"created_at":1714575600000,"data":{"url":"https://crisp.chat/en/pricing/"},"profile":{"email":"valerian@crisp.chat","people_id":"c5a2f70c-f605-4648-b47f-8c39d4b03a50","person":{"avatar":"https://avatars.example.com/c5a2f70c.png","geolocation":{"city":"Nantes","coordinates":{"latitude":47.2184,"longitude":-1.5536},"country":"FR","region":"Brittany"},"nickname":"Valerian Saliou"}},"type":"clicked","updated_at":1714575600000}],"error":false,"reason":"listed"}`,
 		Result:       "list",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListCampaignStatistics(ctx, p[0], p[1], api.CampaignStatisticType(p[2]), 1)
+			return c.Website.ListCampaignStatistics(ctx, p[0], p[1], api.CampaignStatisticType("clicked"), 1)
 		},
 	},
 	{
@@ -1639,6 +1686,15 @@ var contractOps = []contractOp{
 		},
 	},
 	{
+		ID: "listHelpdeskLocaleFeedbacks", Method: "GET", Path: "/website/{website_id}/helpdesk/feedback/list/{locale}/{content_type}/{page_number}",
+		StringParams: []string{"website_id", "locale"},
+		Answer:       `{"data":[{"article":{"article_id":"9k2bx0a","title":"Install the chatbox on WordPress","url":"https://valerian.crisp.help/en/article/install-the-chatbox-on-wordpress-9k2bx0a/"},"comment":"The screenshots do not match the current WordPress admin.","created_at":1730284800000,"rating":"unhelpful","session":{"assigned":{"user_id":"4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"},"avatar":"https://avatars.example.com/jane-doe.png","email":"jane.doe@example.com","geolocation":{"city":"Nantes","coordinates":{"latitude":47.2184,"longitude":-1.5536},"country":"FR","region":"Brittany"},"nickname":"Jane Doe","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"}}],"error":false,"reason":"listed"}`,
+		Result:       "list",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Website.ListHelpdeskLocaleFeedbacks(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), 1, nil)
+		},
+	},
+	{
 		ID: "listHelpdeskLocaleFeedbacksLegacy", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/feedback/list/{page_number}",
 		StringParams: []string{"website_id", "locale"},
 		Answer:       `{"data":[{"article":{"article_id":"fd036d68-c619-4c63-9deb-e2ce91733dd6","title":"How to use $crisp JavaScript SDK?","url":"https://crisp.help/en/article/how-to-use-crisp-javascript-sdk-10ud15y/"},"comment":"The snippet does not work with my React app.","created_at":1714490000000,"rating":"unhelpful","session":{"assigned":{"user_id":"4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"},"avatar":"https://avatars.example.com/jane-doe.png","email":"jane.doe@example.com","geolocation":{"city":"Nantes","coordinates":{"latitude":47.2184,"longitude":-1.5536},"country":"FR","region":"Brittany"},"nickname":"Jane Doe","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"}},{"article":{"article_id":"1e5f8c2a-3b7d-4e9f-a1c6-8d0b2e4f6a93","title":"How to customize the chatbox color?","url":"https://crisp.help/en/article/how-to-customize-the-chatbox-color-1x2y3z4/"},"created_at":1714400000000,"rating":"helpful","session":{"session_id":"session_36ba3566-9651-4790-afc8-ffedbccc317f"}}],"error":false,"reason":"listed"}`,
@@ -1666,12 +1722,30 @@ var contractOps = []contractOp{
 		},
 	},
 	{
+		ID: "listHelpdeskPages", Method: "GET", Path: "/website/{website_id}/helpdesk/page/list/{locale}/{content_type}/{page_number}",
+		StringParams: []string{"website_id", "locale"},
+		Answer:       `{"data":[{"entity_id":"1xh7pqk","title":"How can I automatically set custom user data?","tree_path":"developers/set-custom-user-data","url":"https://valerian.crisp.help/en/article/how-can-i-automatically-set-custom-user-data-1xh7pqk/"},{"entity_id":"9k2bx0a","title":"Install the chatbox on WordPress","tree_path":"getting-started/install-on-wordpress","url":"https://valerian.crisp.help/en/article/install-the-chatbox-on-wordpress-9k2bx0a/"}],"error":false,"reason":"listed"}`,
+		Result:       "list",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Website.ListHelpdeskPages(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), 1)
+		},
+	},
+	{
 		ID: "listHelpdeskRedirections", Method: "GET", Path: "/website/{website_id}/helpdesk/redirections/{page_number}",
 		StringParams: []string{"website_id"},
 		Answer:       `{"data":[{"created_at":1730284800000,"path":"/en/article/how-can-i-automatically-set-custom-user-data/","redirection_id":"7ebf2e39-1780-45c9-aa81-fa7a7078cb25","target":"/en/article/how-can-i-automatically-set-custom-user-data-1xh7pqk/","updated_at":1730284800000}],"error":false,"reason":"listed"}`,
 		Result:       "list",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
 			return c.Website.ListHelpdeskRedirections(ctx, p[0], 1)
+		},
+	},
+	{
+		ID: "listHelpdeskTree", Method: "GET", Path: "/website/{website_id}/helpdesk/tree/list/{locale}/{content_type}/{page_number}",
+		StringParams: []string{"website_id", "locale"},
+		Answer:       `{"data":[{"children":[{"slug":"install-on-wordpress","state":{"featured":true,"hidden":false,"published":true},"title":"Install the chatbox on WordPress","type":"entry"}],"slug":"getting-started","state":{"featured":false,"hidden":false,"published":true},"title":"Getting Started","type":"group"},{"slug":"pricing-faq","state":{"featured":false,"hidden":false,"published":false},"title":"Pricing FAQ","type":"entry"}],"error":false,"reason":"listed"}`,
+		Result:       "list",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Website.ListHelpdeskTree(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), 1, nil)
 		},
 	},
 	{
@@ -1816,6 +1890,15 @@ var contractOps = []contractOp{
 		Result:       "list",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
 			return c.Website.ListWebsiteOperators(ctx, p[0])
+		},
+	},
+	{
+		ID: "mapHelpdeskLocaleFeedbackRatings", Method: "GET", Path: "/website/{website_id}/helpdesk/feedback/ratings/{locale}/{content_type}",
+		StringParams: []string{"website_id", "locale"},
+		Answer:       `{"data":{"ratings":{"helpful":128,"unhelpful":17}},"error":false,"reason":"resolved"}`,
+		Result:       "decode",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Website.MapHelpdeskLocaleFeedbackRatings(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), nil)
 		},
 	},
 	{
@@ -2045,6 +2128,16 @@ var contractOps = []contractOp{
 		},
 	},
 	{
+		ID: "requestHelpdeskContentRefresh", Method: "POST", Path: "/website/{website_id}/helpdesk/refresh/{locale}/{content_type}",
+		StringParams: []string{"website_id", "locale"},
+		Request:      `{}`,
+		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
+		Result:       "done",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return nil, c.Website.RequestHelpdeskContentRefresh(ctx, p[0], p[1], api.HelpdeskContentKind("articles"))
+		},
+	},
+	{
 		ID: "requestHelpdeskDomainChange", Method: "PATCH", Path: "/website/{website_id}/helpdesk/domain",
 		StringParams: []string{"website_id"},
 		HasBody:      true,
@@ -2198,6 +2291,15 @@ var contractOps = []contractOp{
 		},
 	},
 	{
+		ID: "resolveHelpdeskPageEntity", Method: "GET", Path: "/website/{website_id}/helpdesk/page/entity/{locale}/{content_type}/{entity_id}",
+		StringParams: []string{"website_id", "locale", "entity_id"},
+		Answer:       `{"data":{"entity_id":"1xh7pqk","title":"How can I automatically set custom user data?","tree_path":"developers/set-custom-user-data","url":"https://valerian.crisp.help/en/article/how-can-i-automatically-set-custom-user-data-1xh7pqk/"},"error":false,"reason":"resolved"}`,
+		Result:       "decode",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Website.ResolveHelpdeskPageEntity(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2])
+		},
+	},
+	{
 		ID: "resolveHelpdeskRedirection", Method: "GET", Path: "/website/{website_id}/helpdesk/redirection/{redirection_id}",
 		StringParams: []string{"website_id", "redirection_id"},
 		Answer:       `{"data":{"created_at":1730284800000,"path":"/en/article/how-can-i-automatically-set-custom-user-data/","redirection_id":"7ebf2e39-1780-45c9-aa81-fa7a7078cb25","target":"/en/article/how-can-i-automatically-set-custom-user-data-1xh7pqk/","updated_at":1730284800000},"error":false,"reason":"resolved"}`,
@@ -2213,6 +2315,42 @@ var contractOps = []contractOp{
 		Result:       "decode",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskSettings(ctx, p[0])
+		},
+	},
+	{
+		ID: "resolveHelpdeskTreeContent", Method: "GET", Path: "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}",
+		StringParams: []string{"website_id", "locale", "path"},
+		Answer:       `{"data":{"content":"# Install the chatbox on WordPress\n\nOpen your WordPress admin, then go to **Plugins** and search for Crisp."},"error":false,"reason":"resolved"}`,
+		Result:       "decode",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Website.ResolveHelpdeskTreeContent(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2])
+		},
+	},
+	{
+		ID: "resolveHelpdeskTreeMetadata", Method: "GET", Path: "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}",
+		StringParams: []string{"website_id", "locale", "path"},
+		Answer:       `{"data":{"author":{"user_id":"4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"},"color":"#1972F5","description":"Add the Crisp chatbox to a WordPress site in two minutes.","format":"markdown","image":"https://storage.crisp.chat/users/helpdesk/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/wordpress.png","state":{"featured":true,"hidden":false,"published":true},"title":"Install the chatbox on WordPress"},"error":false,"reason":"resolved"}`,
+		Result:       "decode",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Website.ResolveHelpdeskTreeMetadata(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2])
+		},
+	},
+	{
+		ID: "resolveHelpdeskTreePage", Method: "GET", Path: "/website/{website_id}/helpdesk/tree/page/{locale}/{content_type}/{path}",
+		StringParams: []string{"website_id", "locale", "path"},
+		Answer:       `{"data":{"title":"Install the chatbox on WordPress","url":"https://valerian.crisp.help/en/article/install-the-chatbox-on-wordpress-9k2bx0a/"},"error":false,"reason":"resolved"}`,
+		Result:       "decode",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Website.ResolveHelpdeskTreePage(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2])
+		},
+	},
+	{
+		ID: "resolveHelpdeskTreePath", Method: "GET", Path: "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
+		StringParams: []string{"website_id", "locale", "path"},
+		Answer:       `{"data":{"children":[{"slug":"install-on-wordpress","state":{"featured":true,"hidden":false,"published":true},"title":"Install the chatbox on WordPress","type":"entry"}],"slug":"getting-started","state":{"featured":false,"hidden":false,"published":true},"title":"Getting Started","type":"group"},"error":false,"reason":"resolved"}`,
+		Result:       "decode",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			return c.Website.ResolveHelpdeskTreePath(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2])
 		},
 	},
 	{
@@ -2367,6 +2505,24 @@ var contractOps = []contractOp{
 				}
 			}
 			return nil, c.Website.SaveHelpdeskSettings(ctx, p[0], v)
+		},
+	},
+	{
+		ID: "saveHelpdeskTreeContent", Method: "PUT", Path: "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}",
+		StringParams: []string{"website_id", "locale", "path"},
+		HasBody:      true,
+		Request:      `{"content":"# Install the chatbox on WordPress\n\nOpen your WordPress admin, then go to **Plugins** and search for Crisp."}`,
+		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
+		Result:       "done",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			var v *api.HelpdeskTreeContentSave
+			if body != nil {
+				v = new(api.HelpdeskTreeContentSave)
+				if err := json.Unmarshal(body, v); err != nil {
+					return nil, err
+				}
+			}
+			return nil, c.Website.SaveHelpdeskTreeContent(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2], v)
 		},
 	},
 	{
@@ -2768,6 +2924,42 @@ var contractOps = []contractOp{
 				}
 			}
 			return nil, c.Website.UpdateHelpdeskLocaleSection(ctx, p[0], p[1], p[2], p[3], v)
+		},
+	},
+	{
+		ID: "updateHelpdeskTreeMetadata", Method: "PATCH", Path: "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}",
+		StringParams: []string{"website_id", "locale", "path"},
+		HasBody:      true,
+		Request:      `{"description":"Add the Crisp chatbox to a WordPress site in two minutes.","state":{"featured":true,"hidden":false,"published":true},"title":"Install the chatbox on WordPress"}`,
+		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
+		Result:       "done",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			var v *api.HelpdeskTreeMetadata
+			if body != nil {
+				v = new(api.HelpdeskTreeMetadata)
+				if err := json.Unmarshal(body, v); err != nil {
+					return nil, err
+				}
+			}
+			return nil, c.Website.UpdateHelpdeskTreeMetadata(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2], v)
+		},
+	},
+	{
+		ID: "updateHelpdeskTreePath", Method: "PATCH", Path: "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
+		StringParams: []string{"website_id", "locale", "path"},
+		HasBody:      true,
+		Request:      `{"action":"move","path":{"to":"developers/install-on-wordpress"}}`,
+		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
+		Result:       "done",
+		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+			var v *api.HelpdeskTreePathUpdate
+			if body != nil {
+				v = new(api.HelpdeskTreePathUpdate)
+				if err := json.Unmarshal(body, v); err != nil {
+					return nil, err
+				}
+			}
+			return nil, c.Website.UpdateHelpdeskTreePath(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2], v)
 		},
 	},
 	{

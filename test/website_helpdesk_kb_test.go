@@ -177,8 +177,8 @@ func TestListHelpdeskTree(t *testing.T) {
 	srv, c := setupFor(t, "listHelpdeskTree")
 	sub, title := "getting started/install", "install & setup"
 	start := time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC)
-	got, err := c.Website.ListHelpdeskTree(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, 4, &api.ListHelpdeskTreeParams{
-		SubPath: &sub, SearchTitle: &title, FilterDateStart: &start,
+	got, err := c.Website.ListHelpdeskTree(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, 4, &crisp.ListHelpdeskTreeOptions{
+		SubPath: sub, SearchTitle: title, FilterDateStart: start,
 	})
 	require.NoError(t, err)
 	require.NotEmpty(t, got)
@@ -199,7 +199,7 @@ func TestListHelpdeskTreeIter(t *testing.T) {
 	sub := "getting-started"
 	want, calls := helpdeskTwoPages[api.HelpdeskTreeEntry](t, srv, "listHelpdeskTree", nil)
 	var got []api.HelpdeskTreeEntry
-	for e, err := range c.Website.ListHelpdeskTreeIter(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, &api.ListHelpdeskTreeParams{SubPath: &sub}) {
+	for e, err := range c.Website.ListHelpdeskTreeIter(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, &crisp.ListHelpdeskTreeOptions{SubPath: sub}) {
 		require.NoError(t, err)
 		got = append(got, e)
 	}
@@ -358,8 +358,8 @@ func TestMapHelpdeskLocaleFeedbackRatings(t *testing.T) {
 	srv, c := setupFor(t, "mapHelpdeskLocaleFeedbackRatings")
 	start := time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC)
 	end := time.Date(2024, 10, 31, 23, 59, 59, 0, time.UTC)
-	got, err := c.Website.MapHelpdeskLocaleFeedbackRatings(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindArticles, &api.MapHelpdeskLocaleFeedbackRatingsParams{
-		FilterDateStart: &start, FilterDateEnd: &end,
+	got, err := c.Website.MapHelpdeskLocaleFeedbackRatings(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindArticles, &crisp.MapHelpdeskLocaleFeedbackRatingsOptions{
+		FilterDateStart: start, FilterDateEnd: end,
 	})
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.HelpdeskFeedbackRatings](t, srv, "mapHelpdeskLocaleFeedbackRatings"), *got)
@@ -371,7 +371,7 @@ func TestMapHelpdeskLocaleFeedbackRatings(t *testing.T) {
 func TestListHelpdeskLocaleFeedbacks(t *testing.T) {
 	srv, c := setupFor(t, "listHelpdeskLocaleFeedbacks")
 	end := time.Date(2024, 10, 31, 0, 0, 0, 0, time.UTC)
-	got, err := c.Website.ListHelpdeskLocaleFeedbacks(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, 5, &api.ListHelpdeskLocaleFeedbacksParams{FilterDateEnd: &end})
+	got, err := c.Website.ListHelpdeskLocaleFeedbacks(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, 5, &crisp.ListHelpdeskLocaleFeedbacksOptions{FilterDateEnd: end})
 	require.NoError(t, err)
 	require.NotEmpty(t, got)
 	require.Equal(t, exampleData[[]api.HelpdeskFeedbackItem](t, srv, "listHelpdeskLocaleFeedbacks"), got)

@@ -39,7 +39,7 @@ func genContract(ctx *genContext) ([]genFile, error) {
 		}
 		var names []string
 		for _, arg := range op.Args {
-			if arg.Check != "" {
+			if arg.Check != "" && arg.Enum == nil {
 				names = append(names, fmt.Sprintf("%q", arg.SpecName))
 			}
 		}
@@ -81,6 +81,8 @@ func contractCall(doc *openapi3.T, op facadeOp) (string, error) {
 		case a.Type == "string":
 			args = append(args, fmt.Sprintf("p[%d]", i))
 			i++
+		case a.Enum != nil:
+			args = append(args, fmt.Sprintf("%s(%q)", a.Type, a.Enum[0]))
 		case a.Check != "":
 			args = append(args, fmt.Sprintf("%s(p[%d])", a.Type, i))
 			i++

@@ -57,6 +57,9 @@ type facadeOp struct {
 type facadeArg struct {
 	Name, Type, SpecName string
 	Check                string // expression checkPath gets, "" when not a string
+	// Enum lists the values of a closed enum parameter: a value outside
+	// it is refused before any request.
+	Enum []string
 }
 
 // services maps the first path segment to the facade service.
@@ -236,6 +239,7 @@ func newFacadeOp(a *apiPackage, path, method string, item *openapi3.PathItem, o 
 			arg.Check = arg.Name
 		case isStringType(a, t):
 			arg.Check = "string(" + arg.Name + ")"
+			arg.Enum = pathEnum(item, o, arg.SpecName)
 		}
 		op.Args = append(op.Args, arg)
 	}
@@ -399,4 +403,21 @@ func pascal(s string) string {
 // snake turns a tag ("Website Conversation") into a file name.
 func snake(s string) string {
 	return strings.ToLower(strings.ReplaceAll(strings.TrimSpace(s), " ", "_"))
+}
+
+// pathEnum returns the enum values of a path parameter.
+func pathEnum(item *openapi3.PathItem, o *openapi3.Operation, name string) []string {
+	for _, list := range []openapi3.Parameters{item.Parameters, o.Parameters} {
+		for _, p := range list {
+			if p.Value == nil || p.Value.Name != name || p.Value.Schema == nil || p.Value.Schema.Value == nil {
+				continue
+			}
+			var values []string
+			for _, v := range p.Value.Schema.Value.Enum {
+				values = append(values, fmt.Sprint(v))
+			}
+			return values
+		}
+	}
+	return nil
 }

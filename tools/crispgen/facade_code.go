@@ -125,6 +125,12 @@ func writeMethod(b *strings.Builder, op facadeOp) {
 	if len(checks) > 0 {
 		fmt.Fprintf(b, "\tif err := checkPath(op, %s); err != nil {\n\t\treturn %serr\n\t}\n", strings.Join(checks, ", "), zero)
 	}
+	for _, a := range op.Args {
+		if a.Enum != nil {
+			fmt.Fprintf(b, "\tif !%s.Valid() {\n\t\treturn %sinvalidArg(op, \"%s must be one of %s, got %%q\", %s)\n\t}\n",
+				a.Name, zero, a.SpecName, strings.Join(a.Enum, ", "), a.Name)
+		}
+	}
 	if op.Page {
 		fmt.Fprintf(b, "\tif err := checkPage(op, page); err != nil {\n\t\treturn %serr\n\t}\n", zero)
 	}
