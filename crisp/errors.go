@@ -69,7 +69,7 @@ type Error struct {
 	// request (without query string), when a request was built. Error
 	// does not print Path, which may hold personal data (a people ID is
 	// often an e-mail address): it prints the path of the operation with
-	// its parameters left out, "/website/{…}/people/profile/{…}".
+	// its parameters named, "/website/{website_id}/people/profile/{people_id}".
 	Method string
 	Path   string
 	// StatusCode is the HTTP status of Crisp's answer; 0 when no answer
@@ -90,7 +90,7 @@ type Error struct {
 // Error returns a one-line description: the operation, the method and
 // the path of the operation without its parameters (never Path itself),
 // the status, Crisp's reason and message, and the cause. For example
-// "crisp: getPeopleProfile: GET /website/{…}/people/profile/{…}: 404 Not
+// "crisp: getPeopleProfile: GET /website/{website_id}/people/profile/{people_id}: 404 Not
 // Found: not_found: the route does not exist".
 func (e *Error) Error() string {
 	var parts []string

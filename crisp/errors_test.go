@@ -44,7 +44,7 @@ func TestErrorSentinels(t *testing.T) {
 
 func TestErrorStringIsOneLine(t *testing.T) {
 	e := &Error{Operation: "getConversation", Method: "GET", Path: "/v1/website/w/conversation/s", StatusCode: 404, Reason: "not_found", Message: "the route does not exist"}
-	require.Equal(t, "crisp: getConversation: GET /website/{…}/conversation/{…}: 404 Not Found: not_found: the route does not exist", e.Error())
+	require.Equal(t, "crisp: getConversation: GET /website/{website_id}/conversation/{session_id}: 404 Not Found: not_found: the route does not exist", e.Error())
 	e1 := &Error{Method: "GET", Path: "/v1/website/w/conversation/s", StatusCode: 404, Reason: "not_found"}
 	require.Equal(t, "crisp: GET: 404 Not Found: not_found", e1.Error(), "no operation, no template: the path is left out")
 	e2 := &Error{Operation: "getConversation", Reason: ReasonInvalidArgument, Message: "session_id must not be empty"}
