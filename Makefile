@@ -10,7 +10,7 @@ help: ## list the targets
 
 # Every file crispgen writes (tools/crispgen): `make check-generated`
 # fails when one is not what openapi.yaml + overlay.yaml give.
-GENERATED := api test/internal/stockapi crisp/*.gen.go events/*.gen.go docs/operations.md test/contract_gen_test.go asyncapi.yaml
+GENERATED := api test/internal/stockapi crisp/*.gen.go events/*.gen.go docs/operations.md test/contract_gen_test.go test/codegen_gen_test.go asyncapi.yaml
 
 generate: ## regenerate every generated file from openapi.yaml and overlay.yaml (tools/crispgen)
 	$(GO) generate $(PKGS)

@@ -267,3 +267,26 @@ func BenchmarkBuildRequest(b *testing.B) {
 		})
 	}
 }
+
+// codegenBuilder is the request builder of one operation in package api
+// and in package stockapi (test/codegen_gen_test.go, generated).
+type codegenBuilder struct {
+	ID          string
+	Lean, Stock func(server, v string) (*http.Request, error)
+}
+
+// TestCodegenEveryOperation builds the request of every operation with
+// both templates, for every server URL form and every awkward path
+// parameter value, and requires the same request.
+func TestCodegenEveryOperation(t *testing.T) {
+	require.Len(t, codegenBuilders, len(specOps(loadSpec(t))))
+	for _, b := range codegenBuilders {
+		for _, server := range codegenServers {
+			for _, v := range codegenValues {
+				got, gerr := b.Lean(server, v)
+				want, werr := b.Stock(server, v)
+				requireSameRequest(t, got, gerr, want, werr, "%s, server %s, value %q", b.ID, server, v)
+			}
+		}
+	}
+}
