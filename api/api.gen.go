@@ -963,7 +963,7 @@ type ActionCallSession struct {
 	// CallID The call session identifier.
 	//
 	// Example: call_35a0c062-72fa-4095-a2a0-f9911d47ee56
-	CallID string `json:"call_id"`
+	CallID string `json:"call_id,omitempty,omitzero"`
 }
 
 // ActionCallSessionEnvelope A response envelope holding a call session.
@@ -1389,7 +1389,7 @@ type AvailabilityOperator struct {
 	// Time The validity window of an availability.
 	Time AvailabilityTime `json:"time,omitempty,omitzero"`
 
-	// Type An availability type.
+	// Type An availability type. Known values: `online`, `away`, `offline`; Crisp may send others.
 	//
 	// Example: online
 	Type AvailabilityType `json:"type,omitempty,omitzero"`
@@ -1397,7 +1397,7 @@ type AvailabilityOperator struct {
 	// UserID The operator user identifier.
 	//
 	// Example: a4c32c68-be91-4e29-8a05-976e93abbe3f
-	UserID string `json:"user_id"`
+	UserID string `json:"user_id,omitempty,omitzero"`
 }
 
 // AvailabilityOperatorListEnvelope A response envelope holding operator availabilities.
@@ -1423,7 +1423,7 @@ type AvailabilityStatus struct {
 	// Example: 1715068385123
 	Since int64 `json:"since,omitempty,omitzero"`
 
-	// Status An availability type.
+	// Status An availability type. Known values: `online`, `away`, `offline`; Crisp may send others.
 	//
 	// Example: online
 	Status AvailabilityType `json:"status,omitempty,omitzero"`
@@ -1458,7 +1458,7 @@ type AvailabilityTime struct {
 	Since int64 `json:"since,omitempty,omitzero"`
 }
 
-// AvailabilityType An availability type.
+// AvailabilityType An availability type. Known values: `online`, `away`, `offline`; Crisp may send others.
 //
 // Example: online
 type AvailabilityType string
@@ -1727,7 +1727,7 @@ type Campaign struct {
 	// CampaignID The campaign identifier.
 	//
 	// Example: 355d805f-a72f-457e-a3e5-5d01521f3cd8
-	CampaignID string `json:"campaign_id"`
+	CampaignID string `json:"campaign_id,omitempty,omitzero"`
 
 	// CreatedAt When the campaign was created, in Unix milliseconds.
 	//
@@ -1747,10 +1747,10 @@ type Campaign struct {
 	// Flow The automation flow of an automated campaign, which says when and to whom it is sent.
 	Flow *CampaignFlow `json:"flow,omitempty"`
 
-	// Format The format of a campaign message or template, `markdown` or `html`.
+	// Format The format of a campaign message or template, `markdown` or `html`. This is the form answers carry; requests use `CampaignFormat`. Crisp may send other values.
 	//
 	// Example: markdown
-	Format *CampaignFormat `json:"format,omitempty"`
+	Format CampaignFormatAnswer `json:"format,omitempty,omitzero"`
 
 	// Message The campaign message, in the campaign `format` (Markdown or HTML).
 	//
@@ -1780,8 +1780,8 @@ type Campaign struct {
 	// Example: true
 	Ready bool `json:"ready,omitempty,omitzero"`
 
-	// Recipients Who a campaign is sent to.
-	Recipients *CampaignRecipients `json:"recipients,omitempty"`
+	// Recipients Who a campaign is sent to. This is the form answers carry; requests use `CampaignRecipients`.
+	Recipients CampaignRecipientsAnswer `json:"recipients,omitempty,omitzero"`
 
 	// Running Whether the campaign is currently being sent (one-shot) or active (automated).
 	//
@@ -1814,10 +1814,10 @@ type Campaign struct {
 	// Example: a4876300-4dae-47f7-8599-3bf9283f36c2
 	Template string `json:"template,omitempty,omitzero"`
 
-	// Type The campaign type, `one-shot` (sent once when dispatched) or `automated` (sent each time its launch event fires).
+	// Type The campaign type, `one-shot` (sent once when dispatched) or `automated` (sent each time its launch event fires). This is the form answers carry; requests use `CampaignType`. Crisp may send other values.
 	//
 	// Example: one-shot
-	Type *CampaignType `json:"type,omitempty"`
+	Type CampaignTypeAnswer `json:"type,omitempty,omitzero"`
 
 	// UpdatedAt When the campaign was last updated, in Unix milliseconds.
 	//
@@ -1843,7 +1843,7 @@ type CampaignCreated struct {
 	// CampaignID The new campaign identifier.
 	//
 	// Example: 355d805f-a72f-457e-a3e5-5d01521f3cd8
-	CampaignID string `json:"campaign_id"`
+	CampaignID string `json:"campaign_id,omitempty,omitzero"`
 }
 
 // CampaignCreatedEnvelope A response envelope holding the identifier of a created campaign.
@@ -1883,7 +1883,7 @@ type CampaignExcerpt struct {
 	// CampaignID The campaign identifier.
 	//
 	// Example: 355d805f-a72f-457e-a3e5-5d01521f3cd8
-	CampaignID string `json:"campaign_id"`
+	CampaignID string `json:"campaign_id,omitempty,omitzero"`
 
 	// CreatedAt When the campaign was created, in Unix milliseconds.
 	//
@@ -1900,10 +1900,10 @@ type CampaignExcerpt struct {
 	// Example: 1714572000000
 	DispatchedAt int64 `json:"dispatched_at,omitempty,omitzero"`
 
-	// Format The format of a campaign message or template, `markdown` or `html`.
+	// Format The format of a campaign message or template, `markdown` or `html`. This is the form answers carry; requests use `CampaignFormat`. Crisp may send other values.
 	//
 	// Example: markdown
-	Format *CampaignFormat `json:"format,omitempty"`
+	Format CampaignFormatAnswer `json:"format,omitempty,omitzero"`
 
 	// Name The campaign name, shown to operators only.
 	//
@@ -1945,10 +1945,10 @@ type CampaignExcerpt struct {
 	// Example: 1250
 	Targets int `json:"targets,omitempty,omitzero"`
 
-	// Type The campaign type, `one-shot` (sent once when dispatched) or `automated` (sent each time its launch event fires).
+	// Type The campaign type, `one-shot` (sent once when dispatched) or `automated` (sent each time its launch event fires). This is the form answers carry; requests use `CampaignType`. Crisp may send other values.
 	//
 	// Example: one-shot
-	Type *CampaignType `json:"type,omitempty"`
+	Type CampaignTypeAnswer `json:"type,omitempty,omitzero"`
 
 	// UpdatedAt When the campaign was last updated, in Unix milliseconds.
 	//
@@ -2026,6 +2026,11 @@ type CampaignFlow struct {
 // Example: markdown
 type CampaignFormat string
 
+// CampaignFormatAnswer The format of a campaign message or template, `markdown` or `html`. This is the form answers carry; requests use `CampaignFormat`. Crisp may send other values.
+//
+// Example: markdown
+type CampaignFormatAnswer = CampaignFormat
+
 // CampaignGeolocation Where the person was located when the campaign action was recorded.
 type CampaignGeolocation struct {
 	// City The city name.
@@ -2098,7 +2103,7 @@ type CampaignRecipient struct {
 	// PeopleID The people profile identifier.
 	//
 	// Example: c5a2f70c-f605-4648-b47f-8c39d4b03a50
-	PeopleID string `json:"people_id"`
+	PeopleID string `json:"people_id,omitempty,omitzero"`
 
 	// Person Identity details of a campaign recipient.
 	Person CampaignRecipientPerson `json:"person,omitempty,omitzero"`
@@ -2159,10 +2164,18 @@ type CampaignRecipients struct {
 	Type *CampaignRecipientsType `json:"type,omitempty"`
 }
 
+// CampaignRecipientsAnswer Who a campaign is sent to. This is the form answers carry; requests use `CampaignRecipients`.
+type CampaignRecipientsAnswer = CampaignRecipients
+
 // CampaignRecipientsType How a campaign selects its recipients, `all` (every contact), `segment` (contacts in `segments`), `people` (the profiles in `people`) or `filter` (contacts matching `filter`).
 //
 // Example: all
 type CampaignRecipientsType string
+
+// CampaignRecipientsTypeAnswer How a campaign selects its recipients, `all` (every contact), `segment` (contacts in `segments`), `people` (the profiles in `people`) or `filter` (contacts matching `filter`). This is the form answers carry; requests use `CampaignRecipientsType`. Crisp may send other values.
+//
+// Example: all
+type CampaignRecipientsTypeAnswer = CampaignRecipientsType
 
 // CampaignSave A whole campaign, replacing all of its previous information.
 type CampaignSave struct {
@@ -2237,10 +2250,10 @@ type CampaignStatistic struct {
 	// Profile The people profile that performed a campaign action.
 	Profile CampaignStatisticProfile `json:"profile,omitempty,omitzero"`
 
-	// Type A recipient action that campaign statistics record, `clicked`, `opened` or `unsubscribed`.
+	// Type A recipient action that campaign statistics record, `clicked`, `opened` or `unsubscribed`. This is the form answers carry; requests use `CampaignStatisticType`. Crisp may send other values.
 	//
 	// Example: clicked
-	Type CampaignStatisticType `json:"type,omitempty,omitzero"`
+	Type CampaignStatisticTypeAnswer `json:"type,omitempty,omitzero"`
 
 	// UpdatedAt When the action was last recorded, in Unix milliseconds.
 	//
@@ -2301,6 +2314,11 @@ type CampaignStatisticProfile struct {
 // Example: clicked
 type CampaignStatisticType string
 
+// CampaignStatisticTypeAnswer A recipient action that campaign statistics record, `clicked`, `opened` or `unsubscribed`. This is the form answers carry; requests use `CampaignStatisticType`. Crisp may send other values.
+//
+// Example: clicked
+type CampaignStatisticTypeAnswer = CampaignStatisticType
+
 // CampaignStatisticsSummary Counters of the recipient actions recorded for a campaign.
 type CampaignStatisticsSummary struct {
 	// Clicked How many times a link in the campaign was clicked.
@@ -2347,10 +2365,10 @@ type CampaignTemplate struct {
 	// Example: 1714485600000
 	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
-	// Format The format of a campaign message or template, `markdown` or `html`.
+	// Format The format of a campaign message or template, `markdown` or `html`. This is the form answers carry; requests use `CampaignFormat`. Crisp may send other values.
 	//
 	// Example: markdown
-	Format *CampaignFormat `json:"format,omitempty"`
+	Format CampaignFormatAnswer `json:"format,omitempty,omitzero"`
 
 	// Name The template name.
 	//
@@ -2360,9 +2378,9 @@ type CampaignTemplate struct {
 	// TemplateID The template identifier.
 	//
 	// Example: a4876300-4dae-47f7-8599-3bf9283f36c2
-	TemplateID string `json:"template_id"`
+	TemplateID string `json:"template_id,omitempty,omitzero"`
 
-	// Type The campaign template type, `static` (provided by Crisp) or `custom` (created on the website).
+	// Type The campaign template type, `static` (provided by Crisp) or `custom` (created on the website). Crisp may send other values.
 	//
 	// Example: custom
 	Type CampaignTemplateType `json:"type,omitempty,omitzero"`
@@ -2378,7 +2396,7 @@ type CampaignTemplateCreated struct {
 	// TemplateID The new template identifier.
 	//
 	// Example: a4876300-4dae-47f7-8599-3bf9283f36c2
-	TemplateID string `json:"template_id"`
+	TemplateID string `json:"template_id,omitempty,omitzero"`
 }
 
 // CampaignTemplateCreatedEnvelope A response envelope holding the identifier of a created campaign template.
@@ -2420,10 +2438,10 @@ type CampaignTemplateExcerpt struct {
 	// Example: 1714485600000
 	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
-	// Format The format of a campaign message or template, `markdown` or `html`.
+	// Format The format of a campaign message or template, `markdown` or `html`. This is the form answers carry; requests use `CampaignFormat`. Crisp may send other values.
 	//
 	// Example: markdown
-	Format *CampaignFormat `json:"format,omitempty"`
+	Format CampaignFormatAnswer `json:"format,omitempty,omitzero"`
 
 	// Name The template name.
 	//
@@ -2433,9 +2451,9 @@ type CampaignTemplateExcerpt struct {
 	// TemplateID The template identifier.
 	//
 	// Example: a4876300-4dae-47f7-8599-3bf9283f36c2
-	TemplateID string `json:"template_id"`
+	TemplateID string `json:"template_id,omitempty,omitzero"`
 
-	// Type The campaign template type, `static` (provided by Crisp) or `custom` (created on the website).
+	// Type The campaign template type, `static` (provided by Crisp) or `custom` (created on the website). Crisp may send other values.
 	//
 	// Example: custom
 	Type CampaignTemplateType `json:"type,omitempty,omitzero"`
@@ -2493,7 +2511,7 @@ type CampaignTemplateSave struct {
 	Name string `json:"name"`
 }
 
-// CampaignTemplateType The campaign template type, `static` (provided by Crisp) or `custom` (created on the website).
+// CampaignTemplateType The campaign template type, `static` (provided by Crisp) or `custom` (created on the website). Crisp may send other values.
 //
 // Example: custom
 type CampaignTemplateType string
@@ -2520,6 +2538,11 @@ type CampaignTemplateUpdate struct {
 //
 // Example: one-shot
 type CampaignType string
+
+// CampaignTypeAnswer The campaign type, `one-shot` (sent once when dispatched) or `automated` (sent each time its launch event fires). This is the form answers carry; requests use `CampaignType`. Crisp may send other values.
+//
+// Example: one-shot
+type CampaignTypeAnswer = CampaignType
 
 // CampaignUpdate The campaign fields to change; fields left out keep their value.
 type CampaignUpdate struct {
@@ -2577,7 +2600,7 @@ type ConnectEndpoints struct {
 	Rescue ConnectEndpointsRescue `json:"rescue,omitempty,omitzero"`
 
 	// Socket The URLs of a set of RTM socket endpoints.
-	Socket ConnectEndpointsSocket `json:"socket,omitzero"`
+	Socket ConnectEndpointsSocket `json:"socket,omitempty,omitzero"`
 }
 
 // ConnectEndpointsEnvelope A response envelope holding RTM endpoints.
@@ -2607,7 +2630,7 @@ type ConnectEndpointsSocket struct {
 	// App The URL of the RTM socket (Socket.IO) endpoint.
 	//
 	// Example: https://app.relay.crisp.chat/w/3/
-	App string `json:"app"`
+	App string `json:"app,omitempty,omitzero"`
 
 	// Stream The URL of the stream socket endpoint (website endpoints only).
 	//
@@ -2623,7 +2646,7 @@ type Conversation struct {
 	// Assigned The operator a conversation is assigned to.
 	Assigned ConversationAssigned `json:"assigned,omitempty,omitzero"`
 
-	// Availability Whether the visitor is currently connected to the chatbox.
+	// Availability Whether the visitor is currently connected to the chatbox. Known values: `online`, `offline`; Crisp may send others.
 	//
 	// Example: online
 	Availability ConversationAvailability `json:"availability,omitempty,omitzero"`
@@ -2717,7 +2740,7 @@ type Conversation struct {
 	WebsiteID string `json:"website_id"`
 }
 
-// ConversationAvailability Whether the visitor is currently connected to the chatbox.
+// ConversationAvailability Whether the visitor is currently connected to the chatbox. Known values: `online`, `offline`; Crisp may send others.
 //
 // Example: online
 type ConversationAvailability string
@@ -2832,7 +2855,7 @@ type ConversationComposeAtom struct {
 	// Example: 1729162880114
 	Timestamp int64 `json:"timestamp,omitempty,omitzero"`
 
-	// Type Whether that side started or stopped typing.
+	// Type Whether that side started or stopped typing. Known values: `start`, `stop`; Crisp may send others.
 	//
 	// Example: start
 	Type ConversationComposeAtomType `json:"type,omitempty,omitzero"`
@@ -2841,7 +2864,7 @@ type ConversationComposeAtom struct {
 	User ConversationComposeAtomUser `json:"user,omitempty,omitzero"`
 }
 
-// ConversationComposeAtomType Whether that side started or stopped typing.
+// ConversationComposeAtomType Whether that side started or stopped typing. Known values: `start`, `stop`; Crisp may send others.
 //
 // Example: start
 type ConversationComposeAtomType string
@@ -3495,7 +3518,7 @@ type ConversationNew struct {
 	// SessionID The session identifier of the new conversation.
 	//
 	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
-	SessionID string `json:"session_id"`
+	SessionID string `json:"session_id,omitempty,omitzero"`
 }
 
 // ConversationNewEnvelope A response envelope holding the identifier of a new conversation.
@@ -3635,7 +3658,7 @@ type ConversationPreviewMessage struct {
 	// Example: 172916287450312
 	Fingerprint int64 `json:"fingerprint,omitempty,omitzero"`
 
-	// From Who sent the message, the visitor (`user`) or an operator (`operator`).
+	// From Who sent the message, the visitor (`user`) or an operator (`operator`). Crisp may send other values.
 	//
 	// Example: operator
 	From ConversationPreviewMessageFrom `json:"from,omitempty,omitzero"`
@@ -3646,7 +3669,7 @@ type ConversationPreviewMessage struct {
 	Type string `json:"type,omitempty,omitzero"`
 }
 
-// ConversationPreviewMessageFrom Who sent the message, the visitor (`user`) or an operator (`operator`).
+// ConversationPreviewMessageFrom Who sent the message, the visitor (`user`) or an operator (`operator`). Crisp may send other values.
 //
 // Example: operator
 type ConversationPreviewMessageFrom string
@@ -3766,7 +3789,7 @@ type ConversationSpam struct {
 	// SpamID The spam conversation identifier.
 	//
 	// Example: b45e7d75-61ab-416c-858b-1919b5fcfd10
-	SpamID string `json:"spam_id"`
+	SpamID string `json:"spam_id,omitempty,omitzero"`
 
 	// Timestamp When the content was received (Unix milliseconds).
 	//
@@ -3798,7 +3821,7 @@ type ConversationSpamContent struct {
 	// SpamID The spam conversation identifier.
 	//
 	// Example: b45e7d75-61ab-416c-858b-1919b5fcfd10
-	SpamID string `json:"spam_id"`
+	SpamID string `json:"spam_id,omitempty,omitzero"`
 
 	// Timestamp When the content was received (Unix milliseconds).
 	//
@@ -4779,7 +4802,7 @@ type EventOperator struct {
 
 // EventOperatorAvailability The availability of an operator.
 type EventOperatorAvailability struct {
-	// Type An availability type.
+	// Type An availability type. Known values: `online`, `away`, `offline`; Crisp may send others.
 	//
 	// Example: online
 	Type AvailabilityType `json:"type,omitzero"`
@@ -6507,7 +6530,7 @@ type HelpdeskFeedbackItem struct {
 	// Example: 1730284800000
 	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
-	// Rating The rating given.
+	// Rating The rating given. Known values: `helpful`, `unhelpful`; Crisp may send others.
 	//
 	// Example: unhelpful
 	Rating HelpdeskFeedbackItemRating `json:"rating,omitempty,omitzero"`
@@ -6516,7 +6539,7 @@ type HelpdeskFeedbackItem struct {
 	Session HelpdeskFeedbackSession `json:"session,omitempty,omitzero"`
 }
 
-// HelpdeskFeedbackItemRating The rating given.
+// HelpdeskFeedbackItemRating The rating given. Known values: `helpful`, `unhelpful`; Crisp may send others.
 //
 // Example: unhelpful
 type HelpdeskFeedbackItemRating string
@@ -6733,7 +6756,7 @@ type HelpdeskLegacyArticle struct {
 	// ArticleID The article identifier, a UUID.
 	//
 	// Example: fd036d68-c619-4c63-9deb-e2ce91733dd6
-	ArticleID string `json:"article_id"`
+	ArticleID string `json:"article_id,omitempty,omitzero"`
 
 	// Category The category (and section) an article is filed in, as embedded in the article; absent when the article is uncategorized.
 	Category HelpdeskLegacyArticleCategoryLink `json:"category,omitempty,omitzero"`
@@ -6764,7 +6787,7 @@ type HelpdeskLegacyArticle struct {
 	// PublishedAt When the article was last published, in Unix milliseconds; absent for articles never published.
 	PublishedAt int64 `json:"published_at,omitempty,omitzero"`
 
-	// Status The publication status of an article in the old helpdesk.
+	// Status The publication status of an article in the old helpdesk. Known values: `published`, `draft`; Crisp may send others.
 	//
 	// Example: published
 	Status HelpdeskLegacyArticleStatus `json:"status,omitempty,omitzero"`
@@ -6772,7 +6795,7 @@ type HelpdeskLegacyArticle struct {
 	// Title The article title.
 	//
 	// Example: How to use $crisp JavaScript SDK?
-	Title string `json:"title"`
+	Title string `json:"title,omitempty,omitzero"`
 
 	// UpdatedAt When the article was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at,omitempty,omitzero"`
@@ -6782,10 +6805,10 @@ type HelpdeskLegacyArticle struct {
 	// Example: https://crisp.help/en/article/how-to-use-crisp-javascript-sdk-10ud15y/
 	URL string `json:"url,omitempty,omitzero"`
 
-	// Visibility Whether an article of the old helpdesk is listed publicly (`visible`) or only reachable by its URL (`hidden`).
+	// Visibility Whether an article of the old helpdesk is listed publicly (`visible`) or only reachable by its URL (`hidden`). This is the form answers carry; requests use `HelpdeskLegacyArticleVisibility`. Crisp may send other values.
 	//
 	// Example: visible
-	Visibility *HelpdeskLegacyArticleVisibility `json:"visibility,omitempty"`
+	Visibility HelpdeskLegacyArticleVisibilityAnswer `json:"visibility,omitempty,omitzero"`
 
 	// Visits How many times the article was read.
 	//
@@ -6806,12 +6829,12 @@ type HelpdeskLegacyArticleAlternate struct {
 	// ArticleID The identifier of the translated article in that locale.
 	//
 	// Example: 9dc0e823-56b0-43ca-9ca3-47e25a8eb543
-	ArticleID string `json:"article_id"`
+	ArticleID string `json:"article_id,omitempty,omitzero"`
 
 	// Locale The locale code of the translation.
 	//
 	// Example: fr
-	Locale string `json:"locale"`
+	Locale string `json:"locale,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyArticleAlternateEnvelope A response envelope holding a linked translation of an old helpdesk article.
@@ -6859,7 +6882,7 @@ type HelpdeskLegacyArticleCategory struct {
 	// CategoryID The category identifier.
 	//
 	// Example: 33bc73b7-b7db-40a9-80fc-fcba8ebd1067
-	CategoryID string `json:"category_id"`
+	CategoryID string `json:"category_id,omitempty,omitzero"`
 
 	// SectionID The section identifier; absent when the article is not in a section.
 	//
@@ -6888,7 +6911,7 @@ type HelpdeskLegacyArticleCategoryLink struct {
 	// CategoryID The category identifier.
 	//
 	// Example: 33bc73b7-b7db-40a9-80fc-fcba8ebd1067
-	CategoryID string `json:"category_id"`
+	CategoryID string `json:"category_id,omitempty,omitzero"`
 
 	// Color The category color, as a hexadecimal RGB code.
 	//
@@ -6922,7 +6945,7 @@ type HelpdeskLegacyArticleCreated struct {
 	// ArticleID The new article identifier.
 	//
 	// Example: fd036d68-c619-4c63-9deb-e2ce91733dd6
-	ArticleID string `json:"article_id"`
+	ArticleID string `json:"article_id,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyArticleCreatedEnvelope A response envelope holding the identifier of a new old helpdesk article.
@@ -6978,12 +7001,12 @@ type HelpdeskLegacyArticlePage struct {
 	// Title The page title.
 	//
 	// Example: How to use $crisp JavaScript SDK?
-	Title string `json:"title"`
+	Title string `json:"title,omitempty,omitzero"`
 
 	// URL The public URL of the page.
 	//
 	// Example: https://crisp.help/en/article/how-to-use-crisp-javascript-sdk-10ud15y/
-	URL string `json:"url"`
+	URL string `json:"url,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyArticlePageEnvelope A response envelope holding the public page of an old helpdesk article.
@@ -7067,10 +7090,10 @@ type HelpdeskLegacyArticleSectionLink struct {
 	// SectionID The section identifier.
 	//
 	// Example: 14886b8c-faf6-4967-af0a-2d90b3419263
-	SectionID string `json:"section_id"`
+	SectionID string `json:"section_id,omitempty,omitzero"`
 }
 
-// HelpdeskLegacyArticleStatus The publication status of an article in the old helpdesk.
+// HelpdeskLegacyArticleStatus The publication status of an article in the old helpdesk. Known values: `published`, `draft`; Crisp may send others.
 //
 // Example: published
 type HelpdeskLegacyArticleStatus string
@@ -7111,12 +7134,17 @@ type HelpdeskLegacyArticleUpdate struct {
 // Example: visible
 type HelpdeskLegacyArticleVisibility string
 
+// HelpdeskLegacyArticleVisibilityAnswer Whether an article of the old helpdesk is listed publicly (`visible`) or only reachable by its URL (`hidden`). This is the form answers carry; requests use `HelpdeskLegacyArticleVisibility`. Crisp may send other values.
+//
+// Example: visible
+type HelpdeskLegacyArticleVisibilityAnswer = HelpdeskLegacyArticleVisibility
+
 // HelpdeskLegacyCategory A category of a helpdesk locale in the old helpdesk; categories group sections and articles.
 type HelpdeskLegacyCategory struct {
 	// CategoryID The category identifier, a UUID.
 	//
 	// Example: 33bc73b7-b7db-40a9-80fc-fcba8ebd1067
-	CategoryID string `json:"category_id"`
+	CategoryID string `json:"category_id,omitempty,omitzero"`
 
 	// Color The category color, as a hexadecimal RGB code.
 	//
@@ -7137,7 +7165,7 @@ type HelpdeskLegacyCategory struct {
 	// Name The category name.
 	//
 	// Example: Chatbox
-	Name string `json:"name"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Order The position of the category in the helpdesk.
 	//
@@ -7166,7 +7194,7 @@ type HelpdeskLegacyCategoryCreated struct {
 	// CategoryID The new category identifier.
 	//
 	// Example: 33bc73b7-b7db-40a9-80fc-fcba8ebd1067
-	CategoryID string `json:"category_id"`
+	CategoryID string `json:"category_id,omitempty,omitzero"`
 }
 
 // HelpdeskLegacyCategoryCreatedEnvelope A response envelope holding the identifier of a new old helpdesk category.
@@ -7282,7 +7310,7 @@ type HelpdeskLegacyFeedback struct {
 	// CreatedAt When the feedback was left, in Unix milliseconds.
 	CreatedAt int64 `json:"created_at,omitempty,omitzero"`
 
-	// Rating The rating a reader gave an article.
+	// Rating The rating a reader gave an article. Known values: `helpful`, `unhelpful`; Crisp may send others.
 	//
 	// Example: helpful
 	Rating HelpdeskLegacyFeedbackRating `json:"rating,omitempty,omitzero"`
@@ -7367,7 +7395,7 @@ type HelpdeskLegacyFeedbackListEnvelope struct {
 	Reason string `json:"reason"`
 }
 
-// HelpdeskLegacyFeedbackRating The rating a reader gave an article.
+// HelpdeskLegacyFeedbackRating The rating a reader gave an article. Known values: `helpful`, `unhelpful`; Crisp may send others.
 //
 // Example: helpful
 type HelpdeskLegacyFeedbackRating string
@@ -7452,7 +7480,7 @@ type HelpdeskLegacySection struct {
 	// Name The section name.
 	//
 	// Example: Integrate with our SDKs
-	Name string `json:"name"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Order The position of the section within its category.
 	//
@@ -7462,7 +7490,7 @@ type HelpdeskLegacySection struct {
 	// SectionID The section identifier, a UUID.
 	//
 	// Example: 14886b8c-faf6-4967-af0a-2d90b3419263
-	SectionID string `json:"section_id"`
+	SectionID string `json:"section_id,omitempty,omitzero"`
 
 	// UpdatedAt When the section was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at,omitempty,omitzero"`
@@ -7481,7 +7509,7 @@ type HelpdeskLegacySectionCreated struct {
 	// SectionID The new section identifier.
 	//
 	// Example: 14886b8c-faf6-4967-af0a-2d90b3419263
-	SectionID string `json:"section_id"`
+	SectionID string `json:"section_id,omitempty,omitzero"`
 }
 
 // HelpdeskLegacySectionCreatedEnvelope A response envelope holding the identifier of a new old helpdesk section.
@@ -8262,7 +8290,7 @@ type HelpdeskTreeState struct {
 // Inbox An inbox of a website.
 type Inbox struct {
 	// Conditions The routing conditions of the inbox.
-	Conditions []InboxCondition `json:"conditions,omitempty"`
+	Conditions []InboxConditionAnswer `json:"conditions,omitempty"`
 
 	// CreatedAt When the inbox was created (Unix milliseconds).
 	//
@@ -8277,17 +8305,17 @@ type Inbox struct {
 	// InboxID The inbox identifier, a UUID.
 	//
 	// Example: d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31
-	InboxID string `json:"inbox_id"`
+	InboxID string `json:"inbox_id,omitempty,omitzero"`
 
 	// Name The inbox name.
 	//
 	// Example: VIP
-	Name string `json:"name"`
+	Name string `json:"name,omitempty,omitzero"`
 
-	// Operator How the conditions of an inbox combine.
+	// Operator How the conditions of an inbox combine. This is the form answers carry; requests use `InboxMatchMode`. Known values: `and`, `or`; Crisp may send others.
 	//
 	// Example: and
-	Operator *InboxMatchMode `json:"operator,omitempty"`
+	Operator InboxMatchModeAnswer `json:"operator,omitempty,omitzero"`
 
 	// Operators User identifiers of the operators assigned to the inbox.
 	//
@@ -8348,12 +8376,15 @@ type InboxConditionModel string
 // Example: eq
 type InboxConditionOperator string
 
+// InboxConditionAnswer A routing condition of an inbox, matched against conversations. This is the form answers carry; requests use `InboxCondition`.
+type InboxConditionAnswer = InboxCondition
+
 // InboxCreated The identifier of a newly created inbox.
 type InboxCreated struct {
 	// InboxID The inbox identifier, a UUID.
 	//
 	// Example: d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31
-	InboxID string `json:"inbox_id"`
+	InboxID string `json:"inbox_id,omitempty,omitzero"`
 }
 
 // InboxCreatedEnvelope A response envelope holding the identifier of a created inbox.
@@ -8408,6 +8439,11 @@ type InboxListEnvelope struct {
 //
 // Example: and
 type InboxMatchMode string
+
+// InboxMatchModeAnswer How the conditions of an inbox combine. This is the form answers carry; requests use `InboxMatchMode`. Known values: `and`, `or`; Crisp may send others.
+//
+// Example: and
+type InboxMatchModeAnswer = InboxMatchMode
 
 // InboxOrder The display order of one inbox.
 type InboxOrder struct {
@@ -9113,7 +9149,7 @@ type MessageUserInput struct {
 
 // Operator An operator member of a website.
 type Operator struct {
-	// Availability An availability type.
+	// Availability An availability type. Known values: `online`, `away`, `offline`; Crisp may send others.
 	//
 	// Example: online
 	Availability AvailabilityType `json:"availability,omitempty,omitzero"`
@@ -9153,10 +9189,10 @@ type Operator struct {
 	// Example: Le Coupanec
 	LastName string `json:"last_name,omitempty,omitzero"`
 
-	// Role The role of an operator in a website.
+	// Role The role of an operator in a website. This is the form answers carry; requests use `OperatorRole`. Known values: `owner`, `member`; Crisp may send others.
 	//
 	// Example: member
-	Role OperatorRole `json:"role,omitempty,omitzero"`
+	Role OperatorRoleAnswer `json:"role,omitempty,omitzero"`
 
 	// Title The operator job title in the website.
 	//
@@ -9166,7 +9202,7 @@ type Operator struct {
 	// UserID The operator user identifier.
 	//
 	// Example: a4c32c68-be91-4e29-8a05-976e93abbe3f
-	UserID string `json:"user_id"`
+	UserID string `json:"user_id,omitempty,omitzero"`
 }
 
 // OperatorEmail An email to send to the operators of a website.
@@ -9234,7 +9270,7 @@ type OperatorInvitation struct {
 	// Role The role of an operator in a website.
 	//
 	// Example: member
-	Role OperatorRole `json:"role,omitzero"`
+	Role OperatorRole `json:"role"`
 
 	// Verify A user identity verification challenge, used to double-authenticate sensitive actions.
 	Verify WebsiteVerifyChallenge `json:"verify"`
@@ -9260,7 +9296,7 @@ type OperatorLastActive struct {
 	// UserID The operator user identifier.
 	//
 	// Example: a4c32c68-be91-4e29-8a05-976e93abbe3f
-	UserID string `json:"user_id"`
+	UserID string `json:"user_id,omitempty,omitzero"`
 }
 
 // OperatorLastActiveListEnvelope A response envelope holding a list of last active operators.
@@ -9311,7 +9347,7 @@ type OperatorMembership struct {
 	// Role The role of an operator in a website.
 	//
 	// Example: member
-	Role OperatorRole `json:"role,omitzero"`
+	Role OperatorRole `json:"role"`
 
 	// Title The operator job title in the website.
 	//
@@ -9323,6 +9359,11 @@ type OperatorMembership struct {
 //
 // Example: member
 type OperatorRole string
+
+// OperatorRoleAnswer The role of an operator in a website. This is the form answers carry; requests use `OperatorRole`. Known values: `owner`, `member`; Crisp may send others.
+//
+// Example: member
+type OperatorRoleAnswer = OperatorRole
 
 // PeopleCampaign A campaign received by a people profile.
 type PeopleCampaign struct {
@@ -9407,10 +9448,13 @@ type PeopleData struct {
 	Data map[string]interface{} `json:"data"`
 }
 
+// PeopleDataAnswer The custom data of a people profile. This is the form answers carry; requests use `PeopleData`.
+type PeopleDataAnswer = PeopleData
+
 // PeopleDataEnvelope A response envelope holding the custom data of a people profile.
 type PeopleDataEnvelope struct {
-	// Data The custom data of a people profile.
-	Data PeopleData `json:"data"`
+	// Data The custom data of a people profile. This is the form answers carry; requests use `PeopleData`.
+	Data PeopleDataAnswer `json:"data"`
 
 	// Error True when the request failed.
 	//
@@ -9425,10 +9469,10 @@ type PeopleDataEnvelope struct {
 
 // PeopleEvent An event on the timeline of a people profile.
 type PeopleEvent struct {
-	// Color The color of a people event in the timeline.
+	// Color The color of a people event in the timeline. This is the form answers carry; requests use `PeopleEventColor`. Known values: `red`, `orange`, `yellow`, `green`, `blue`, `purple`, `pink`, `brown`, `grey`, `black`; Crisp may send others.
 	//
 	// Example: red
-	Color *PeopleEventColor `json:"color,omitempty"`
+	Color PeopleEventColorAnswer `json:"color,omitempty,omitzero"`
 
 	// Data Custom data attached to the event.
 	//
@@ -9450,6 +9494,11 @@ type PeopleEvent struct {
 //
 // Example: red
 type PeopleEventColor string
+
+// PeopleEventColorAnswer The color of a people event in the timeline. This is the form answers carry; requests use `PeopleEventColor`. Known values: `red`, `orange`, `yellow`, `green`, `blue`, `purple`, `pink`, `brown`, `grey`, `black`; Crisp may send others.
+//
+// Example: red
+type PeopleEventColorAnswer = PeopleEventColor
 
 // PeopleEventListEnvelope A response envelope holding a list of people events.
 type PeopleEventListEnvelope struct {
@@ -9632,7 +9681,7 @@ type PeopleProfile struct {
 	// PeopleID The people profile identifier.
 	//
 	// Example: c5a2f70c-f605-4648-b47f-8c39d4b03a50
-	PeopleID string `json:"people_id"`
+	PeopleID string `json:"people_id,omitempty,omitzero"`
 
 	// Person The personal details of a people profile.
 	Person *PeopleProfilePerson `json:"person,omitempty"`
@@ -9748,7 +9797,7 @@ type PeopleProfileCreated struct {
 	// PeopleID The people profile identifier.
 	//
 	// Example: c5a2f70c-f605-4648-b47f-8c39d4b03a50
-	PeopleID string `json:"people_id"`
+	PeopleID string `json:"people_id,omitempty,omitzero"`
 }
 
 // PeopleProfileCreatedEnvelope A response envelope holding the identifier of a new people profile.
@@ -10210,8 +10259,8 @@ type PlanCoupon struct {
 	// Example: CRISP+AWESOME
 	Code string `json:"code,omitempty,omitzero"`
 
-	// ExpireAt When the coupon expires.
-	ExpireAt time.Time `json:"expire_at,omitempty,omitzero"`
+	// ExpireAt When the coupon expires. A date as Crisp writes it; neither official client parses it (both keep a string) and no source shows its form, so it is not `format: date-time`.
+	ExpireAt string `json:"expire_at,omitempty,omitzero"`
 
 	// Policy What a coupon grants.
 	Policy PlanCouponPolicy `json:"policy,omitempty,omitzero"`
@@ -10267,8 +10316,8 @@ type PlanSubscription struct {
 	// BillPeriod How often a plan subscription is billed.
 	BillPeriod PlanBillPeriod `json:"bill_period,omitempty,omitzero"`
 
-	// BillValidUntil Until when the current bill is valid.
-	BillValidUntil time.Time `json:"bill_valid_until,omitempty,omitzero"`
+	// BillValidUntil Until when the current bill is valid. A date as Crisp writes it; neither official client parses it (both keep a string) and no source shows its form, so it is not `format: date-time`.
+	BillValidUntil string `json:"bill_valid_until,omitempty,omitzero"`
 
 	// CardID The identifier of the payment card that pays for the plan.
 	CardID string `json:"card_id,omitempty,omitzero"`
@@ -10297,11 +10346,11 @@ type PlanSubscription struct {
 	// Sandbox Whether the subscription is a sandbox (test) subscription.
 	Sandbox bool `json:"sandbox,omitempty,omitzero"`
 
-	// Since When the website subscribed to the plan.
-	Since time.Time `json:"since,omitempty,omitzero"`
+	// Since When the website subscribed to the plan. A date as Crisp writes it; neither official client parses it (both keep a string) and no source shows its form, so it is not `format: date-time`.
+	Since string `json:"since,omitempty,omitzero"`
 
-	// TrialEnd When the trial ends.
-	TrialEnd time.Time `json:"trial_end,omitempty,omitzero"`
+	// TrialEnd When the trial ends. A date as Crisp writes it; neither official client parses it (both keep a string) and no source shows its form, so it is not `format: date-time`.
+	TrialEnd string `json:"trial_end,omitempty,omitzero"`
 
 	// TrialEndDate The day the trial ends, as sent by Crisp.
 	TrialEndDate string `json:"trial_end_date,omitempty,omitzero"`
@@ -10533,7 +10582,7 @@ type PluginConnectWebsite struct {
 	// WebsiteID The website identifier.
 	//
 	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
-	WebsiteID string `json:"website_id"`
+	WebsiteID string `json:"website_id,omitempty,omitzero"`
 }
 
 // PluginConnectWebsiteListEnvelope A response envelope holding a list of connected websites.
@@ -10598,8 +10647,8 @@ type PluginSubscription struct {
 	// BillPeriod How often a paid plugin is billed, such as `monthly`.
 	BillPeriod string `json:"bill_period,omitempty,omitzero"`
 
-	// BillValidUntil Until when the current bill of a paid plugin is valid.
-	BillValidUntil time.Time `json:"bill_valid_until,omitempty,omitzero"`
+	// BillValidUntil Until when the current bill of a paid plugin is valid. A date as Crisp writes it; neither official client parses it (both keep a string) and no source shows its form, so it is not `format: date-time`.
+	BillValidUntil string `json:"bill_valid_until,omitempty,omitzero"`
 
 	// CardID The identifier of the payment card that pays for the plugin.
 	CardID string `json:"card_id,omitempty,omitzero"`
@@ -10624,7 +10673,7 @@ type PluginSubscription struct {
 	// ID The plugin identifier.
 	//
 	// Example: c64f3595-adee-425a-8d3a-89d47f7ed6bb
-	ID string `json:"id"`
+	ID string `json:"id,omitempty,omitzero"`
 
 	// Name The plugin name.
 	//
@@ -10642,8 +10691,8 @@ type PluginSubscription struct {
 	// PrivacyURL The URL of the plugin privacy policy.
 	PrivacyURL string `json:"privacy_url,omitempty,omitzero"`
 
-	// Since When the website subscribed to the plugin.
-	Since time.Time `json:"since,omitempty,omitzero"`
+	// Since When the website subscribed to the plugin. A date as Crisp writes it; neither official client parses it (both keep a string) and no source shows its form, so it is not `format: date-time`.
+	Since string `json:"since,omitempty,omitzero"`
 
 	// Summary A short summary of the plugin.
 	Summary string `json:"summary,omitempty,omitzero"`
@@ -10840,7 +10889,7 @@ type Team struct {
 	// Name The team name.
 	//
 	// Example: Sales
-	Name string `json:"name"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Operators User identifiers of the team members.
 	//
@@ -10850,7 +10899,7 @@ type Team struct {
 	// TeamID The team identifier, a UUID.
 	//
 	// Example: d09fbd42-e517-45a4-9776-ba8226e00ba8
-	TeamID string `json:"team_id"`
+	TeamID string `json:"team_id,omitempty,omitzero"`
 
 	// UpdatedAt When the team was last updated (Unix milliseconds).
 	//
@@ -10863,7 +10912,7 @@ type TeamCreated struct {
 	// TeamID The team identifier, a UUID.
 	//
 	// Example: d09fbd42-e517-45a4-9776-ba8226e00ba8
-	TeamID string `json:"team_id"`
+	TeamID string `json:"team_id,omitempty,omitzero"`
 }
 
 // TeamCreatedEnvelope A response envelope holding the identifier of a created team.
@@ -11039,7 +11088,7 @@ type Visitor struct {
 	// SessionID The visitor session identifier.
 	//
 	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
-	SessionID string `json:"session_id"`
+	SessionID string `json:"session_id,omitempty,omitzero"`
 
 	// Timezone The visitor timezone offset from UTC, in minutes (as given by the browser).
 	//
@@ -11197,10 +11246,10 @@ type VisitorListEnvelope struct {
 // VisitorMapPoint A point on the visitors map, grouping the visitors of one location.
 type VisitorMapPoint struct {
 	// Geolocation The geolocation of a visitor or of a map point.
-	Geolocation VisitorGeolocation `json:"geolocation,omitzero"`
+	Geolocation VisitorGeolocation `json:"geolocation,omitempty,omitzero"`
 
 	// Visitors The visitors grouped on a map point.
-	Visitors VisitorMapPointVisitors `json:"visitors"`
+	Visitors VisitorMapPointVisitors `json:"visitors,omitempty,omitzero"`
 }
 
 // VisitorMapPointListEnvelope A response envelope holding a list of map points.
@@ -11278,7 +11327,7 @@ type VisitorMapSession struct {
 	// SessionID The visitor session identifier.
 	//
 	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
-	SessionID string `json:"session_id"`
+	SessionID string `json:"session_id,omitempty,omitzero"`
 
 	// Timezone The visitor timezone offset from UTC, in minutes.
 	//
@@ -11291,7 +11340,7 @@ type VisitorTokenSession struct {
 	// SessionID The session identifier.
 	//
 	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
-	SessionID string `json:"session_id"`
+	SessionID string `json:"session_id,omitempty,omitzero"`
 }
 
 // VisitorTokenSessionEnvelope A response envelope holding the session bound to a token.
@@ -11315,7 +11364,7 @@ type Website struct {
 	// Domain The website domain.
 	//
 	// Example: crisp.chat
-	Domain string `json:"domain"`
+	Domain string `json:"domain,omitempty,omitzero"`
 
 	// Institutional Whether the website is an institutional website.
 	//
@@ -11330,7 +11379,7 @@ type Website struct {
 	// Name The website name.
 	//
 	// Example: Crisp
-	Name string `json:"name"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// Verified Whether the website has been verified by Crisp.
 	//
@@ -11340,7 +11389,7 @@ type Website struct {
 	// WebsiteID The website identifier, a UUID.
 	//
 	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
-	WebsiteID string `json:"website_id"`
+	WebsiteID string `json:"website_id,omitempty,omitzero"`
 }
 
 // WebsiteCreation The website to create.
@@ -11392,7 +11441,7 @@ type WebsiteSettings struct {
 	// Domain The main website domain.
 	//
 	// Example: crisp.chat
-	Domain string `json:"domain"`
+	Domain string `json:"domain,omitempty,omitzero"`
 
 	// DomainAlternates Alternate domains of the website.
 	//
@@ -11413,12 +11462,12 @@ type WebsiteSettings struct {
 	// Name The website name.
 	//
 	// Example: Crisp
-	Name string `json:"name"`
+	Name string `json:"name,omitempty,omitzero"`
 
 	// WebsiteID The website identifier, a UUID.
 	//
 	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
-	WebsiteID string `json:"website_id"`
+	WebsiteID string `json:"website_id,omitempty,omitzero"`
 }
 
 // WebsiteSettingsAudit Audit settings of a website.

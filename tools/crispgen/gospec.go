@@ -20,7 +20,7 @@ import (
 const overlayPath = "overlay.yaml"
 
 // loadGo loads the spec as package api is generated from it: openapi.yaml,
-// then the Go overlay, then the computed Go value-type rule (goValues).
+// then the Go overlay, then the computed Go rules (goEnums, goValues).
 func loadGo(root, specPath string) (*openapi3.T, error) {
 	doc, err := goDocument(root, specPath)
 	if err != nil {
@@ -69,6 +69,7 @@ func goDocument(root, specPath string) (map[string]any, error) {
 		return nil, err
 	}
 	doc = stringKeys(doc).(map[string]any)
+	goEnums(doc)
 	if err := checkEnumVarnames(doc); err != nil {
 		return nil, err
 	}
