@@ -9,15 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestGetConnectEndpoints(t *testing.T) {
-	srv, c := setupFor(t, "getConnectEndpoints")
-	got, err := c.Plugin.GetConnectEndpoints(t.Context())
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.ConnectEndpoints](t, srv, "getConnectEndpoints"), *got)
-	require.NotEmpty(t, got.Socket.App)
-	requireSent(t, srv, "getConnectEndpoints", "GET", "plugin", "connect", "endpoints")
-}
-
 func TestGetUserConnectEndpoints(t *testing.T) {
 	srv, c := setupFor(t, "getUserConnectEndpoints")
 	require.Equal(t, crisp.TierUser, c.Tier())

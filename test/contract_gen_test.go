@@ -16,20 +16,22 @@ var contractOps = []contractOp{
 	{
 		ID: "abortWebsiteDeletion", Method: "DELETE", Path: "/website/{website_id}/expunge",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.AbortWebsiteDeletion(ctx, p[0])
 		},
 	},
 	{
 		ID: "addHelpdeskLocale", Method: "POST", Path: "/website/{website_id}/helpdesk/locale",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"locale":"en"}`,
 		Answer:       `{"data":{},"error":false,"reason":"added"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskLocaleAddition
 			if body != nil {
 				v = new(api.HelpdeskLocaleAddition)
@@ -43,11 +45,12 @@ var contractOps = []contractOp{
 	{
 		ID: "addHelpdeskLocaleCategory", Method: "POST", Path: "/website/{website_id}/helpdesk/locale/{locale}/category",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
 		HasBody:      true,
 		Request:      `{"name":"Chatbox"}`,
 		Answer:       `{"data":{"category_id":"33bc73b7-b7db-40a9-80fc-fcba8ebd1067"},"error":false,"reason":"added"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskLegacyCategoryAdd
 			if body != nil {
 				v = new(api.HelpdeskLegacyCategoryAdd)
@@ -61,11 +64,12 @@ var contractOps = []contractOp{
 	{
 		ID: "addHelpdeskLocaleSection", Method: "POST", Path: "/website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/section",
 		StringParams: []string{"website_id", "locale", "category_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "33bc73b7-b7db-40a9-80fc-fcba8ebd1067"},
 		HasBody:      true,
 		Request:      `{"name":"Integrate with our SDKs"}`,
 		Answer:       `{"data":{"section_id":"14886b8c-faf6-4967-af0a-2d90b3419263"},"error":false,"reason":"added"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskLegacySectionAdd
 			if body != nil {
 				v = new(api.HelpdeskLegacySectionAdd)
@@ -79,11 +83,12 @@ var contractOps = []contractOp{
 	{
 		ID: "addHelpdeskRedirection", Method: "POST", Path: "/website/{website_id}/helpdesk/redirection",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"path":"/en/article/how-can-i-automatically-set-custom-user-data/","target":"/en/article/how-can-i-automatically-set-custom-user-data-1xh7pqk/"}`,
 		Answer:       `{"data":{"redirection_id":"7ebf2e39-1780-45c9-aa81-fa7a7078cb25"},"error":false,"reason":"added"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskRedirectionAddition
 			if body != nil {
 				v = new(api.HelpdeskRedirectionAddition)
@@ -97,11 +102,12 @@ var contractOps = []contractOp{
 	{
 		ID: "addNewHelpdeskLocaleArticle", Method: "POST", Path: "/website/{website_id}/helpdesk/locale/{locale}/article",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
 		HasBody:      true,
 		Request:      `{"title":"How to use $crisp JavaScript SDK?"}`,
 		Answer:       `{"data":{"article_id":"fd036d68-c619-4c63-9deb-e2ce91733dd6"},"error":false,"reason":"added"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskLegacyArticleAdd
 			if body != nil {
 				v = new(api.HelpdeskLegacyArticleAdd)
@@ -115,11 +121,12 @@ var contractOps = []contractOp{
 	{
 		ID: "addNewPeopleProfile", Method: "POST", Path: "/website/{website_id}/people/profile",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"email":"valerian@crisp.chat","person":{"nickname":"Valerian Saliou"},"segments":["lead"]}`,
 		Answer:       `{"data":{"people_id":"c5a2f70c-f605-4648-b47f-8c39d4b03a50"},"error":false,"reason":"added"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PeopleProfileNew
 			if body != nil {
 				v = new(api.PeopleProfileNew)
@@ -133,11 +140,12 @@ var contractOps = []contractOp{
 	{
 		ID: "addPeopleEvent", Method: "POST", Path: "/website/{website_id}/people/events/{people_id}",
 		StringParams: []string{"website_id", "people_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b"},
 		HasBody:      true,
 		Request:      `{"color":"red","data":{"currency":"USD","price":10.99},"text":"Added item to basket"}`,
 		Answer:       `{"data":{},"error":false,"reason":"added"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PeopleEventNew
 			if body != nil {
 				v = new(api.PeopleEventNew)
@@ -151,11 +159,12 @@ var contractOps = []contractOp{
 	{
 		ID: "assistExistingBrowsingSession", Method: "PATCH", Path: "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}/assist",
 		StringParams: []string{"website_id", "session_id", "browsing_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881", "browsing_05a9392d-ff3f-45e7-b021-1179c45668fa"},
 		HasBody:      true,
 		Request:      `{"action":"mouse","mouse":{"x":0,"y":784}}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ActionBrowsingAssist
 			if body != nil {
 				v = new(api.ActionBrowsingAssist)
@@ -169,11 +178,12 @@ var contractOps = []contractOp{
 	{
 		ID: "batchBlockConversations", Method: "PATCH", Path: "/website/{website_id}/batch/block",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"blocked":true,"sessions":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.BatchBlockOperation
 			if body != nil {
 				v = new(api.BatchBlockOperation)
@@ -187,11 +197,12 @@ var contractOps = []contractOp{
 	{
 		ID: "batchInboxConversations", Method: "PATCH", Path: "/website/{website_id}/batch/inbox",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"inbox_id":"d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31","sessions":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.BatchInboxOperation
 			if body != nil {
 				v = new(api.BatchInboxOperation)
@@ -205,11 +216,12 @@ var contractOps = []contractOp{
 	{
 		ID: "batchOrderInboxes", Method: "PATCH", Path: "/website/{website_id}/inboxes/batch/order",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"orders":[{"inbox_id":"d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31","order":1},{"inbox_id":"c058abfe-2881-4ff4-8f6a-6eb73e55385e","order":2}]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.InboxOrderBatch
 			if body != nil {
 				v = new(api.InboxOrderBatch)
@@ -223,11 +235,12 @@ var contractOps = []contractOp{
 	{
 		ID: "batchReadConversations", Method: "PATCH", Path: "/website/{website_id}/batch/read",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"inbox_id":null,"sessions":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.BatchConversationsOperation
 			if body != nil {
 				v = new(api.BatchConversationsOperation)
@@ -241,11 +254,12 @@ var contractOps = []contractOp{
 	{
 		ID: "batchRemoveConversations", Method: "PATCH", Path: "/website/{website_id}/batch/remove",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"inbox_id":null,"sessions":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.BatchRemoveOperation
 			if body != nil {
 				v = new(api.BatchRemoveOperation)
@@ -259,11 +273,12 @@ var contractOps = []contractOp{
 	{
 		ID: "batchReportConversations", Method: "POST", Path: "/website/{website_id}/batch/report",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"flag":"spam","sessions":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.BatchReportOperation
 			if body != nil {
 				v = new(api.BatchReportOperation)
@@ -277,11 +292,12 @@ var contractOps = []contractOp{
 	{
 		ID: "batchResolveConversations", Method: "PATCH", Path: "/website/{website_id}/batch/resolve",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"inbox_id":null,"sessions":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.BatchConversationsOperation
 			if body != nil {
 				v = new(api.BatchConversationsOperation)
@@ -295,11 +311,12 @@ var contractOps = []contractOp{
 	{
 		ID: "batchRoutingConversations", Method: "PATCH", Path: "/website/{website_id}/batch/routing",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"assigned":{"user_id":"a4c32c68-be91-4e29-b97e-b3b6af886eaa"},"sessions":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.BatchRoutingOperation
 			if body != nil {
 				v = new(api.BatchRoutingOperation)
@@ -313,11 +330,12 @@ var contractOps = []contractOp{
 	{
 		ID: "batchUnreadConversations", Method: "PATCH", Path: "/website/{website_id}/batch/unread",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"sessions":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.BatchConversationsOperation
 			if body != nil {
 				v = new(api.BatchConversationsOperation)
@@ -331,11 +349,12 @@ var contractOps = []contractOp{
 	{
 		ID: "batchUnresolveConversations", Method: "PATCH", Path: "/website/{website_id}/batch/unresolve",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"sessions":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.BatchConversationsOperation
 			if body != nil {
 				v = new(api.BatchConversationsOperation)
@@ -349,11 +368,12 @@ var contractOps = []contractOp{
 	{
 		ID: "batchUpdateConversationsData", Method: "PATCH", Path: "/website/{website_id}/batch/data",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"data":{"plan":"pro","subscribed":true},"sessions":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.BatchDataOperation
 			if body != nil {
 				v = new(api.BatchDataOperation)
@@ -367,11 +387,12 @@ var contractOps = []contractOp{
 	{
 		ID: "batchUpdateConversationsSegments", Method: "PATCH", Path: "/website/{website_id}/batch/segments",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"people":{"profiles":["eee8759d-52db-48e5-982d-3426e3566ce0"]},"segments":["vip","lead"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.BatchSegmentsOperation
 			if body != nil {
 				v = new(api.BatchSegmentsOperation)
@@ -385,11 +406,12 @@ var contractOps = []contractOp{
 	{
 		ID: "blockIncomingMessagesForConversation", Method: "PATCH", Path: "/website/{website_id}/conversation/{session_id}/block",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		HasBody:      true,
 		Request:      `{"blocked":true}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ConversationBlockChange
 			if body != nil {
 				v = new(api.ConversationBlockChange)
@@ -403,11 +425,12 @@ var contractOps = []contractOp{
 	{
 		ID: "cancelHelpdeskHistoryChange", Method: "DELETE", Path: "/website/{website_id}/helpdesk/history/change/{change_id}",
 		StringParams: []string{"website_id", "change_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "5d2c1f0e9b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d"},
 		HasBody:      true,
 		Request:      `{"action":"revert"}`,
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskHistoryChangeCancel
 			if body != nil {
 				v = new(api.HelpdeskHistoryChangeCancel)
@@ -421,11 +444,12 @@ var contractOps = []contractOp{
 	{
 		ID: "changeBillPeriodForWebsitePlanSubscription", Method: "PATCH", Path: "/plans/subscription/{website_id}/bill/period",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"period":"yearly"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PlanBillPeriodChange
 			if body != nil {
 				v = new(api.PlanBillPeriodChange)
@@ -439,11 +463,12 @@ var contractOps = []contractOp{
 	{
 		ID: "changeConversationState", Method: "PATCH", Path: "/website/{website_id}/conversation/{session_id}/state",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		HasBody:      true,
 		Request:      `{"state":"resolved"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ConversationStateChange
 			if body != nil {
 				v = new(api.ConversationStateChange)
@@ -457,11 +482,12 @@ var contractOps = []contractOp{
 	{
 		ID: "changeOperatorMembership", Method: "PATCH", Path: "/website/{website_id}/operator/{user_id}",
 		StringParams: []string{"website_id", "user_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"},
 		HasBody:      true,
 		Request:      `{"role":"owner","title":"CTO"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.OperatorMembership
 			if body != nil {
 				v = new(api.OperatorMembership)
@@ -475,132 +501,148 @@ var contractOps = []contractOp{
 	{
 		ID: "checkCampaignExists", Method: "HEAD", Path: "/website/{website_id}/campaign/{campaign_id}",
 		StringParams: []string{"website_id", "campaign_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "355d805f-a72f-457e-a3e5-5d01521f3cd8"},
 		Result:       "exists",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CheckCampaignExists(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "checkCampaignTemplateExists", Method: "HEAD", Path: "/website/{website_id}/campaigns/template/{template_id}",
 		StringParams: []string{"website_id", "template_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "a4876300-4dae-47f7-8599-3bf9283f36c2"},
 		Result:       "exists",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CheckCampaignTemplateExists(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "checkConnectSessionValidity", Method: "HEAD", Path: "/plugin/connect/session",
 		StringParams: []string{},
+		Examples:     []string{},
 		Result:       "exists",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Plugin.CheckConnectSessionValidity(ctx)
 		},
 	},
 	{
 		ID: "checkConversationExists", Method: "HEAD", Path: "/website/{website_id}/conversation/{session_id}",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Result:       "exists",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CheckConversationExists(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "checkHelpdeskExists", Method: "HEAD", Path: "/website/{website_id}/helpdesk",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Result:       "exists",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CheckHelpdeskExists(ctx, p[0])
 		},
 	},
 	{
 		ID: "checkHelpdeskLocaleArticleAlternateExists", Method: "HEAD", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/alternate/{locale_linked}",
 		StringParams: []string{"website_id", "locale", "article_id", "locale_linked"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "fd036d68-c619-4c63-9deb-e2ce91733dd6", "fr"},
 		Result:       "exists",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CheckHelpdeskLocaleArticleAlternateExists(ctx, p[0], p[1], p[2], p[3])
 		},
 	},
 	{
 		ID: "checkHelpdeskLocaleArticleExists", Method: "HEAD", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}",
 		StringParams: []string{"website_id", "locale", "article_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "fd036d68-c619-4c63-9deb-e2ce91733dd6"},
 		Result:       "exists",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CheckHelpdeskLocaleArticleExists(ctx, p[0], p[1], p[2])
 		},
 	},
 	{
 		ID: "checkHelpdeskLocaleCategoryExists", Method: "HEAD", Path: "/website/{website_id}/helpdesk/locale/{locale}/category/{category_id}",
 		StringParams: []string{"website_id", "locale", "category_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "33bc73b7-b7db-40a9-80fc-fcba8ebd1067"},
 		Result:       "exists",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CheckHelpdeskLocaleCategoryExists(ctx, p[0], p[1], p[2])
 		},
 	},
 	{
 		ID: "checkHelpdeskLocaleExists", Method: "HEAD", Path: "/website/{website_id}/helpdesk/locale/{locale}",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
 		Result:       "exists",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CheckHelpdeskLocaleExists(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "checkHelpdeskLocaleSectionExists", Method: "HEAD", Path: "/website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/section/{section_id}",
 		StringParams: []string{"website_id", "locale", "category_id", "section_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "33bc73b7-b7db-40a9-80fc-fcba8ebd1067", "14886b8c-faf6-4967-af0a-2d90b3419263"},
 		Result:       "exists",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CheckHelpdeskLocaleSectionExists(ctx, p[0], p[1], p[2], p[3])
 		},
 	},
 	{
 		ID: "checkHelpdeskRedirectionExists", Method: "HEAD", Path: "/website/{website_id}/helpdesk/redirection/{redirection_id}",
 		StringParams: []string{"website_id", "redirection_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "7ebf2e39-1780-45c9-aa81-fa7a7078cb25"},
 		Result:       "exists",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CheckHelpdeskRedirectionExists(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "checkInboxExists", Method: "HEAD", Path: "/website/{website_id}/inbox/{inbox_id}",
 		StringParams: []string{"website_id", "inbox_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31"},
 		Result:       "exists",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CheckInboxExists(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "checkPeopleProfileExists", Method: "HEAD", Path: "/website/{website_id}/people/profile/{people_id}",
 		StringParams: []string{"website_id", "people_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b"},
 		Result:       "exists",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CheckPeopleProfileExists(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "checkTeamExists", Method: "HEAD", Path: "/website/{website_id}/team/{team_id}",
 		StringParams: []string{"website_id", "team_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "d09fbd42-e517-45a4-9776-ba8226e00ba8"},
 		Result:       "exists",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CheckTeamExists(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "clearBlockedVisitorsInRule", Method: "DELETE", Path: "/website/{website_id}/visitors/blocked/{rule}",
 		StringParams: []string{"website_id", "rule"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "ip"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.ClearBlockedVisitorsInRule(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "composeMessageInConversation", Method: "PATCH", Path: "/website/{website_id}/conversation/{session_id}/compose",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		HasBody:      true,
 		Request:      `{"excerpt":"Let me check th","from":"operator","type":"start"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.MessageCompose
 			if body != nil {
 				v = new(api.MessageCompose)
@@ -614,48 +656,53 @@ var contractOps = []contractOp{
 	{
 		ID: "countBlockedVisitors", Method: "GET", Path: "/website/{website_id}/visitors/blocked",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":[{"blocked":12,"rule":["ip"]},{"blocked":3,"rule":["country"]}],"error":false,"reason":"resolved"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CountBlockedVisitors(ctx, p[0])
 		},
 	},
 	{
 		ID: "countBlockedVisitorsInRule", Method: "GET", Path: "/website/{website_id}/visitors/blocked/{rule}",
 		StringParams: []string{"website_id", "rule"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "ip"},
 		Answer:       `{"data":{"blocked":12,"rule":["ip"]},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CountBlockedVisitorsInRule(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "countVisitors", Method: "GET", Path: "/website/{website_id}/visitors/count",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{"active":7,"count":42,"limited":false},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CountVisitors(ctx, p[0])
 		},
 	},
 	{
 		ID: "createHelpdeskTreePath", Method: "POST", Path: "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
 		StringParams: []string{"website_id", "locale", "path"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "getting-started/install-on-wordpress"},
 		Request:      `{}`,
 		Answer:       `{"data":{},"error":false,"reason":"added"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.CreateHelpdeskTreePath(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2])
 		},
 	},
 	{
 		ID: "createNewCampaign", Method: "POST", Path: "/website/{website_id}/campaign",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"name":"Welcome!","type":"one-shot"}`,
 		Answer:       `{"data":{"campaign_id":"355d805f-a72f-457e-a3e5-5d01521f3cd8"},"error":false,"reason":"added"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.CampaignNew
 			if body != nil {
 				v = new(api.CampaignNew)
@@ -669,11 +716,12 @@ var contractOps = []contractOp{
 	{
 		ID: "createNewCampaignTemplate", Method: "POST", Path: "/website/{website_id}/campaigns/template",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"format":"html","name":"HTML Template"}`,
 		Answer:       `{"data":{"template_id":"a4876300-4dae-47f7-8599-3bf9283f36c2"},"error":false,"reason":"added"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.CampaignTemplateNew
 			if body != nil {
 				v = new(api.CampaignTemplateNew)
@@ -687,20 +735,22 @@ var contractOps = []contractOp{
 	{
 		ID: "createNewConversation", Method: "POST", Path: "/website/{website_id}/conversation",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},"error":false,"reason":"added"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CreateNewConversation(ctx, p[0])
 		},
 	},
 	{
 		ID: "createNewInbox", Method: "POST", Path: "/website/{website_id}/inbox",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"conditions":[{"criterion":"segments","model":"session","operator":"eq","query":["vip"]}],"emoji":"⭐️","name":"VIP","operator":"and","operators":["86a4fed0-2f5f-4713-a8ff-41d7f3e4a8f8","e5cd7aa6-998f-4b8e-b7c5-3b546af87d15"],"order":1}`,
 		Answer:       `{"data":{"inbox_id":"d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31"},"error":false,"reason":"added"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.InboxSettings
 			if body != nil {
 				v = new(api.InboxSettings)
@@ -714,11 +764,12 @@ var contractOps = []contractOp{
 	{
 		ID: "createNewTeam", Method: "POST", Path: "/website/{website_id}/team",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"emoji":"💰","name":"Sales","operators":["a4c32c68-be91-4e29-8a05-976e93abbe3f"]}`,
 		Answer:       `{"data":{"team_id":"d09fbd42-e517-45a4-9776-ba8226e00ba8"},"error":false,"reason":"added"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.TeamSettings
 			if body != nil {
 				v = new(api.TeamSettings)
@@ -732,11 +783,12 @@ var contractOps = []contractOp{
 	{
 		ID: "createWebsite", Method: "POST", Path: "/website",
 		StringParams: []string{},
+		Examples:     []string{},
 		HasBody:      true,
 		Request:      `{"domain":"crisp.chat","name":"Crisp"}`,
 		Answer:       `{"data":{"domain":"crisp.chat","institutional":false,"logo":"","name":"Crisp","verified":false,"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},"error":false,"reason":"added"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.WebsiteCreation
 			if body != nil {
 				v = new(api.WebsiteCreation)
@@ -750,11 +802,12 @@ var contractOps = []contractOp{
 	{
 		ID: "deleteHelpdesk", Method: "DELETE", Path: "/website/{website_id}/helpdesk",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"verify":{"method":"password","secret":"MySuperSecurePassword"}}`,
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskDeletion
 			if body != nil {
 				v = new(api.HelpdeskDeletion)
@@ -768,83 +821,92 @@ var contractOps = []contractOp{
 	{
 		ID: "deleteHelpdeskLocale", Method: "DELETE", Path: "/website/{website_id}/helpdesk/locale/{locale}",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.DeleteHelpdeskLocale(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "deleteHelpdeskLocaleArticle", Method: "DELETE", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}",
 		StringParams: []string{"website_id", "locale", "article_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "fd036d68-c619-4c63-9deb-e2ce91733dd6"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.DeleteHelpdeskLocaleArticle(ctx, p[0], p[1], p[2])
 		},
 	},
 	{
 		ID: "deleteHelpdeskLocaleArticleAlternate", Method: "DELETE", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/alternate/{locale_linked}",
 		StringParams: []string{"website_id", "locale", "article_id", "locale_linked"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "fd036d68-c619-4c63-9deb-e2ce91733dd6", "fr"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.DeleteHelpdeskLocaleArticleAlternate(ctx, p[0], p[1], p[2], p[3])
 		},
 	},
 	{
 		ID: "deleteHelpdeskLocaleCategory", Method: "DELETE", Path: "/website/{website_id}/helpdesk/locale/{locale}/category/{category_id}",
 		StringParams: []string{"website_id", "locale", "category_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "33bc73b7-b7db-40a9-80fc-fcba8ebd1067"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.DeleteHelpdeskLocaleCategory(ctx, p[0], p[1], p[2])
 		},
 	},
 	{
 		ID: "deleteHelpdeskLocaleSection", Method: "DELETE", Path: "/website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/section/{section_id}",
 		StringParams: []string{"website_id", "locale", "category_id", "section_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "33bc73b7-b7db-40a9-80fc-fcba8ebd1067", "14886b8c-faf6-4967-af0a-2d90b3419263"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.DeleteHelpdeskLocaleSection(ctx, p[0], p[1], p[2], p[3])
 		},
 	},
 	{
 		ID: "deleteHelpdeskRedirection", Method: "DELETE", Path: "/website/{website_id}/helpdesk/redirection/{redirection_id}",
 		StringParams: []string{"website_id", "redirection_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "7ebf2e39-1780-45c9-aa81-fa7a7078cb25"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.DeleteHelpdeskRedirection(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "deleteHelpdeskTreePath", Method: "DELETE", Path: "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
 		StringParams: []string{"website_id", "locale", "path"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "getting-started/install-on-wordpress"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.DeleteHelpdeskTreePath(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2])
 		},
 	},
 	{
 		ID: "deleteInbox", Method: "DELETE", Path: "/website/{website_id}/inbox/{inbox_id}",
 		StringParams: []string{"website_id", "inbox_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.DeleteInbox(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "deleteSuggestedConversationDataKey", Method: "DELETE", Path: "/website/{website_id}/conversations/suggest/data",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"key":"price"}`,
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ConversationSuggestedDataKeyDeletion
 			if body != nil {
 				v = new(api.ConversationSuggestedDataKeyDeletion)
@@ -858,11 +920,12 @@ var contractOps = []contractOp{
 	{
 		ID: "deleteSuggestedConversationSegment", Method: "DELETE", Path: "/website/{website_id}/conversations/suggest/segment",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"segment":"bug"}`,
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ConversationSuggestedSegmentDeletion
 			if body != nil {
 				v = new(api.ConversationSuggestedSegmentDeletion)
@@ -876,11 +939,12 @@ var contractOps = []contractOp{
 	{
 		ID: "deleteSuggestedPeopleDataKey", Method: "DELETE", Path: "/website/{website_id}/people/suggest/data",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"key":"price"}`,
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PeopleSuggestedDataKeyDelete
 			if body != nil {
 				v = new(api.PeopleSuggestedDataKeyDelete)
@@ -894,11 +958,12 @@ var contractOps = []contractOp{
 	{
 		ID: "deleteSuggestedPeopleEvent", Method: "DELETE", Path: "/website/{website_id}/people/suggest/event",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"text":"Removed item from basket"}`,
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PeopleSuggestedEventDelete
 			if body != nil {
 				v = new(api.PeopleSuggestedEventDelete)
@@ -912,11 +977,12 @@ var contractOps = []contractOp{
 	{
 		ID: "deleteSuggestedPeopleSegment", Method: "DELETE", Path: "/website/{website_id}/people/suggest/segment",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"segment":"poweruser"}`,
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PeopleSuggestedSegmentDelete
 			if body != nil {
 				v = new(api.PeopleSuggestedSegmentDelete)
@@ -930,20 +996,22 @@ var contractOps = []contractOp{
 	{
 		ID: "deleteTeam", Method: "DELETE", Path: "/website/{website_id}/team/{team_id}",
 		StringParams: []string{"website_id", "team_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "d09fbd42-e517-45a4-9776-ba8226e00ba8"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.DeleteTeam(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "deleteWebsite", Method: "DELETE", Path: "/website/{website_id}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"verify":{"method":"password","secret":"MySuperSecurePassword"}}`,
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.WebsiteDeletion
 			if body != nil {
 				v = new(api.WebsiteDeletion)
@@ -957,11 +1025,12 @@ var contractOps = []contractOp{
 	{
 		ID: "deliverWidgetButtonActionForConversation", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/widget/{plugin_id}/button",
 		StringParams: []string{"website_id", "session_id", "plugin_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881", "c64f3595-adee-425a-8d3a-89d47f7ed6bb"},
 		HasBody:      true,
 		Request:      `{"data":{"invoice":"D-1929-X"},"item_id":"refund_on_stripe","section_id":"payments"}`,
 		Answer:       `{"data":{"correlation_id":"6d1a0e4f-5c2b-4a77-9d0e-3f8b2c1a9e55","strategy":{"attempts":3,"exhaustion":10000}},"error":false,"reason":"dispatched"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ActionWidgetButton
 			if body != nil {
 				v = new(api.ActionWidgetButton)
@@ -975,21 +1044,23 @@ var contractOps = []contractOp{
 	{
 		ID: "dispatchCampaign", Method: "POST", Path: "/website/{website_id}/campaign/{campaign_id}/dispatch",
 		StringParams: []string{"website_id", "campaign_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "355d805f-a72f-457e-a3e5-5d01521f3cd8"},
 		Request:      `{}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.DispatchCampaign(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "dispatchPluginEvent", Method: "POST", Path: "/plugins/subscription/{website_id}/{plugin_id}/event",
 		StringParams: []string{"website_id", "plugin_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c64f3595-adee-425a-8d3a-89d47f7ed6bb"},
 		HasBody:      true,
 		Request:      `{"data":{"bot":"Sales","email":"valerian@crisp.chat"},"name":"bot-is-running"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PluginEventDispatch
 			if body != nil {
 				v = new(api.PluginEventDispatch)
@@ -1003,48 +1074,53 @@ var contractOps = []contractOp{
 	{
 		ID: "exportHelpdeskLocaleArticles", Method: "POST", Path: "/website/{website_id}/helpdesk/export/{locale}/{content_type}",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
 		Request:      `{}`,
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.ExportHelpdeskLocaleArticles(ctx, p[0], p[1], api.HelpdeskContentKind("articles"))
 		},
 	},
 	{
 		ID: "exportHelpdeskLocaleArticlesLegacy", Method: "POST", Path: "/website/{website_id}/helpdesk/locale/{locale}/export",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.ExportHelpdeskLocaleArticlesLegacy(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "exportPeopleProfiles", Method: "POST", Path: "/website/{website_id}/people/export/profiles",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.ExportPeopleProfiles(ctx, p[0])
 		},
 	},
 	{
 		ID: "flushLastActiveWebsiteOperators", Method: "DELETE", Path: "/website/{website_id}/operators/active",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.FlushLastActiveWebsiteOperators(ctx, p[0])
 		},
 	},
 	{
 		ID: "forwardPluginPayloadToChannel", Method: "POST", Path: "/plugins/subscription/{website_id}/{plugin_id}/channel",
 		StringParams: []string{"website_id", "plugin_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c64f3595-adee-425a-8d3a-89d47f7ed6bb"},
 		HasBody:      true,
 		Request:      `{"namespace":"bot:step","payload":{"step":1}}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PluginChannelForward
 			if body != nil {
 				v = new(api.PluginChannelForward)
@@ -1058,11 +1134,12 @@ var contractOps = []contractOp{
 	{
 		ID: "generateAnalytics", Method: "POST", Path: "/website/{website_id}/analytics/generate",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"aggregator":"count","date":{"days":{"monday":{"hour_from":"09:00","hour_to":"18:00"}},"from":"2024-10-01T00:00:00Z","split":"day","timezone":"Europe/Paris","to":"2024-10-08T00:00:00Z"},"metric":"conversation","type":"created"}`,
 		Answer:       `{"data":[{"hits":14,"period":"2024-10-01T00:00:00.000Z","unique_hits":12,"value":14},{"hits":9,"period":"2024-10-02T00:00:00.000Z","unique_hits":9,"value":9}],"error":false,"reason":"generated"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.AnalyticsQuery
 			if body != nil {
 				v = new(api.AnalyticsQuery)
@@ -1076,11 +1153,12 @@ var contractOps = []contractOp{
 	{
 		ID: "generateBucketURL", Method: "POST", Path: "/bucket/url/generate",
 		StringParams: []string{},
+		Examples:     []string{},
 		HasBody:      true,
 		Request:      `{"file":{"name":"invoice.pdf","type":"application/pdf"},"id":"upload-3f9c2a","namespace":"upload","resource":{"id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc","type":"website"}}`,
 		Answer:       `{"data":{"id":"upload-3f9c2a","policy":{"size_limit":20000000},"resource":{"id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc","type":"website"},"type":"upload","url":{"resource":"https://storage.crisp.chat/users/upload/website/8c842203/invoice_1a2b3c.pdf","signed":"https://bucket.crisp.chat/users/upload/website/8c842203/invoice_1a2b3c.pdf?X-Amz-Expires=600\u0026X-Amz-Signature=5d0b1c"}},"error":false,"reason":"generated"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.BucketURLGeneration
 			if body != nil {
 				v = new(api.BucketURLGeneration)
@@ -1094,344 +1172,382 @@ var contractOps = []contractOp{
 	{
 		ID: "generateHelpdeskDomainSetupFlow", Method: "GET", Path: "/website/{website_id}/helpdesk/domain/setup",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{"custom":"help.valeriansaliou.name","setup":{"records":[{"name":"help","query":"help.valeriansaliou.name","type":"CNAME","value":"valerian.crisp.help"}]}},"error":false,"reason":"generated"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GenerateHelpdeskDomainSetupFlow(ctx, p[0], nil)
 		},
 	},
 	{
 		ID: "getBlockStatusForConversation", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}/block",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{"blocked":false},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetBlockStatusForConversation(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getCampaign", Method: "GET", Path: "/website/{website_id}/campaign/{campaign_id}",
 		StringParams: []string{"website_id", "campaign_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "355d805f-a72f-457e-a3e5-5d01521f3cd8"},
 		Answer:       `{"data":{"campaign_id":"355d805f-a72f-457e-a3e5-5d01521f3cd8","created_at":1714485600000,"dispatched":true,"dispatched_at":1714572000000,"format":"markdown","message":"*Hey there*, welcome on Crisp!","name":"Welcome!","options":{"deliver_to_chatbox":true,"deliver_to_email":true,"sender_email_reply":true,"sender_name_website":false,"tracking":true},"progress":100,"reached":1248,"ready":true,"recipients":{"segments":["customer","newsletter"],"type":"segment"},"running":false,"sender":{"user_id":"aa0b64dd-9fb4-4db9-80d6-5a49eb84087b"},"statistics":{"clicked":204,"opened":812,"unsubscribed":9},"subject":"Welcome on board","tag":"onboarding","targets":1250,"type":"one-shot","updated_at":1714572000000},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetCampaign(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getCampaignTemplate", Method: "GET", Path: "/website/{website_id}/campaigns/template/{template_id}",
 		StringParams: []string{"website_id", "template_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "a4876300-4dae-47f7-8599-3bf9283f36c2"},
 		Answer:       `{"data":{"content":"\u003chtml\u003e\u003cbody\u003e{{message}}\u003ca href=\"{{url.unsubscribe}}\"\u003eUnsubscribe\u003c/a\u003e\u003c/body\u003e\u003c/html\u003e","created_at":1714485600000,"format":"html","name":"HTML Template","template_id":"a4876300-4dae-47f7-8599-3bf9283f36c2","type":"custom","updated_at":1714572000000},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetCampaignTemplate(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getConnectAccount", Method: "GET", Path: "/plugin/connect/account",
 		StringParams: []string{},
+		Examples:     []string{},
 		Answer:       `{"data":{"plugin_id":"c64f3595-adee-425a-8d3a-89d47f7ed6bb"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Plugin.GetConnectAccount(ctx)
 		},
 	},
 	{
 		ID: "getConnectEndpoints", Method: "GET", Path: "/plugin/connect/endpoints",
 		StringParams: []string{},
+		Examples:     []string{},
 		Answer:       `{"data":{"rescue":{"socket":{"app":"https://plugin.relay.rescue.crisp.chat/p/1/"}},"socket":{"app":"https://plugin.relay.crisp.chat/p/2/"}},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Plugin.GetConnectEndpoints(ctx)
 		},
 	},
 	{
 		ID: "getConversation", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{"active":{"last":1729162874503,"now":true},"assigned":{"user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"},"availability":"online","compose":{"operator":{"automated":false,"excerpt":"","timestamp":1729162870021,"type":"stop","user":{"avatar":"https://avatar.crisp.chat/operator/a4c32c68-be91-4e29-8a05-976e93abbe3f/240/","nickname":"Valerian Saliou","user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"}},"visitor":{"excerpt":"Thanks! Could you also","timestamp":1729162880114,"type":"start"}},"created_at":1729158122041,"inbox_id":"bf6935c9-43b3-4f8e-87ea-175c1e1ed1a9","is_blocked":false,"is_verified":true,"last_message":"Sure, I am sending the invoice for order 4821 again right now.","mentions":["a4c32c68-be91-4e29-8a05-976e93abbe3f"],"meta":{"address":"12 Rue de la Paix, 75002 Paris, France","avatar":"https://avatar.crisp.chat/visitor/c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b/240/","connection":{"asn":"AS3215","isp":"Orange S.A."},"data":{"orders":12,"plan":"pro","signup":"finished","vip":true},"device":{"capabilities":["browsing","call"],"geolocation":{"city":"Nantes","coordinates":{"latitude":47.2184,"longitude":-1.5536},"country":"FR","region":"Pays de la Loire"},"locales":["fr","en"],"system":{"browser":{"major":"129","name":"Chrome","version":"129.0.0.0"},"engine":{"name":"Blink","version":"129.0.0.0"},"os":{"name":"Mac OS","version":"10.15.7"},"useragent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/129.0.0.0 Safari/537.36"},"timezone":-120},"email":"john.doe@acme-inc.com","ip":"203.0.113.42","nickname":"John Doe","origin":"chat","phone":"+33612345678","segments":["customer","billing"],"subject":"Invoice for order 4821"},"participants":[{"target":"jane.doe@acme-inc.com","type":"email"}],"people_id":"c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b","preview_message":{"excerpt":"Sure, I am sending the invoice for order 4821 again right now.","fingerprint":172916287450312,"from":"operator","type":"text"},"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","state":"unresolved","status":1,"topic":"Invoice for order 4821","unread":{"operator":1,"visitor":0},"updated_at":1729162880114,"verifications":[{"annotation":"john.doe@acme-inc.com","identity":"email","method":"link"}],"waiting_since":1729162880114,"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetConversation(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getConversationMetas", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}/meta",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{"address":"12 Rue de la Paix, 75002 Paris, France","avatar":"https://avatar.crisp.chat/visitor/c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b/240/","connection":{"asn":"AS3215","isp":"Orange S.A."},"data":{"orders":12,"plan":"pro","signup":"finished","vip":true},"device":{"capabilities":["browsing","call"],"geolocation":{"city":"Nantes","coordinates":{"latitude":47.2184,"longitude":-1.5536},"country":"FR","region":"Pays de la Loire"},"locales":["fr","en"],"system":{"browser":{"major":"129","name":"Chrome","version":"129.0.0.0"},"engine":{"name":"Blink","version":"129.0.0.0"},"os":{"name":"Mac OS","version":"10.15.7"},"useragent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/129.0.0.0 Safari/537.36"},"timezone":-120},"email":"john.doe@acme-inc.com","ip":"203.0.113.42","nickname":"John Doe","origin":"chat","phone":"+33612345678","segments":["customer","billing"],"subject":"Invoice for order 4821"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetConversationMetas(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getConversationParticipants", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}/participants",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{"participants":[{"target":"jane.doe@acme-inc.com","type":"email"}]},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetConversationParticipants(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getConversationRelations", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}/relations",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{"conversations":{"children":["session_a81d3c2e-6f0b-4d8e-9c5a-3e2f1b7d6c40"],"parent":null}},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetConversationRelations(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getConversationRoutingAssign", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}/routing",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{"assigned":{"user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"}},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetConversationRoutingAssign(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getConversationState", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}/state",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{"state":"unresolved"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetConversationState(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getInbox", Method: "GET", Path: "/website/{website_id}/inbox/{inbox_id}",
 		StringParams: []string{"website_id", "inbox_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31"},
 		Answer:       `{"data":{"conditions":[{"criterion":"segments","model":"session","operator":"eq","query":["vip"]}],"created_at":1715068385123,"emoji":"⭐️","inbox_id":"d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31","name":"VIP","operator":"and","operators":["86a4fed0-2f5f-4713-a8ff-41d7f3e4a8f8"],"order":1,"team_operators":[],"teams":[],"updated_at":1715154785456},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetInbox(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getMessageInConversation", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{"automated":false,"content":"Here is our pricing page.","delivered":"chat","edited":false,"fingerprint":524653764345,"from":"operator","mentions":[],"origin":"chat","preview":[{"preview":{"excerpt":"Plans for teams of every size.","image":"https://crisp.chat/static/images/pricing.png"},"stamped":true,"title":"Pricing | Crisp","url":"https://crisp.chat/en/pricing/","website":"crisp.chat"}],"read":"chat","references":[{"name":"Pricing","target":"https://crisp.chat/en/pricing/","type":"url"}],"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","stamped":true,"timestamp":1700482315000,"translated":false,"type":"text","user":{"avatar":"https://avatars.crisp.chat/operator/a4c32c68-be91-4e29-8a05-976e93abbe3f","nickname":"Valerian Saliou","type":"website","user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"},"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetMessageInConversation(ctx, p[0], p[1], int64(1.63408346341023e+14))
 		},
 	},
 	{
 		ID: "getOngoingCallSessionForConversation", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}/call",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{"call_id":"call_35a0c062-72fa-4095-a2a0-f9911d47ee56"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetOngoingCallSessionForConversation(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getOriginalMessageInConversation", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}/original/{original_id}",
 		StringParams: []string{"website_id", "session_id", "original_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881", "2325a3c0-9b47-4fc6-b00e-111b752e44cd"},
 		Answer:       `{"data":{"content":"\u003chtml\u003e\u003cbody\u003e\u003cp\u003eHello, I can't log into my account.\u003c/p\u003e\u003c/body\u003e\u003c/html\u003e","headers":{"From":"Jane Doe \u003cjane.doe@example.com\u003e","Message-ID":"\u003cCAF3b1c9@mail.example.com\u003e","Subject":"Cannot log in"},"original_id":"2325a3c0-9b47-4fc6-b00e-111b752e44cd","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","timestamp":1700482315000,"type":"text/html","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetOriginalMessageInConversation(ctx, p[0], p[1], p[2])
 		},
 	},
 	{
 		ID: "getPeopleData", Method: "GET", Path: "/website/{website_id}/people/data/{people_id}",
 		StringParams: []string{"website_id", "people_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b"},
 		Answer:       `{"data":{"data":{"orders":3,"signup":"finished","type":"customer","vip":true}},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetPeopleData(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getPeopleProfile", Method: "GET", Path: "/website/{website_id}/people/profile/{people_id}",
 		StringParams: []string{"website_id", "people_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b"},
 		Answer:       `{"data":{"active":{"last":1700655600000,"now":true},"company":{"description":"Customer messaging platform.","domain":"crisp.chat","emails":["contact@crisp.chat"],"geolocation":{"city":"Nantes","country":"FR"},"legal_name":"Crisp IM SAS","metrics":{"arr":1000000,"employees":20,"market_cap":0,"raised":0},"name":"Crisp IM","phones":["+33200000000"],"tags":["saas","messaging"],"timezone":-60,"url":"https://crisp.chat"},"created_at":1656587730000,"email":"valerian@crisp.chat","notepad":"Prefers to be contacted by email.","people_id":"c5a2f70c-f605-4648-b47f-8c39d4b03a50","person":{"address":"1 Rue de la Paix, 44000 Nantes, France","avatar":"https://avatars.example.com/valerian.png","description":"Co-founder of Crisp.","employment":{"domain":"crisp.chat","name":"Crisp IM","role":"engineering","seniority":"executive","title":"CTO"},"gender":"male","geolocation":{"city":"Nantes","coordinates":{"latitude":47.2184,"longitude":-1.5536},"country":"FR","region":"Bretagne"},"locales":["fr","en"],"nickname":"Valerian Saliou","phone":"+33600000000","profiles":[{"handle":"valeriansaliou","type":"twitter","url":"https://twitter.com/valeriansaliou"}],"timezone":-60,"website":"https://valeriansaliou.name"},"score":4,"segments":["poweruser","lead"],"updated_at":1700655600000},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetPeopleProfile(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getPeopleStatistics", Method: "GET", Path: "/website/{website_id}/people/stats",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{"total":1280},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetPeopleStatistics(ctx, p[0])
 		},
 	},
 	{
 		ID: "getPeopleSubscriptionStatus", Method: "GET", Path: "/website/{website_id}/people/subscription/{people_id}",
 		StringParams: []string{"website_id", "people_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b"},
 		Answer:       `{"data":{"email":true},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetPeopleSubscriptionStatus(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getPlanSubscriptionForWebsite", Method: "GET", Path: "/plans/subscription/{website_id}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{"active":true,"bill_period":"yearly","coupon_redeemed":true,"id":"8886efed-54d4-4f3e-b4a6-6e2a5e0a7f52","name":"Essentials","owner":{"email":"valerian@crisp.chat","first_name":"Valerian","last_name":"Saliou","user_id":"4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"},"price":95,"sandbox":false,"since":"2024-03-01T09:00:00.000Z","trial_end":"2024-03-15T09:00:00.000Z","trial_end_date":"2024-03-15","trialing":true,"website":{"domain":"acme.com","id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc","logo":"","name":"Acme"}},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Plan.GetPlanSubscriptionForWebsite(ctx, p[0])
 		},
 	},
 	{
 		ID: "getPluginAttestProvenance", Method: "GET", Path: "/plugins/subscription/{website_id}/{plugin_id}/attest/provenance",
 		StringParams: []string{"website_id", "plugin_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c64f3595-adee-425a-8d3a-89d47f7ed6bb"},
 		Answer:       `{"data":{"expire_at":1710411215000,"payload":{"plugin":{"plugin_id":"c64f3595-adee-425a-8d3a-89d47f7ed6bb"},"user":{"role":"owner","user_id":"4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"},"website":{"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}},"signed":"3f1d9c0b8a7e6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c4b3a29180f7e6d5c"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Plugin.GetPluginAttestProvenance(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getPluginUsageBills", Method: "GET", Path: "/plugins/subscription/{website_id}/{plugin_id}/bill/usage",
 		StringParams: []string{"website_id", "plugin_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c64f3595-adee-425a-8d3a-89d47f7ed6bb"},
 		Answer:       `{"data":[{"name":"Paid messages sent","price":0.1,"units":250}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Plugin.GetPluginUsageBills(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getSessionIdentifierFromToken", Method: "GET", Path: "/website/{website_id}/visitors/token/{token_id}",
 		StringParams: []string{"website_id", "token_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "d3c17241-1327-47d7-9d8e-b89ff7bd2904"},
 		Answer:       `{"data":{"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetSessionIdentifierFromToken(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getSubscriptionDetails", Method: "GET", Path: "/plugins/subscription/{website_id}/{plugin_id}",
 		StringParams: []string{"website_id", "plugin_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c64f3595-adee-425a-8d3a-89d47f7ed6bb"},
 		Answer:       `{"data":{"active":true,"bill_period":"monthly","bill_valid_until":"2024-04-14T10:08:35.000Z","card_id":"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d","category":"automation","configurable":true,"contact_url":"https://acme.com/contact/","help_url":"https://acme.com/help/","icon":"https://acme.com/crisp/icon.png","id":"c64f3595-adee-425a-8d3a-89d47f7ed6bb","name":"Acme Translator","plans":[{"id":"5c1d7a3e-4f9b-4e0a-8a2b-1c3d5e7f9a0b","name":"Pro","price":9}],"price":9,"privacy_url":"https://acme.com/privacy/","since":"2023-03-14T10:08:35.000Z","summary":"Translates conversations on the fly.","terms_url":"https://acme.com/terms/","type":"integration","urn":"urn:acme:translator:0","video_url":"https://www.youtube.com/watch?v=dQw4w9WgXcQ","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc","website_url":"https://acme.com/"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Plugin.GetSubscriptionDetails(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getSubscriptionSettings", Method: "GET", Path: "/plugins/subscription/{website_id}/{plugin_id}/settings",
 		StringParams: []string{"website_id", "plugin_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c64f3595-adee-425a-8d3a-89d47f7ed6bb"},
 		Answer:       `{"data":{"callback_url":"https://acme.com/crisp/callback/","plugin_id":"c64f3595-adee-425a-8d3a-89d47f7ed6bb","schema":{"properties":{"chatbox":{"type":"object"}},"type":"object"},"settings":{"chatbox":{"25":"#bbbbbb"}},"settings_form_url":"https://acme.com/crisp/settings/","token":"9f2b1c4d8e7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Plugin.GetSubscriptionSettings(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getTeam", Method: "GET", Path: "/website/{website_id}/team/{team_id}",
 		StringParams: []string{"website_id", "team_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "d09fbd42-e517-45a4-9776-ba8226e00ba8"},
 		Answer:       `{"data":{"created_at":1715068385123,"emoji":"💰","name":"Sales","operators":["a4c32c68-be91-4e29-8a05-976e93abbe3f"],"team_id":"d09fbd42-e517-45a4-9776-ba8226e00ba8","updated_at":1715154785456},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetTeam(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getUserConnectEndpoints", Method: "GET", Path: "/user/connect/endpoints",
 		StringParams: []string{},
+		Examples:     []string{},
 		Answer:       `{"data":{"rescue":{"socket":{"app":"https://app.relay.rescue.crisp.chat/u/1/"}},"socket":{"app":"https://app.relay.crisp.chat/u/4/"}},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Plugin.GetUserConnectEndpoints(ctx)
 		},
 	},
 	{
 		ID: "getVerifyKey", Method: "GET", Path: "/website/{website_id}/verify/key",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{"secret":"6f3b2a9c1d4e5f60718293a4b5c6d7e8f9a0b1c2d3e4f5a6b7c8d9e0f1a2b3c4"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetVerifyKey(ctx, p[0])
 		},
 	},
 	{
 		ID: "getVerifySettings", Method: "GET", Path: "/website/{website_id}/verify/settings",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{"enabled":true},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetVerifySettings(ctx, p[0])
 		},
 	},
 	{
 		ID: "getVerifyStatusForConversation", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}/verify",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{"verifications":[{"annotation":"john.doe@acme-inc.com","identity":"email","method":"link"}],"verified":true},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetVerifyStatusForConversation(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getWebsite", Method: "GET", Path: "/website/{website_id}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{"domain":"crisp.chat","institutional":false,"logo":"https://storage.crisp.chat/users/avatar/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/b6c2948d-b061-405e-91a9-2fdf855d1cc0.png","name":"Crisp","verified":true,"website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetWebsite(ctx, p[0])
 		},
 	},
 	{
 		ID: "getWebsiteAvailabilityStatus", Method: "GET", Path: "/website/{website_id}/availability/status",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{"since":1715068385123,"status":"online"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetWebsiteAvailabilityStatus(ctx, p[0])
 		},
 	},
 	{
 		ID: "getWebsiteConnectEndpoints", Method: "GET", Path: "/website/{website_id}/connect/endpoints",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{"rescue":{"socket":{"app":"https://app.relay.rescue.crisp.chat/w/1/"}},"socket":{"app":"https://app.relay.crisp.chat/w/3/","stream":"https://stream.relay.crisp.chat/w/3/"}},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetWebsiteConnectEndpoints(ctx, p[0])
 		},
 	},
 	{
 		ID: "getWebsiteOperator", Method: "GET", Path: "/website/{website_id}/operator/{user_id}",
 		StringParams: []string{"website_id", "user_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"},
 		Answer:       `{"data":{"availability":"away","avatar":"https://storage.crisp.chat/users/avatar/user/a4c32c68-be91-4e29-8a05-976e93abbe3f/4a6c1c3c.png","email":"julien@crisp.chat","first_name":"Julien","has_token":false,"last_name":"Le Coupanec","role":"owner","title":"CTO","user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetWebsiteOperator(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "getWebsiteSettings", Method: "GET", Path: "/website/{website_id}/settings",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{"audit":{"log":true},"chatbox":{"activity_metrics":true,"allowed_pages":[],"audio_record":true,"availability_tooltip":true,"blocked_countries":["IT"],"blocked_ips":["192.168.1.1/24"],"blocked_locales":["fa"],"blocked_pages":["docs.crisp.chat/*"],"check_domain":false,"color_mode":"auto","color_theme":"blue","conversations":true,"email_visitors":false,"file_transfer":true,"force_identify":false,"guard_level":"default","helpdesk_link":true,"helpdesk_navigate":"deep","helpdesk_only":false,"hide_on_away":false,"hide_on_mobile":false,"hide_vacation":false,"home":true,"ignore_privacy":false,"last_operator_face":false,"layout_theme":"default","locale":"en","mode_initial":"chat","ongoing_operator_face":true,"operator_privacy":false,"overlay_mode":false,"overlay_search":true,"phone_visitors":false,"position_reverse":false,"status_health_dead":true,"text_theme":"default","tile":"default","visitor_compose":false,"visitor_privacy":false,"wait_game":false,"website_logo":true,"welcome_message":"default"},"contact":{"email":"contact@crisp.chat","phone":"+33757905447"},"domain":"crisp.chat","domain_alternates":[],"emails":{"enrich":true,"junk_filter":true,"rating":true,"trackers":true,"transcript":true},"inbox":{"force_operator_token":false,"locale":"","lock_removal":false},"logo":"https://storage.crisp.chat/users/avatar/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/b6c2948d-b061-405e-91a9-2fdf855d1cc0.png","name":"Crisp","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.GetWebsiteSettings(ctx, p[0])
 		},
 	},
 	{
 		ID: "getWebsiteTokenConnectEndpoints", Method: "GET", Path: "/website/connect/endpoints",
 		StringParams: []string{},
+		Examples:     []string{},
 		Answer:       `{"data":{"rescue":{"socket":{"app":"https://app.relay.rescue.crisp.chat/w/1/"}},"socket":{"app":"https://app.relay.crisp.chat/w/3/","stream":"https://stream.relay.crisp.chat/w/3/"}},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Plugin.GetWebsiteTokenConnectEndpoints(ctx)
 		},
 	},
 	{
 		ID: "importExternalHelpdeskToLocale", Method: "POST", Path: "/website/{website_id}/helpdesk/import/{locale}/{content_type}",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
 		HasBody:      true,
 		Request:      `{"detect_locales":true,"helpdesk_url":"https://docs.acme.com/","other_locales":["fr","de"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskExternalImport
 			if body != nil {
 				v = new(api.HelpdeskExternalImport)
@@ -1445,11 +1561,12 @@ var contractOps = []contractOp{
 	{
 		ID: "importExternalHelpdeskToLocaleLegacy", Method: "POST", Path: "/website/{website_id}/helpdesk/locale/{locale}/import",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
 		HasBody:      true,
 		Request:      `{"helpdesk_url":"https://help.example.com/"}`,
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskLegacyImport
 			if body != nil {
 				v = new(api.HelpdeskLegacyImport)
@@ -1463,11 +1580,12 @@ var contractOps = []contractOp{
 	{
 		ID: "importPeopleProfiles", Method: "POST", Path: "/website/{website_id}/people/import/profiles",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"mapping":[{"column":1,"field":"email"},{"column":2,"field":"person.nickname"}],"options":{"column_separator":";","skip_header":true},"url":"https://storage.crisp.chat/users/processing/import/aa0b64dd-9fb4-4db9-80d6-5a49eb84087b/19d956c7-0294-45ad-89e1-58ce45e7008f.csv"}`,
 		Answer:       `{"data":{"import_id":"3a7f5b61-6c8d-4e2f-9b1a-0c2d4e6f8a10"},"error":false,"reason":"requested"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PeopleImportSetup
 			if body != nil {
 				v = new(api.PeopleImportSetup)
@@ -1481,11 +1599,12 @@ var contractOps = []contractOp{
 	{
 		ID: "initializeHelpdesk", Method: "POST", Path: "/website/{website_id}/helpdesk",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"domain_basic":"valerian","name":"Valerian Helpdesk"}`,
 		Answer:       `{"data":{},"error":false,"reason":"added"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskInitialization
 			if body != nil {
 				v = new(api.HelpdeskInitialization)
@@ -1499,29 +1618,32 @@ var contractOps = []contractOp{
 	{
 		ID: "initiateBrowsingSessionForConversation", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/browsing",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.InitiateBrowsingSessionForConversation(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "initiateConversationWithExistingSession", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/initiate",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.InitiateConversationWithExistingSession(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "initiateNewCallSessionForConversation", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/call",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		HasBody:      true,
 		Request:      `{"mode":"audio"}`,
 		Answer:       `{"data":{"call_id":"call_35a0c062-72fa-4095-a2a0-f9911d47ee56"},"error":false,"reason":"dispatched"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ActionCallInitiate
 			if body != nil {
 				v = new(api.ActionCallInitiate)
@@ -1535,11 +1657,12 @@ var contractOps = []contractOp{
 	{
 		ID: "inviteWebsiteOperator", Method: "POST", Path: "/website/{website_id}/operator",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"email":"julien@crisp.chat","role":"member","verify":{"method":"password","secret":"MySuperSecurePassword"}}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.OperatorInvitation
 			if body != nil {
 				v = new(api.OperatorInvitation)
@@ -1553,371 +1676,731 @@ var contractOps = []contractOp{
 	{
 		ID: "listAllActivePlanSubscriptions", Method: "GET", Path: "/plans/subscription",
 		StringParams: []string{},
+		Examples:     []string{},
 		Answer:       `{"data":[{"active":true,"bill_period":"monthly","bill_valid_until":"2024-04-14T10:08:35.000Z","card_id":"0a1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d","coupon_redeemed":false,"id":"8886efed-54d4-4f3e-b4a6-6e2a5e0a7f52","name":"Essentials","owner":{"email":"valerian@crisp.chat","first_name":"Valerian","last_name":"Saliou","user_id":"4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"},"price":95,"sandbox":false,"since":"2023-03-14T10:08:35.000Z","trialing":false,"website":{"domain":"acme.com","id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc","logo":"https://storage.crisp.chat/users/avatar/website/8c842203/logo.png","name":"Acme"}}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Plan.ListAllActivePlanSubscriptions(ctx)
 		},
 	},
 	{
 		ID: "listAllActiveSubscriptions", Method: "GET", Path: "/plugins/subscription",
 		StringParams: []string{},
+		Examples:     []string{},
 		Answer:       `{"data":[{"active":true,"category":"productivity","configurable":true,"help_url":"https://help.crisp.chat/en/article/how-to-use-slack-with-crisp-1mvz5hp/","icon":"https://storage.crisp.chat/plugins/slack/icon.png","id":"c64f3595-adee-425a-8d3a-89d47f7ed6bb","name":"Slack","price":0,"since":"2023-03-14T10:08:35.000Z","summary":"Reply to your Crisp conversations from Slack.","type":"integration","urn":"urn:crisp.im:slack:0","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc","website_url":"https://crisp.chat/en/integrations/slack/"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Plugin.ListAllActiveSubscriptions(ctx)
 		},
 	},
 	{
 		ID: "listAllConnectWebsites", Method: "GET", Path: "/plugin/connect/websites/all/{page_number}",
 		StringParams: []string{},
+		Examples:     []string{},
+		Paged:        true,
 		Answer:       `{"data":[{"plan":{"id":"8886efed-54d4-4f3e-b4a6-6e2a5e0a7f52","name":"Essentials","trialing":false},"settings":{"chatbox":{"25":"#bbbbbb"}},"token":"9f2b1c4d8e7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9a8b7c6d5e4f3a2b1c","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Plugin.ListAllConnectWebsites(ctx, 1, nil)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Plugin.ListAllConnectWebsites(ctx, page, nil)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Plugin.ListAllConnectWebsitesIter(ctx, nil) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listBrowsingSessionsForConversation", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}/browsing",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":[{"browsing_id":"browsing_05a9392d-ff3f-45e7-b021-1179c45668fa","browsing_token":"9b1c6f1e2d3a4b5c8e7f6a5b4c3d2e1f","useragent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 14_1) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.1 Safari/605.1.15"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListBrowsingSessionsForConversation(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "listCampaignRecipients", Method: "GET", Path: "/website/{website_id}/campaign/{campaign_id}/recipients/{page_number}",
 		StringParams: []string{"website_id", "campaign_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "355d805f-a72f-457e-a3e5-5d01521f3cd8"},
+		Paged:        true,
 		Answer:       `{"data":[{"email":"valerian@crisp.chat","people_id":"c5a2f70c-f605-4648-b47f-8c39d4b03a50","person":{"avatar":"https://avatars.example.com/c5a2f70c.png","nickname":"Valerian Saliou"},"subscribed":true},{"email":"jane.doe@example.com","people_id":"9f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b","person":{"nickname":"Jane Doe"},"subscribed":false}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListCampaignRecipients(ctx, p[0], p[1], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListCampaignRecipients(ctx, p[0], p[1], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListCampaignRecipientsIter(ctx, p[0], p[1]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listCampaignStatistics", Method: "GET", Path: "/website/{website_id}/campaign/{campaign_id}/statistics/{action}/{page_number}",
 		StringParams: []string{"website_id", "campaign_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "355d805f-a72f-457e-a3e5-5d01521f3cd8"},
+		Paged:        true,
 		Answer:       `{"data":[{"created_at":1714575600000,"data":{"url":"https://crisp.chat/en/pricing/"},"profile":{"email":"valerian@crisp.chat","people_id":"c5a2f70c-f605-4648-b47f-8c39d4b03a50","person":{"avatar":"https://avatars.example.com/c5a2f70c.png","geolocation":{"city":"Nantes","coordinates":{"latitude":47.2184,"longitude":-1.5536},"country":"FR","region":"Brittany"},"nickname":"Valerian Saliou"}},"type":"clicked","updated_at":1714575600000}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListCampaignStatistics(ctx, p[0], p[1], api.CampaignStatisticType("clicked"), 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListCampaignStatistics(ctx, p[0], p[1], api.CampaignStatisticType("clicked"), page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListCampaignStatisticsIter(ctx, p[0], p[1], api.CampaignStatisticType("clicked")) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listCampaignTags", Method: "GET", Path: "/website/{website_id}/campaigns/tags",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":["newsletter","onboarding"],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListCampaignTags(ctx, p[0])
 		},
 	},
 	{
 		ID: "listCampaignTemplates", Method: "GET", Path: "/website/{website_id}/campaigns/templates/{page_number}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
+		Paged:        true,
 		Answer:       `{"data":[{"created_at":1714485600000,"format":"html","name":"HTML Template","template_id":"a4876300-4dae-47f7-8599-3bf9283f36c2","type":"custom","updated_at":1714572000000}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListCampaignTemplates(ctx, p[0], 1, nil)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListCampaignTemplates(ctx, p[0], page, nil)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListCampaignTemplatesIter(ctx, p[0], nil) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listCampaigns", Method: "GET", Path: "/website/{website_id}/campaigns/list/{page_number}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
+		Paged:        true,
 		Answer:       `{"data":[{"campaign_id":"355d805f-a72f-457e-a3e5-5d01521f3cd8","created_at":1714485600000,"dispatched":true,"dispatched_at":1714572000000,"format":"markdown","name":"Welcome!","progress":100,"reached":1248,"ready":true,"running":false,"subject":"Welcome on board","tag":"onboarding","targets":1250,"type":"one-shot","updated_at":1714572000000},{"campaign_id":"0b5d7c1e-2f0a-4c6e-9a3b-7d2e1f4a5b6c","created_at":1717200000000,"dispatched":false,"format":"html","name":"Trial ending reminder","progress":0,"reached":0,"ready":false,"running":false,"targets":0,"type":"automated","updated_at":1717286400000}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListCampaigns(ctx, p[0], 1, nil)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListCampaigns(ctx, p[0], page, nil)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListCampaignsIter(ctx, p[0], nil) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listConversationEvents", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}/events/{page_number}",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
+		Paged:        true,
 		Answer:       `{"data":[{"color":"green","data":{"amount":49.9,"order_id":"4821"},"text":"Invoice downloaded","timestamp":1729162790433},{"color":"blue","data":{"from":"starter","to":"pro"},"text":"Plan upgraded","timestamp":1729071218806}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListConversationEvents(ctx, p[0], p[1], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListConversationEvents(ctx, p[0], p[1], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListConversationEventsIter(ctx, p[0], p[1]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listConversationFiles", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}/files/{page_number}",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
+		Paged:        true,
 		Answer:       `{"data":[{"fingerprint":172916279912057,"name":"invoice-4821.pdf","timestamp":1729162799120,"type":"application/pdf","url":"https://storage.crisp.chat/users/upload/operator/a4c32c68-be91-4e29-8a05-976e93abbe3f/invoice-4821_5e1d6c9a.pdf"},{"fingerprint":172915850031984,"name":"screenshot.png","timestamp":1729158500319,"type":"image/png","url":"https://storage.crisp.chat/users/upload/session/700c65e1-85e2-465a-b9ac-ecb5ec2c9881/screenshot_0b7fa2e4.png"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListConversationFiles(ctx, p[0], p[1], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListConversationFiles(ctx, p[0], p[1], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListConversationFilesIter(ctx, p[0], p[1]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listConversationPages", Method: "GET", Path: "/website/{website_id}/conversation/{session_id}/pages/{page_number}",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
+		Paged:        true,
 		Answer:       `{"data":[{"page_referrer":"https://app.acme-inc.com/dashboard","page_title":"Billing - Acme Inc.","page_url":"https://app.acme-inc.com/settings/billing","timestamp":1729162702118},{"page_referrer":"https://www.google.com/","page_title":"Dashboard - Acme Inc.","page_url":"https://app.acme-inc.com/dashboard","timestamp":1729158040571}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListConversationPages(ctx, p[0], p[1], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListConversationPages(ctx, p[0], p[1], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListConversationPagesIter(ctx, p[0], p[1]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listHelpdeskLocaleArticleAlternates", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/alternates",
 		StringParams: []string{"website_id", "locale", "article_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "fd036d68-c619-4c63-9deb-e2ce91733dd6"},
 		Answer:       `{"data":[{"article_id":"9dc0e823-56b0-43ca-9ca3-47e25a8eb543","locale":"fr"},{"article_id":"b6f2a0c4-7d1e-4f3a-8c5b-2e9d0a1f4c76","locale":"de"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListHelpdeskLocaleArticleAlternates(ctx, p[0], p[1], p[2])
 		},
 	},
 	{
 		ID: "listHelpdeskLocaleArticles", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/articles/{page_number}",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
+		Paged:        true,
 		Answer:       `{"data":[{"article_id":"fd036d68-c619-4c63-9deb-e2ce91733dd6","category":{"category_id":"33bc73b7-b7db-40a9-80fc-fcba8ebd1067","color":"#377FEA","name":"Chatbox","section":{"name":"Integrate with our SDKs","section_id":"14886b8c-faf6-4967-af0a-2d90b3419263"}},"created_at":1696845678000,"description":"Learn how to control the chatbox from your own JavaScript code.","featured":false,"order":1,"published_at":1696932078000,"status":"published","title":"How to use $crisp JavaScript SDK?","updated_at":1714483200000,"url":"https://crisp.help/en/article/how-to-use-crisp-javascript-sdk-10ud15y/","visibility":"visible","visits":1204},{"article_id":"1e5f8c2a-3b7d-4e9f-a1c6-8d0b2e4f6a93","created_at":1714483200000,"description":null,"featured":false,"order":2,"status":"draft","title":"How to customize the chatbox color?","updated_at":1714483200000,"url":"https://crisp.help/en/article/how-to-customize-the-chatbox-color-1x2y3z4/","visibility":"visible","visits":0}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListHelpdeskLocaleArticles(ctx, p[0], p[1], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListHelpdeskLocaleArticles(ctx, p[0], p[1], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListHelpdeskLocaleArticlesIter(ctx, p[0], p[1]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listHelpdeskLocaleCategories", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/categories/{page_number}",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
+		Paged:        true,
 		Answer:       `{"data":[{"category_id":"33bc73b7-b7db-40a9-80fc-fcba8ebd1067","color":"#377FEA","created_at":1696845600000,"description":"Help on how to setup and use the Crisp chatbox.","image":null,"name":"Chatbox","order":1,"updated_at":1714483100000,"url":"https://crisp.help/en/category/chatbox-1ctdv4b/"},{"category_id":"00d344a3-8948-45b5-9bc4-82ec249fcd44","color":"#2EBF4F","created_at":1696845700000,"description":null,"image":"https://storage.crisp.chat/users/helpdesk/website/8c842203/category/billing.png","name":"Billing","order":2,"updated_at":1696845700000,"url":"https://crisp.help/en/category/billing-7h3k2q/"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListHelpdeskLocaleCategories(ctx, p[0], p[1], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListHelpdeskLocaleCategories(ctx, p[0], p[1], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListHelpdeskLocaleCategoriesIter(ctx, p[0], p[1]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listHelpdeskLocaleFeedbacks", Method: "GET", Path: "/website/{website_id}/helpdesk/feedback/list/{locale}/{content_type}/{page_number}",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
+		Paged:        true,
 		Answer:       `{"data":[{"article":{"article_id":"9k2bx0a","title":"Install the chatbox on WordPress","url":"https://valerian.crisp.help/en/article/install-the-chatbox-on-wordpress-9k2bx0a/"},"comment":"The screenshots do not match the current WordPress admin.","created_at":1730284800000,"rating":"unhelpful","session":{"assigned":{"user_id":"4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"},"avatar":"https://avatars.example.com/jane-doe.png","email":"jane.doe@example.com","geolocation":{"city":"Nantes","coordinates":{"latitude":47.2184,"longitude":-1.5536},"country":"FR","region":"Brittany"},"nickname":"Jane Doe","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"}}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListHelpdeskLocaleFeedbacks(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), 1, nil)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListHelpdeskLocaleFeedbacks(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), page, nil)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListHelpdeskLocaleFeedbacksIter(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), nil) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listHelpdeskLocaleFeedbacksLegacy", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/feedback/list/{page_number}",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
+		Paged:        true,
 		Answer:       `{"data":[{"article":{"article_id":"fd036d68-c619-4c63-9deb-e2ce91733dd6","title":"How to use $crisp JavaScript SDK?","url":"https://crisp.help/en/article/how-to-use-crisp-javascript-sdk-10ud15y/"},"comment":"The snippet does not work with my React app.","created_at":1714490000000,"rating":"unhelpful","session":{"assigned":{"user_id":"4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"},"avatar":"https://avatars.example.com/jane-doe.png","email":"jane.doe@example.com","geolocation":{"city":"Nantes","coordinates":{"latitude":47.2184,"longitude":-1.5536},"country":"FR","region":"Brittany"},"nickname":"Jane Doe","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"}},{"article":{"article_id":"1e5f8c2a-3b7d-4e9f-a1c6-8d0b2e4f6a93","title":"How to customize the chatbox color?","url":"https://crisp.help/en/article/how-to-customize-the-chatbox-color-1x2y3z4/"},"created_at":1714400000000,"rating":"helpful","session":{"session_id":"session_36ba3566-9651-4790-afc8-ffedbccc317f"}}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListHelpdeskLocaleFeedbacksLegacy(ctx, p[0], p[1], 1, nil)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListHelpdeskLocaleFeedbacksLegacy(ctx, p[0], p[1], page, nil)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListHelpdeskLocaleFeedbacksLegacyIter(ctx, p[0], p[1], nil) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listHelpdeskLocaleSections", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/sections/{page_number}",
 		StringParams: []string{"website_id", "locale", "category_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "33bc73b7-b7db-40a9-80fc-fcba8ebd1067"},
+		Paged:        true,
 		Answer:       `{"data":[{"created_at":1696845650000,"name":"Integrate with our SDKs","order":1,"section_id":"14886b8c-faf6-4967-af0a-2d90b3419263","updated_at":1714483150000},{"created_at":1696845660000,"name":"Customize the chatbox","order":2,"section_id":"5b3c0a7e-2f6d-4c1a-9a0e-7d2b8e4f1c63","updated_at":1696845660000}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListHelpdeskLocaleSections(ctx, p[0], p[1], p[2], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListHelpdeskLocaleSections(ctx, p[0], p[1], p[2], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListHelpdeskLocaleSectionsIter(ctx, p[0], p[1], p[2]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listHelpdeskLocales", Method: "GET", Path: "/website/{website_id}/helpdesk/locales/{page_number}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
+		Paged:        true,
 		Answer:       `{"data":[{"locale":"en","locale_id":"3a1b1c4d-1f2e-4c3b-9a8d-7e6f5a4b3c2d","statistics":{"articles":{"entries":42,"groups":6},"guides":{"entries":3,"groups":1},"news":{"entries":5,"groups":0},"references":{"entries":0,"groups":0}},"url":"https://valerian.crisp.help/en/"},{"locale":"fr","locale_id":"9d8c7b6a-5e4f-4a3b-8c2d-1e0f9a8b7c6d","statistics":{"articles":{"entries":40,"groups":6}},"url":"https://valerian.crisp.help/fr/"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListHelpdeskLocales(ctx, p[0], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListHelpdeskLocales(ctx, p[0], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListHelpdeskLocalesIter(ctx, p[0]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listHelpdeskPages", Method: "GET", Path: "/website/{website_id}/helpdesk/page/list/{locale}/{content_type}/{page_number}",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
+		Paged:        true,
 		Answer:       `{"data":[{"entity_id":"1xh7pqk","title":"How can I automatically set custom user data?","tree_path":"developers/set-custom-user-data","url":"https://valerian.crisp.help/en/article/how-can-i-automatically-set-custom-user-data-1xh7pqk/"},{"entity_id":"9k2bx0a","title":"Install the chatbox on WordPress","tree_path":"getting-started/install-on-wordpress","url":"https://valerian.crisp.help/en/article/install-the-chatbox-on-wordpress-9k2bx0a/"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListHelpdeskPages(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListHelpdeskPages(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListHelpdeskPagesIter(ctx, p[0], p[1], api.HelpdeskContentKind("articles")) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listHelpdeskRedirections", Method: "GET", Path: "/website/{website_id}/helpdesk/redirections/{page_number}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
+		Paged:        true,
 		Answer:       `{"data":[{"created_at":1730284800000,"path":"/en/article/how-can-i-automatically-set-custom-user-data/","redirection_id":"7ebf2e39-1780-45c9-aa81-fa7a7078cb25","target":"/en/article/how-can-i-automatically-set-custom-user-data-1xh7pqk/","updated_at":1730284800000}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListHelpdeskRedirections(ctx, p[0], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListHelpdeskRedirections(ctx, p[0], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListHelpdeskRedirectionsIter(ctx, p[0]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listHelpdeskTree", Method: "GET", Path: "/website/{website_id}/helpdesk/tree/list/{locale}/{content_type}/{page_number}",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
+		Paged:        true,
 		Answer:       `{"data":[{"children":[{"slug":"install-on-wordpress","state":{"featured":true,"hidden":false,"published":true},"title":"Install the chatbox on WordPress","type":"entry"}],"slug":"getting-started","state":{"featured":false,"hidden":false,"published":true},"title":"Getting Started","type":"group"},{"slug":"pricing-faq","state":{"featured":false,"hidden":false,"published":false},"title":"Pricing FAQ","type":"entry"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListHelpdeskTree(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), 1, nil)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListHelpdeskTree(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), page, nil)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListHelpdeskTreeIter(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), nil) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listInboxes", Method: "GET", Path: "/website/{website_id}/inboxes/list/{page_number}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
+		Paged:        true,
 		Answer:       `{"data":[{"conditions":[{"criterion":"segments","model":"session","operator":"eq","query":["vip"]}],"created_at":1715068385123,"emoji":"⭐️","inbox_id":"d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31","name":"VIP","operator":"and","operators":["86a4fed0-2f5f-4713-a8ff-41d7f3e4a8f8"],"order":1,"team_operators":["e5cd7aa6-998f-4b8e-b7c5-3b546af87d15"],"teams":["d09fbd42-e517-45a4-9776-ba8226e00ba8"],"updated_at":1715154785456}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListInboxes(ctx, p[0], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListInboxes(ctx, p[0], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListInboxesIter(ctx, p[0]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listLastActiveWebsiteOperators", Method: "GET", Path: "/website/{website_id}/operators/active",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":[{"avatar":"https://storage.crisp.chat/users/avatar/user/a4c32c68-be91-4e29-8a05-976e93abbe3f/4a6c1c3c.png","nickname":"Julien Le Coupanec","timestamp":1715068385123,"user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListLastActiveWebsiteOperators(ctx, p[0])
 		},
 	},
 	{
 		ID: "listPeopleCampaigns", Method: "GET", Path: "/website/{website_id}/people/campaigns/{people_id}/list/{page_number}",
 		StringParams: []string{"website_id", "people_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b"},
+		Paged:        true,
 		Answer:       `{"data":[{"campaign_id":"0d7a7d6c-3f8e-4a57-9b16-2f3c3f0c4e1a","created_at":1699000000000,"dispatched_at":1699200000000,"name":"November newsletter","occurred_at":1699200360000,"statistics":["delivered","opened","clicked"],"type":"one-shot","updated_at":1699100000000}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListPeopleCampaigns(ctx, p[0], p[1], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListPeopleCampaigns(ctx, p[0], p[1], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListPeopleCampaignsIter(ctx, p[0], p[1]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listPeopleConversations", Method: "GET", Path: "/website/{website_id}/people/conversations/{people_id}/list/{page_number}",
 		StringParams: []string{"website_id", "people_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b"},
+		Paged:        true,
 		Answer:       `{"data":["session_19e5240f-0a8d-461e-a661-a3123fc6eec9","session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListPeopleConversations(ctx, p[0], p[1], 1, nil)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListPeopleConversations(ctx, p[0], p[1], page, nil)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListPeopleConversationsIter(ctx, p[0], p[1], nil) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listPeopleEvents", Method: "GET", Path: "/website/{website_id}/people/events/{people_id}/list/{page_number}",
 		StringParams: []string{"website_id", "people_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b"},
+		Paged:        true,
 		Answer:       `{"data":[{"color":"red","data":{"currency":"USD","price":10.99},"text":"Added item to basket","timestamp":1700655600000},{"color":"green","text":"Signed up","timestamp":1656587730000}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListPeopleEvents(ctx, p[0], p[1], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListPeopleEvents(ctx, p[0], p[1], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListPeopleEventsIter(ctx, p[0], p[1]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listSpamConversations", Method: "GET", Path: "/website/{website_id}/conversations/spams/{page_number}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
+		Paged:        true,
 		Answer:       `{"data":[{"headers":{"Date":"Thu, 17 Oct 2024 09:12:44 +0000","From":"Deals \u003cpromo@deals-example.net\u003e","Subject":"You won a free cruise"},"metadata":{"from":"promo@deals-example.net","subject":"You won a free cruise"},"reason":"spam_content","spam_id":"b45e7d75-61ab-416c-858b-1919b5fcfd10","timestamp":1729156364120,"type":"email"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListSpamConversations(ctx, p[0], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListSpamConversations(ctx, p[0], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListSpamConversationsIter(ctx, p[0]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listSubscriptionsForWebsite", Method: "GET", Path: "/plugins/subscription/{website_id}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":[{"active":true,"category":"productivity","configurable":true,"id":"c64f3595-adee-425a-8d3a-89d47f7ed6bb","name":"Slack","plans":[],"price":0,"since":"2023-03-14T10:08:35.000Z","summary":"Reply to your Crisp conversations from Slack.","type":"integration","urn":"urn:crisp.im:slack:0","website_id":"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Plugin.ListSubscriptionsForWebsite(ctx, p[0])
 		},
 	},
 	{
 		ID: "listSuggestedConversationDataKeys", Method: "GET", Path: "/website/{website_id}/conversations/suggest/data/{page_number}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
+		Paged:        true,
 		Answer:       `{"data":[{"count":2041,"key":"plan"},{"count":1876,"key":"signup"},{"count":93,"key":"price"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListSuggestedConversationDataKeys(ctx, p[0], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListSuggestedConversationDataKeys(ctx, p[0], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListSuggestedConversationDataKeysIter(ctx, p[0]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listSuggestedConversationSegments", Method: "GET", Path: "/website/{website_id}/conversations/suggest/segments/{page_number}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
+		Paged:        true,
 		Answer:       `{"data":[{"count":1284,"segment":"customer"},{"count":312,"segment":"billing"},{"count":47,"segment":"bug"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListSuggestedConversationSegments(ctx, p[0], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListSuggestedConversationSegments(ctx, p[0], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListSuggestedConversationSegmentsIter(ctx, p[0]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listSuggestedPeopleDataKeys", Method: "GET", Path: "/website/{website_id}/people/suggest/data/{page_number}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
+		Paged:        true,
 		Answer:       `{"data":[{"count":12,"key":"price"},{"count":310,"key":"signup"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListSuggestedPeopleDataKeys(ctx, p[0], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListSuggestedPeopleDataKeys(ctx, p[0], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListSuggestedPeopleDataKeysIter(ctx, p[0]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listSuggestedPeopleEvents", Method: "GET", Path: "/website/{website_id}/people/suggest/events/{page_number}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
+		Paged:        true,
 		Answer:       `{"data":[{"count":87,"text":"Added item to basket"},{"count":9,"text":"Removed item from basket"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListSuggestedPeopleEvents(ctx, p[0], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListSuggestedPeopleEvents(ctx, p[0], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListSuggestedPeopleEventsIter(ctx, p[0]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listSuggestedPeopleSegments", Method: "GET", Path: "/website/{website_id}/people/suggest/segments/{page_number}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
+		Paged:        true,
 		Answer:       `{"data":[{"count":42,"segment":"poweruser"},{"count":17,"segment":"lead"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListSuggestedPeopleSegments(ctx, p[0], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListSuggestedPeopleSegments(ctx, p[0], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListSuggestedPeopleSegmentsIter(ctx, p[0]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listTeams", Method: "GET", Path: "/website/{website_id}/teams/list/{page_number}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
+		Paged:        true,
 		Answer:       `{"data":[{"created_at":1715068385123,"emoji":"💰","name":"Sales","operators":["a4c32c68-be91-4e29-8a05-976e93abbe3f"],"team_id":"d09fbd42-e517-45a4-9776-ba8226e00ba8","updated_at":1715154785456}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListTeams(ctx, p[0], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListTeams(ctx, p[0], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListTeamsIter(ctx, p[0]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listVisitors", Method: "GET", Path: "/website/{website_id}/visitors/list/{page_number}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
+		Paged:        true,
 		Answer:       `{"data":[{"active":true,"avatar":"https://storage.crisp.chat/users/avatar/visitor/700c65e1.png","capabilities":["browsing","call"],"email":"john.doe@example.com","geolocation":{"city":"Paris","coordinates":{"latitude":48.8566,"longitude":2.3522},"country":"FR","region":"Île-de-France"},"inbox_id":null,"initiated":true,"last_page":{"page_title":"Pricing | Crisp","page_url":"https://crisp.chat/en/pricing/"},"locales":["en","fr"],"nickname":"visitor07a9f4","session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881","timezone":-120,"useragent":"Mozilla/5.0 (Macintosh; Intel Mac OS X 10_15_7) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Safari/605.1.15"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
-			return c.Website.ListVisitors(ctx, p[0], 1)
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
+			return c.Website.ListVisitors(ctx, p[0], page)
+		},
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
+			n := 0
+			for _, err := range c.Website.ListVisitorsIter(ctx, p[0]) {
+				if err != nil {
+					return n, err
+				}
+				n++
+			}
+			return n, nil
 		},
 	},
 	{
 		ID: "listWebsiteOperatorAvailabilities", Method: "GET", Path: "/website/{website_id}/availability/operators",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":[{"time":{"for":300,"since":1715068385123},"type":"online","user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListWebsiteOperatorAvailabilities(ctx, p[0])
 		},
 	},
 	{
 		ID: "listWebsiteOperators", Method: "GET", Path: "/website/{website_id}/operators/list",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":[{"details":{"availability":"online","avatar":"https://storage.crisp.chat/users/avatar/user/a4c32c68-be91-4e29-8a05-976e93abbe3f/4a6c1c3c.png","email":"julien@crisp.chat","first_name":"Julien","has_token":false,"last_name":"Le Coupanec","role":"owner","title":"CTO","user_id":"a4c32c68-be91-4e29-8a05-976e93abbe3f"},"type":"operator"}],"error":false,"reason":"listed"}`,
 		Result:       "list",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListWebsiteOperators(ctx, p[0])
 		},
 	},
 	{
 		ID: "mapHelpdeskLocaleFeedbackRatings", Method: "GET", Path: "/website/{website_id}/helpdesk/feedback/ratings/{locale}/{content_type}",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
 		Answer:       `{"data":{"ratings":{"helpful":128,"unhelpful":17}},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.MapHelpdeskLocaleFeedbackRatings(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), nil)
 		},
 	},
 	{
 		ID: "mapHelpdeskLocaleFeedbackRatingsLegacy", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/feedback/ratings",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
 		Answer:       `{"data":{"ratings":{"helpful":128,"unhelpful":17}},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.MapHelpdeskLocaleFeedbackRatingsLegacy(ctx, p[0], p[1], nil)
 		},
 	},
 	{
 		ID: "markConversationAsUnread", Method: "PATCH", Path: "/website/{website_id}/conversation/{session_id}/unread",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		HasBody:      true,
 		Request:      `{"from":"operator"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.MessageUnreadMark
 			if body != nil {
 				v = new(api.MessageUnreadMark)
@@ -1931,11 +2414,12 @@ var contractOps = []contractOp{
 	{
 		ID: "markMessagesDeliveredInConversation", Method: "PATCH", Path: "/website/{website_id}/conversation/{session_id}/delivered",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		HasBody:      true,
 		Request:      `{"fingerprints":[5719231201,5719231388],"from":"user","origin":"urn:crisp.im:slack:0"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.MessageMark
 			if body != nil {
 				v = new(api.MessageMark)
@@ -1949,11 +2433,12 @@ var contractOps = []contractOp{
 	{
 		ID: "markMessagesReadInConversation", Method: "PATCH", Path: "/website/{website_id}/conversation/{session_id}/read",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		HasBody:      true,
 		Request:      `{"fingerprints":[5719231201],"from":"operator","origin":"urn:crisp.im:slack:0"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.MessageMark
 			if body != nil {
 				v = new(api.MessageMark)
@@ -1967,30 +2452,33 @@ var contractOps = []contractOp{
 	{
 		ID: "pauseCampaign", Method: "POST", Path: "/website/{website_id}/campaign/{campaign_id}/pause",
 		StringParams: []string{"website_id", "campaign_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "355d805f-a72f-457e-a3e5-5d01521f3cd8"},
 		Request:      `{}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.PauseCampaign(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "publishHelpdeskLocaleArticle", Method: "POST", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/publish",
 		StringParams: []string{"website_id", "locale", "article_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "fd036d68-c619-4c63-9deb-e2ce91733dd6"},
 		Answer:       `{"data":{"url":"https://crisp.help/en/article/how-to-use-crisp-javascript-sdk-10ud15y/"},"error":false,"reason":"published"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.PublishHelpdeskLocaleArticle(ctx, p[0], p[1], p[2])
 		},
 	},
 	{
 		ID: "redeemCouponForWebsitePlanSubscription", Method: "PATCH", Path: "/plans/subscription/{website_id}/coupon",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"code":"CRISP+AWESOME"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PlanCouponRedeem
 			if body != nil {
 				v = new(api.PlanCouponRedeem)
@@ -2004,11 +2492,12 @@ var contractOps = []contractOp{
 	{
 		ID: "redeemIdentityVerificationLinkForConversation", Method: "PUT", Path: "/website/{website_id}/conversation/{session_id}/verify/identity/link",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		HasBody:      true,
 		Request:      `{"identity":"email","token":"709691"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ActionIdentityVerificationRedeem
 			if body != nil {
 				v = new(api.ActionIdentityVerificationRedeem)
@@ -2022,56 +2511,62 @@ var contractOps = []contractOp{
 	{
 		ID: "removeCampaign", Method: "DELETE", Path: "/website/{website_id}/campaign/{campaign_id}",
 		StringParams: []string{"website_id", "campaign_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "355d805f-a72f-457e-a3e5-5d01521f3cd8"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.RemoveCampaign(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "removeCampaignTemplate", Method: "DELETE", Path: "/website/{website_id}/campaigns/template/{template_id}",
 		StringParams: []string{"website_id", "template_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "a4876300-4dae-47f7-8599-3bf9283f36c2"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.RemoveCampaignTemplate(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "removeConversation", Method: "DELETE", Path: "/website/{website_id}/conversation/{session_id}",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.RemoveConversation(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "removeMessageInConversation", Method: "DELETE", Path: "/website/{website_id}/conversation/{session_id}/message/{fingerprint}",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.RemoveMessageInConversation(ctx, p[0], p[1], int64(1.63408346341023e+14))
 		},
 	},
 	{
 		ID: "removePeopleProfile", Method: "DELETE", Path: "/website/{website_id}/people/profile/{people_id}",
 		StringParams: []string{"website_id", "people_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.RemovePeopleProfile(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "reportConversation", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/report",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		HasBody:      true,
 		Request:      `{"flag":"spam"}`,
 		Answer:       `{"data":{},"error":false,"reason":"reported"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ActionReport
 			if body != nil {
 				v = new(api.ActionReport)
@@ -2085,11 +2580,12 @@ var contractOps = []contractOp{
 	{
 		ID: "reportPluginUsageToBill", Method: "POST", Path: "/plugins/subscription/{website_id}/{plugin_id}/bill/usage",
 		StringParams: []string{"website_id", "plugin_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c64f3595-adee-425a-8d3a-89d47f7ed6bb"},
 		HasBody:      true,
 		Request:      `{"name":"Paid messages sent","price":0.1,"units":250}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PluginUsageReport
 			if body != nil {
 				v = new(api.PluginUsageReport)
@@ -2103,20 +2599,22 @@ var contractOps = []contractOp{
 	{
 		ID: "requestChatboxBindingPurgeForConversation", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/purge",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.RequestChatboxBindingPurgeForConversation(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "requestEmailTranscriptForConversation", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/transcript",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		HasBody:      true,
 		Request:      `{"email":"valerian@crisp.chat","to":"operator"}`,
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ActionTranscript
 			if body != nil {
 				v = new(api.ActionTranscript)
@@ -2130,21 +2628,23 @@ var contractOps = []contractOp{
 	{
 		ID: "requestHelpdeskContentRefresh", Method: "POST", Path: "/website/{website_id}/helpdesk/refresh/{locale}/{content_type}",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
 		Request:      `{}`,
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.RequestHelpdeskContentRefresh(ctx, p[0], p[1], api.HelpdeskContentKind("articles"))
 		},
 	},
 	{
 		ID: "requestHelpdeskDomainChange", Method: "PATCH", Path: "/website/{website_id}/helpdesk/domain",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"basic":"valerian","custom":"help.valeriansaliou.name"}`,
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskDomainChange
 			if body != nil {
 				v = new(api.HelpdeskDomainChange)
@@ -2158,11 +2658,12 @@ var contractOps = []contractOp{
 	{
 		ID: "requestIdentityVerificationForConversation", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/verify/identity",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		HasBody:      true,
 		Request:      `{"identity":"email","method":"link","recipient":"jane.doe@example.com"}`,
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ActionIdentityVerification
 			if body != nil {
 				v = new(api.ActionIdentityVerification)
@@ -2176,11 +2677,12 @@ var contractOps = []contractOp{
 	{
 		ID: "requestToolCallForConversation", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/tool",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		HasBody:      true,
 		Request:      `{"command":"list_tools"}`,
 		Answer:       `{"data":{"tools":[{"description":"Finds an order by its number.","name":"lookup_order"}]},"error":false,"reason":"dispatched"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ActionToolCall
 			if body != nil {
 				v = new(api.ActionToolCall)
@@ -2194,201 +2696,223 @@ var contractOps = []contractOp{
 	{
 		ID: "requestUserFeedbackForConversation", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/feedback",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.RequestUserFeedbackForConversation(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "resolveHelpdesk", Method: "GET", Path: "/website/{website_id}/helpdesk",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{"name":"Valerian Helpdesk","url":"https://valerian.crisp.help/"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdesk(ctx, p[0])
 		},
 	},
 	{
 		ID: "resolveHelpdeskDomain", Method: "GET", Path: "/website/{website_id}/helpdesk/domain",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{"basic":"valerian","custom":"help.valeriansaliou.name","root":"crisp.help","verified":true},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskDomain(ctx, p[0])
 		},
 	},
 	{
 		ID: "resolveHelpdeskHistoryChange", Method: "GET", Path: "/website/{website_id}/helpdesk/history/change/{change_id}",
 		StringParams: []string{"website_id", "change_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "5d2c1f0e9b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d"},
 		Answer:       `{"data":{"author":{"email":"valerian@crisp.chat","name":"Valerian Saliou"},"change_id":"5d2c1f0e9b8a7c6d5e4f3a2b1c0d9e8f7a6b5c4d","created_at":1730284800000,"edits":{"deletions":3,"insertions":12},"files":[{"change":"modified","content":"# Install the chatbox on WordPress\n\nOpen your WordPress admin, then go to **Plugins** and search for Crisp.","metadata":{"author":{"user_id":"4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"},"format":"markdown","state":{"featured":true,"hidden":false,"published":true},"title":"Install the chatbox on WordPress"},"path":"en/articles/getting-started/install-on-wordpress"}],"message":"Update Install the chatbox on WordPress"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskHistoryChange(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "resolveHelpdeskLocale", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}",
 		StringParams: []string{"website_id", "locale"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
 		Answer:       `{"data":{"locale":"en","locale_id":"3a1b1c4d-1f2e-4c3b-9a8d-7e6f5a4b3c2d","statistics":{"articles":{"entries":42,"groups":6},"guides":{"entries":3,"groups":1},"news":{"entries":5,"groups":0},"references":{"entries":0,"groups":0}},"url":"https://valerian.crisp.help/en/"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskLocale(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "resolveHelpdeskLocaleArticle", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}",
 		StringParams: []string{"website_id", "locale", "article_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "fd036d68-c619-4c63-9deb-e2ce91733dd6"},
 		Answer:       `{"data":{"article_id":"fd036d68-c619-4c63-9deb-e2ce91733dd6","category":{"category_id":"33bc73b7-b7db-40a9-80fc-fcba8ebd1067","color":"#377FEA","name":"Chatbox","section":{"name":"Integrate with our SDKs","section_id":"14886b8c-faf6-4967-af0a-2d90b3419263"}},"content":"Crisp lets you create your customized chatbox easily. **It's easy to setup**.","created_at":1696845678000,"description":"Learn how to control the chatbox from your own JavaScript code.","featured":false,"order":1,"published_at":1696932078000,"status":"published","title":"How to use $crisp JavaScript SDK?","updated_at":1714483200000,"url":"https://crisp.help/en/article/how-to-use-crisp-javascript-sdk-10ud15y/","visibility":"visible","visits":1204},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskLocaleArticle(ctx, p[0], p[1], p[2])
 		},
 	},
 	{
 		ID: "resolveHelpdeskLocaleArticleAlternate", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/alternate/{locale_linked}",
 		StringParams: []string{"website_id", "locale", "article_id", "locale_linked"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "fd036d68-c619-4c63-9deb-e2ce91733dd6", "fr"},
 		Answer:       `{"data":{"article_id":"9dc0e823-56b0-43ca-9ca3-47e25a8eb543","locale":"fr"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskLocaleArticleAlternate(ctx, p[0], p[1], p[2], p[3])
 		},
 	},
 	{
 		ID: "resolveHelpdeskLocaleArticleCategory", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/category",
 		StringParams: []string{"website_id", "locale", "article_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "fd036d68-c619-4c63-9deb-e2ce91733dd6"},
 		Answer:       `{"data":{"category_id":"33bc73b7-b7db-40a9-80fc-fcba8ebd1067","section_id":"14886b8c-faf6-4967-af0a-2d90b3419263"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskLocaleArticleCategory(ctx, p[0], p[1], p[2])
 		},
 	},
 	{
 		ID: "resolveHelpdeskLocaleArticlePage", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/page",
 		StringParams: []string{"website_id", "locale", "article_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "fd036d68-c619-4c63-9deb-e2ce91733dd6"},
 		Answer:       `{"data":{"title":"How to use $crisp JavaScript SDK?","url":"https://crisp.help/en/article/how-to-use-crisp-javascript-sdk-10ud15y/"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskLocaleArticlePage(ctx, p[0], p[1], p[2])
 		},
 	},
 	{
 		ID: "resolveHelpdeskLocaleCategory", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/category/{category_id}",
 		StringParams: []string{"website_id", "locale", "category_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "33bc73b7-b7db-40a9-80fc-fcba8ebd1067"},
 		Answer:       `{"data":{"category_id":"33bc73b7-b7db-40a9-80fc-fcba8ebd1067","color":"#377FEA","created_at":1696845600000,"description":"Help on how to setup and use the Crisp chatbox.","image":null,"name":"Chatbox","order":1,"updated_at":1714483100000,"url":"https://crisp.help/en/category/chatbox-1ctdv4b/"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskLocaleCategory(ctx, p[0], p[1], p[2])
 		},
 	},
 	{
 		ID: "resolveHelpdeskLocaleSection", Method: "GET", Path: "/website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/section/{section_id}",
 		StringParams: []string{"website_id", "locale", "category_id", "section_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "33bc73b7-b7db-40a9-80fc-fcba8ebd1067", "14886b8c-faf6-4967-af0a-2d90b3419263"},
 		Answer:       `{"data":{"created_at":1696845650000,"name":"Integrate with our SDKs","order":1,"section_id":"14886b8c-faf6-4967-af0a-2d90b3419263","updated_at":1714483150000},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskLocaleSection(ctx, p[0], p[1], p[2], p[3])
 		},
 	},
 	{
 		ID: "resolveHelpdeskPageEntity", Method: "GET", Path: "/website/{website_id}/helpdesk/page/entity/{locale}/{content_type}/{entity_id}",
 		StringParams: []string{"website_id", "locale", "entity_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "1xh7pqk"},
 		Answer:       `{"data":{"entity_id":"1xh7pqk","title":"How can I automatically set custom user data?","tree_path":"developers/set-custom-user-data","url":"https://valerian.crisp.help/en/article/how-can-i-automatically-set-custom-user-data-1xh7pqk/"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskPageEntity(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2])
 		},
 	},
 	{
 		ID: "resolveHelpdeskRedirection", Method: "GET", Path: "/website/{website_id}/helpdesk/redirection/{redirection_id}",
 		StringParams: []string{"website_id", "redirection_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "7ebf2e39-1780-45c9-aa81-fa7a7078cb25"},
 		Answer:       `{"data":{"created_at":1730284800000,"path":"/en/article/how-can-i-automatically-set-custom-user-data/","redirection_id":"7ebf2e39-1780-45c9-aa81-fa7a7078cb25","target":"/en/article/how-can-i-automatically-set-custom-user-data-1xh7pqk/","updated_at":1730284800000},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskRedirection(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "resolveHelpdeskSettings", Method: "GET", Path: "/website/{website_id}/helpdesk/settings",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{"access":{"jwt_secret":null,"password":null,"restrict_mode":"none"},"appearance":{"banner":null,"color":{"mode":"light","mode_changeable":true},"logos":{"favicon":null,"footer":null,"header":"https://storage.crisp.chat/users/helpdesk/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/logo-header.png"}},"behavior":{"agent_chat_bar":true,"agent_copy_button":true,"ask_feedback":true,"forbid_indexing":false,"frequently_read":true,"locale_picker":false,"refer_link":true,"report_incorrect":true,"serve_markdown":false,"show_category_images":true,"show_chatbox":true,"status_health_dead":true,"table_of_contents":true},"include":{"html":null},"localization":{"translated_automatic":true,"translated_locales_readonly":false,"writing_locale":"en"},"name":"Valerian Helpdesk","section":{"articles":"Help Center","guides":"Guides","news":"Product News","references":"API Reference"},"service":{"mcp_server":false}},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskSettings(ctx, p[0])
 		},
 	},
 	{
 		ID: "resolveHelpdeskTreeContent", Method: "GET", Path: "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}",
 		StringParams: []string{"website_id", "locale", "path"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "getting-started/install-on-wordpress"},
 		Answer:       `{"data":{"content":"# Install the chatbox on WordPress\n\nOpen your WordPress admin, then go to **Plugins** and search for Crisp."},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskTreeContent(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2])
 		},
 	},
 	{
 		ID: "resolveHelpdeskTreeMetadata", Method: "GET", Path: "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}",
 		StringParams: []string{"website_id", "locale", "path"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "getting-started/install-on-wordpress"},
 		Answer:       `{"data":{"author":{"user_id":"4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"},"color":"#1972F5","description":"Add the Crisp chatbox to a WordPress site in two minutes.","format":"markdown","image":"https://storage.crisp.chat/users/helpdesk/website/8c842203-7ed8-4e29-a608-7cf78a7d2fcc/wordpress.png","state":{"featured":true,"hidden":false,"published":true},"title":"Install the chatbox on WordPress"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskTreeMetadata(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2])
 		},
 	},
 	{
 		ID: "resolveHelpdeskTreePage", Method: "GET", Path: "/website/{website_id}/helpdesk/tree/page/{locale}/{content_type}/{path}",
 		StringParams: []string{"website_id", "locale", "path"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "getting-started/install-on-wordpress"},
 		Answer:       `{"data":{"title":"Install the chatbox on WordPress","url":"https://valerian.crisp.help/en/article/install-the-chatbox-on-wordpress-9k2bx0a/"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskTreePage(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2])
 		},
 	},
 	{
 		ID: "resolveHelpdeskTreePath", Method: "GET", Path: "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
 		StringParams: []string{"website_id", "locale", "path"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "getting-started/install-on-wordpress"},
 		Answer:       `{"data":{"children":[{"slug":"install-on-wordpress","state":{"featured":true,"hidden":false,"published":true},"title":"Install the chatbox on WordPress","type":"entry"}],"slug":"getting-started","state":{"featured":false,"hidden":false,"published":true},"title":"Getting Started","type":"group"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveHelpdeskTreePath(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), p[2])
 		},
 	},
 	{
 		ID: "resolveSpamConversationContent", Method: "GET", Path: "/website/{website_id}/conversations/spam/{spam_id}/content",
 		StringParams: []string{"website_id", "spam_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "b45e7d75-61ab-416c-858b-1919b5fcfd10"},
 		Answer:       `{"data":{"content":{"text":"Click here to claim your free cruise before midnight!"},"headers":{"Date":"Thu, 17 Oct 2024 09:12:44 +0000","From":"Deals \u003cpromo@deals-example.net\u003e","Subject":"You won a free cruise"},"metadata":{"from":"promo@deals-example.net","subject":"You won a free cruise"},"reason":"spam_content","spam_id":"b45e7d75-61ab-416c-858b-1919b5fcfd10","timestamp":1729156364120,"type":"email"},"error":false,"reason":"resolved"}`,
 		Result:       "decode",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ResolveSpamConversationContent(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "resumeCampaign", Method: "POST", Path: "/website/{website_id}/campaign/{campaign_id}/resume",
 		StringParams: []string{"website_id", "campaign_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "355d805f-a72f-457e-a3e5-5d01521f3cd8"},
 		Request:      `{}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.ResumeCampaign(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "rollVerifyKey", Method: "POST", Path: "/website/{website_id}/verify/key",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.RollVerifyKey(ctx, p[0])
 		},
 	},
 	{
 		ID: "saveCampaign", Method: "PUT", Path: "/website/{website_id}/campaign/{campaign_id}",
 		StringParams: []string{"website_id", "campaign_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "355d805f-a72f-457e-a3e5-5d01521f3cd8"},
 		HasBody:      true,
 		Request:      `{"format":"markdown","message":"*Hey there*, welcome on Crisp!","name":"Welcome!","options":{"deliver_to_chatbox":true,"deliver_to_email":true,"sender_email_reply":null,"sender_name_website":false,"tracking":true},"recipients":{"type":"all"},"sender":{"user_id":"aa0b64dd-9fb4-4db9-80d6-5a49eb84087b"},"type":"one-shot"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.CampaignSave
 			if body != nil {
 				v = new(api.CampaignSave)
@@ -2402,11 +2926,12 @@ var contractOps = []contractOp{
 	{
 		ID: "saveCampaignTemplate", Method: "PUT", Path: "/website/{website_id}/campaigns/template/{template_id}",
 		StringParams: []string{"website_id", "template_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "a4876300-4dae-47f7-8599-3bf9283f36c2"},
 		HasBody:      true,
 		Request:      `{"content":"\u003chtml\u003e\u003cbody\u003e\u003ca href=\"{{url.unsubscribe}}\"\u003e\u003c/a\u003e\u003c/body\u003e\u003c/html\u003e","format":"html","name":"HTML Template"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.CampaignTemplateSave
 			if body != nil {
 				v = new(api.CampaignTemplateSave)
@@ -2420,11 +2945,12 @@ var contractOps = []contractOp{
 	{
 		ID: "saveHelpdeskLocaleArticle", Method: "PUT", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}",
 		StringParams: []string{"website_id", "locale", "article_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "fd036d68-c619-4c63-9deb-e2ce91733dd6"},
 		HasBody:      true,
 		Request:      `{"content":"Crisp lets you create your customized chatbox easily. **It's easy to setup**.","description":null,"featured":false,"order":1,"title":"How to use $crisp JavaScript SDK?"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskLegacyArticleSave
 			if body != nil {
 				v = new(api.HelpdeskLegacyArticleSave)
@@ -2438,11 +2964,12 @@ var contractOps = []contractOp{
 	{
 		ID: "saveHelpdeskLocaleArticleAlternate", Method: "PUT", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/alternate/{locale_linked}",
 		StringParams: []string{"website_id", "locale", "article_id", "locale_linked"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "fd036d68-c619-4c63-9deb-e2ce91733dd6", "fr"},
 		HasBody:      true,
 		Request:      `{"article_id":"9dc0e823-56b0-43ca-9ca3-47e25a8eb543"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskLegacyArticleAlternateSave
 			if body != nil {
 				v = new(api.HelpdeskLegacyArticleAlternateSave)
@@ -2456,11 +2983,12 @@ var contractOps = []contractOp{
 	{
 		ID: "saveHelpdeskLocaleCategory", Method: "PUT", Path: "/website/{website_id}/helpdesk/locale/{locale}/category/{category_id}",
 		StringParams: []string{"website_id", "locale", "category_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "33bc73b7-b7db-40a9-80fc-fcba8ebd1067"},
 		HasBody:      true,
 		Request:      `{"color":"#377FEA","description":"Help on how to setup and use the Crisp chatbox.","image":null,"name":"Chatbox","order":1}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskLegacyCategorySave
 			if body != nil {
 				v = new(api.HelpdeskLegacyCategorySave)
@@ -2474,11 +3002,12 @@ var contractOps = []contractOp{
 	{
 		ID: "saveHelpdeskLocaleSection", Method: "PUT", Path: "/website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/section/{section_id}",
 		StringParams: []string{"website_id", "locale", "category_id", "section_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "33bc73b7-b7db-40a9-80fc-fcba8ebd1067", "14886b8c-faf6-4967-af0a-2d90b3419263"},
 		HasBody:      true,
 		Request:      `{"name":"Integrate with our SDKs","order":1}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskLegacySectionSave
 			if body != nil {
 				v = new(api.HelpdeskLegacySectionSave)
@@ -2492,11 +3021,12 @@ var contractOps = []contractOp{
 	{
 		ID: "saveHelpdeskSettings", Method: "PATCH", Path: "/website/{website_id}/helpdesk/settings",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"access":{"password":null},"appearance":{"banner":null,"logos":{"footer":null,"header":null}},"behavior":{"ask_feedback":false,"forbid_indexing":false,"frequently_read":true,"locale_picker":false,"refer_link":true,"show_category_images":true,"show_chatbox":true,"status_health_dead":true},"include":{"html":null},"name":"Valerian Helpdesk"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskSettings
 			if body != nil {
 				v = new(api.HelpdeskSettings)
@@ -2510,11 +3040,12 @@ var contractOps = []contractOp{
 	{
 		ID: "saveHelpdeskTreeContent", Method: "PUT", Path: "/website/{website_id}/helpdesk/tree/content/{locale}/{content_type}/{path}",
 		StringParams: []string{"website_id", "locale", "path"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "getting-started/install-on-wordpress"},
 		HasBody:      true,
 		Request:      `{"content":"# Install the chatbox on WordPress\n\nOpen your WordPress admin, then go to **Plugins** and search for Crisp."}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskTreeContentSave
 			if body != nil {
 				v = new(api.HelpdeskTreeContentSave)
@@ -2528,11 +3059,12 @@ var contractOps = []contractOp{
 	{
 		ID: "saveInbox", Method: "PUT", Path: "/website/{website_id}/inbox/{inbox_id}",
 		StringParams: []string{"website_id", "inbox_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "d42e8b3b-ea8f-4e79-a9f8-d0e467fc1c31"},
 		HasBody:      true,
 		Request:      `{"conditions":[{"criterion":"segments","model":"session","operator":"eq","query":["vip"]}],"emoji":"⭐️","name":"VIP","operator":"or","operators":["86a4fed0-2f5f-4713-a8ff-41d7f3e4a8f8"],"order":1,"teams":["d09fbd42-e517-45a4-9776-ba8226e00ba8"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.InboxSettings
 			if body != nil {
 				v = new(api.InboxSettings)
@@ -2546,11 +3078,12 @@ var contractOps = []contractOp{
 	{
 		ID: "savePeopleData", Method: "PUT", Path: "/website/{website_id}/people/data/{people_id}",
 		StringParams: []string{"website_id", "people_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b"},
 		HasBody:      true,
 		Request:      `{"data":{"signup":"finished","type":"customer"}}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PeopleData
 			if body != nil {
 				v = new(api.PeopleData)
@@ -2564,11 +3097,12 @@ var contractOps = []contractOp{
 	{
 		ID: "savePeopleProfile", Method: "PUT", Path: "/website/{website_id}/people/profile/{people_id}",
 		StringParams: []string{"website_id", "people_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b"},
 		HasBody:      true,
 		Request:      `{"email":"valerian@crisp.chat","notepad":"Prefers to be contacted by email.","person":{"locales":["fr","en"],"nickname":"Valerian Saliou"},"segments":["poweruser"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PeopleProfileUpdate
 			if body != nil {
 				v = new(api.PeopleProfileUpdate)
@@ -2582,11 +3116,12 @@ var contractOps = []contractOp{
 	{
 		ID: "saveSubscriptionSettings", Method: "PUT", Path: "/plugins/subscription/{website_id}/{plugin_id}/settings",
 		StringParams: []string{"website_id", "plugin_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c64f3595-adee-425a-8d3a-89d47f7ed6bb"},
 		HasBody:      true,
 		Request:      `{"chatbox":{"25":"#bbbbbb"}}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v api.PluginSettingsValues
 			if body != nil {
 				if err := json.Unmarshal(body, &v); err != nil {
@@ -2599,11 +3134,12 @@ var contractOps = []contractOp{
 	{
 		ID: "saveTeam", Method: "PUT", Path: "/website/{website_id}/team/{team_id}",
 		StringParams: []string{"website_id", "team_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "d09fbd42-e517-45a4-9776-ba8226e00ba8"},
 		HasBody:      true,
 		Request:      `{"emoji":"💰","name":"Sales","operators":["a4c32c68-be91-4e29-8a05-976e93abbe3f","86a4fed0-2f5f-4713-a8ff-41d7f3e4a8f8"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.TeamSettings
 			if body != nil {
 				v = new(api.TeamSettings)
@@ -2617,11 +3153,12 @@ var contractOps = []contractOp{
 	{
 		ID: "scheduleReminderForConversation", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/reminder",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		HasBody:      true,
 		Request:      `{"date":"2018-05-29T09:00:00Z","note":"Call this customer."}`,
 		Answer:       `{"data":{},"error":false,"reason":"scheduled"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ActionReminder
 			if body != nil {
 				v = new(api.ActionReminder)
@@ -2635,11 +3172,12 @@ var contractOps = []contractOp{
 	{
 		ID: "sendActionToExistingBrowsingSession", Method: "PATCH", Path: "/website/{website_id}/conversation/{session_id}/browsing/{browsing_id}",
 		StringParams: []string{"website_id", "session_id", "browsing_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881", "browsing_05a9392d-ff3f-45e7-b021-1179c45668fa"},
 		HasBody:      true,
 		Request:      `{"action":"start"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ActionBrowsingCommand
 			if body != nil {
 				v = new(api.ActionBrowsingCommand)
@@ -2653,11 +3191,12 @@ var contractOps = []contractOp{
 	{
 		ID: "sendEmailToWebsiteOperators", Method: "POST", Path: "/website/{website_id}/operators/email",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"message":"Hi, you've reached the Slack plugin limits. Please contact our support team.","recipient":"owners","subject":"Plugin limits reached","target":{"label":"Open plugin settings","url":"https://app.crisp.chat/settings/plugins/"}}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.OperatorEmail
 			if body != nil {
 				v = new(api.OperatorEmail)
@@ -2671,11 +3210,12 @@ var contractOps = []contractOp{
 	{
 		ID: "submitSpamConversationDecision", Method: "POST", Path: "/website/{website_id}/conversations/spam/{spam_id}/decision",
 		StringParams: []string{"website_id", "spam_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "b45e7d75-61ab-416c-858b-1919b5fcfd10"},
 		HasBody:      true,
 		Request:      `{"action":"reject"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ConversationSpamDecision
 			if body != nil {
 				v = new(api.ConversationSpamDecision)
@@ -2689,11 +3229,12 @@ var contractOps = []contractOp{
 	{
 		ID: "subscribeWebsiteToPlan", Method: "POST", Path: "/plans/subscription/{website_id}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"plan_id":"8886efed-54d4-4f3e-b4a6-6e2a5e0a7f52"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PlanSubscriptionCreate
 			if body != nil {
 				v = new(api.PlanSubscriptionCreate)
@@ -2707,11 +3248,12 @@ var contractOps = []contractOp{
 	{
 		ID: "subscribeWebsiteToPlugin", Method: "POST", Path: "/plugins/subscription/{website_id}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"plugin_id":"c64f3595-adee-425a-8d3a-89d47f7ed6bb"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PluginSubscriptionCreate
 			if body != nil {
 				v = new(api.PluginSubscriptionCreate)
@@ -2725,21 +3267,23 @@ var contractOps = []contractOp{
 	{
 		ID: "testCampaign", Method: "POST", Path: "/website/{website_id}/campaign/{campaign_id}/test",
 		StringParams: []string{"website_id", "campaign_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "355d805f-a72f-457e-a3e5-5d01521f3cd8"},
 		Request:      `{}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.TestCampaign(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "transmitSignalingOnOngoingCallSession", Method: "PATCH", Path: "/website/{website_id}/conversation/{session_id}/call/{call_id}",
 		StringParams: []string{"website_id", "session_id", "call_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881", "call_35a0c062-72fa-4095-a2a0-f9911d47ee56"},
 		HasBody:      true,
 		Request:      `{"payload":{"sdp":"v=0\r\no=- 4611731400430051336 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\n","type":"offer"},"type":"sdp"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ActionCallSignaling
 			if body != nil {
 				v = new(api.ActionCallSignaling)
@@ -2753,47 +3297,52 @@ var contractOps = []contractOp{
 	{
 		ID: "unlinkOperatorFromWebsite", Method: "DELETE", Path: "/website/{website_id}/operator/{user_id}",
 		StringParams: []string{"website_id", "user_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.UnlinkOperatorFromWebsite(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "unpublishHelpdeskLocaleArticle", Method: "POST", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/unpublish",
 		StringParams: []string{"website_id", "locale", "article_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "fd036d68-c619-4c63-9deb-e2ce91733dd6"},
 		Answer:       `{"data":{},"error":false,"reason":"unpublished"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Website.UnpublishHelpdeskLocaleArticle(ctx, p[0], p[1], p[2])
 		},
 	},
 	{
 		ID: "unsubscribePlanFromWebsite", Method: "DELETE", Path: "/plans/subscription/{website_id}",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Plan.UnsubscribePlanFromWebsite(ctx, p[0])
 		},
 	},
 	{
 		ID: "unsubscribePluginFromWebsite", Method: "DELETE", Path: "/plugins/subscription/{website_id}/{plugin_id}",
 		StringParams: []string{"website_id", "plugin_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c64f3595-adee-425a-8d3a-89d47f7ed6bb"},
 		Answer:       `{"data":{},"error":false,"reason":"deleted"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return nil, c.Plugin.UnsubscribePluginFromWebsite(ctx, p[0], p[1])
 		},
 	},
 	{
 		ID: "updateCampaign", Method: "PATCH", Path: "/website/{website_id}/campaign/{campaign_id}",
 		StringParams: []string{"website_id", "campaign_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "355d805f-a72f-457e-a3e5-5d01521f3cd8"},
 		HasBody:      true,
 		Request:      `{"message":"*Hey there*, welcome on Crisp folks!"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.CampaignUpdate
 			if body != nil {
 				v = new(api.CampaignUpdate)
@@ -2807,11 +3356,12 @@ var contractOps = []contractOp{
 	{
 		ID: "updateCampaignTemplate", Method: "PATCH", Path: "/website/{website_id}/campaigns/template/{template_id}",
 		StringParams: []string{"website_id", "template_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "a4876300-4dae-47f7-8599-3bf9283f36c2"},
 		HasBody:      true,
 		Request:      `{"content":"\u003chtml\u003e\u003cbody\u003e\u003cp\u003e{{message}}\u003c/p\u003e\u003ca href=\"{{url.unsubscribe}}\"\u003eUnsubscribe\u003c/a\u003e\u003c/body\u003e\u003c/html\u003e"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.CampaignTemplateUpdate
 			if body != nil {
 				v = new(api.CampaignTemplateUpdate)
@@ -2825,11 +3375,12 @@ var contractOps = []contractOp{
 	{
 		ID: "updateConversationMetas", Method: "PATCH", Path: "/website/{website_id}/conversation/{session_id}/meta",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		HasBody:      true,
 		Request:      `{"data":{"signup":"finished","type":"customer"},"email":"john.doe@acme-inc.com","nickname":"John Doe","segments":["happy","customer","love"]}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.ConversationMetaUpdate
 			if body != nil {
 				v = new(api.ConversationMetaUpdate)
@@ -2843,10 +3394,11 @@ var contractOps = []contractOp{
 	{
 		ID: "updateConversationOpenState", Method: "PATCH", Path: "/website/{website_id}/conversation/{session_id}/open",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Request:      `{"opened":true}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v api.ConversationOpenStateChange
 			if err := json.Unmarshal(body, &v); err != nil {
 				return nil, err
@@ -2857,11 +3409,12 @@ var contractOps = []contractOp{
 	{
 		ID: "updateHelpdeskLocaleArticle", Method: "PATCH", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}",
 		StringParams: []string{"website_id", "locale", "article_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "fd036d68-c619-4c63-9deb-e2ce91733dd6"},
 		HasBody:      true,
 		Request:      `{"content":"Crisp lets you create your customized chatbox easily. **It's easy to setup**."}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskLegacyArticleUpdate
 			if body != nil {
 				v = new(api.HelpdeskLegacyArticleUpdate)
@@ -2875,11 +3428,12 @@ var contractOps = []contractOp{
 	{
 		ID: "updateHelpdeskLocaleArticleCategory", Method: "PATCH", Path: "/website/{website_id}/helpdesk/locale/{locale}/article/{article_id}/category",
 		StringParams: []string{"website_id", "locale", "article_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "fd036d68-c619-4c63-9deb-e2ce91733dd6"},
 		HasBody:      true,
 		Request:      `{"category_id":"00d344a3-8948-45b5-9bc4-82ec249fcd44"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskLegacyArticleCategoryUpdate
 			if body != nil {
 				v = new(api.HelpdeskLegacyArticleCategoryUpdate)
@@ -2893,11 +3447,12 @@ var contractOps = []contractOp{
 	{
 		ID: "updateHelpdeskLocaleCategory", Method: "PATCH", Path: "/website/{website_id}/helpdesk/locale/{locale}/category/{category_id}",
 		StringParams: []string{"website_id", "locale", "category_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "33bc73b7-b7db-40a9-80fc-fcba8ebd1067"},
 		HasBody:      true,
 		Request:      `{"color":"#377FEA"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskLegacyCategoryUpdate
 			if body != nil {
 				v = new(api.HelpdeskLegacyCategoryUpdate)
@@ -2911,11 +3466,12 @@ var contractOps = []contractOp{
 	{
 		ID: "updateHelpdeskLocaleSection", Method: "PATCH", Path: "/website/{website_id}/helpdesk/locale/{locale}/category/{category_id}/section/{section_id}",
 		StringParams: []string{"website_id", "locale", "category_id", "section_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "33bc73b7-b7db-40a9-80fc-fcba8ebd1067", "14886b8c-faf6-4967-af0a-2d90b3419263"},
 		HasBody:      true,
 		Request:      `{"name":"Integrate with our SDKs","order":1}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskLegacySectionUpdate
 			if body != nil {
 				v = new(api.HelpdeskLegacySectionUpdate)
@@ -2929,11 +3485,12 @@ var contractOps = []contractOp{
 	{
 		ID: "updateHelpdeskTreeMetadata", Method: "PATCH", Path: "/website/{website_id}/helpdesk/tree/metadata/{locale}/{content_type}/{path}",
 		StringParams: []string{"website_id", "locale", "path"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "getting-started/install-on-wordpress"},
 		HasBody:      true,
 		Request:      `{"description":"Add the Crisp chatbox to a WordPress site in two minutes.","state":{"featured":true,"hidden":false,"published":true},"title":"Install the chatbox on WordPress"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskTreeMetadata
 			if body != nil {
 				v = new(api.HelpdeskTreeMetadata)
@@ -2947,11 +3504,12 @@ var contractOps = []contractOp{
 	{
 		ID: "updateHelpdeskTreePath", Method: "PATCH", Path: "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
 		StringParams: []string{"website_id", "locale", "path"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "getting-started/install-on-wordpress"},
 		HasBody:      true,
 		Request:      `{"action":"move","path":{"to":"developers/install-on-wordpress"}}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.HelpdeskTreePathUpdate
 			if body != nil {
 				v = new(api.HelpdeskTreePathUpdate)
@@ -2965,11 +3523,12 @@ var contractOps = []contractOp{
 	{
 		ID: "updatePeopleData", Method: "PATCH", Path: "/website/{website_id}/people/data/{people_id}",
 		StringParams: []string{"website_id", "people_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b"},
 		HasBody:      true,
 		Request:      `{"data":{"signup":"finished"}}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PeopleData
 			if body != nil {
 				v = new(api.PeopleData)
@@ -2983,11 +3542,12 @@ var contractOps = []contractOp{
 	{
 		ID: "updatePeopleProfile", Method: "PATCH", Path: "/website/{website_id}/people/profile/{people_id}",
 		StringParams: []string{"website_id", "people_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b"},
 		HasBody:      true,
 		Request:      `{"person":{"nickname":"Valerian Saliou","phone":"+33600000000"}}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PeopleProfileUpdate
 			if body != nil {
 				v = new(api.PeopleProfileUpdate)
@@ -3001,11 +3561,12 @@ var contractOps = []contractOp{
 	{
 		ID: "updatePeopleSubscriptionStatus", Method: "PATCH", Path: "/website/{website_id}/people/subscription/{people_id}",
 		StringParams: []string{"website_id", "people_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c5b4ba33-3b4d-4f5e-8a1c-2c3d4e5f6a7b"},
 		HasBody:      true,
 		Request:      `{"email":true}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.PeopleSubscriptionUpdate
 			if body != nil {
 				v = new(api.PeopleSubscriptionUpdate)
@@ -3019,11 +3580,12 @@ var contractOps = []contractOp{
 	{
 		ID: "updateSubscriptionSettings", Method: "PATCH", Path: "/plugins/subscription/{website_id}/{plugin_id}/settings",
 		StringParams: []string{"website_id", "plugin_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "c64f3595-adee-425a-8d3a-89d47f7ed6bb"},
 		HasBody:      true,
 		Request:      `{"chatbox":{"25":"#bbbbbb"}}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v api.PluginSettingsValues
 			if body != nil {
 				if err := json.Unmarshal(body, &v); err != nil {
@@ -3036,11 +3598,12 @@ var contractOps = []contractOp{
 	{
 		ID: "updateVerifySettings", Method: "PATCH", Path: "/website/{website_id}/verify/settings",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"enabled":true}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.VerifySettingsUpdate
 			if body != nil {
 				v = new(api.VerifySettingsUpdate)
@@ -3054,10 +3617,11 @@ var contractOps = []contractOp{
 	{
 		ID: "updateVerifyStatusForConversation", Method: "PATCH", Path: "/website/{website_id}/conversation/{session_id}/verify",
 		StringParams: []string{"website_id", "session_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
 		Request:      `{"verified":true}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v api.ConversationVerifyChange
 			if err := json.Unmarshal(body, &v); err != nil {
 				return nil, err
@@ -3068,11 +3632,12 @@ var contractOps = []contractOp{
 	{
 		ID: "updateWebsiteSettings", Method: "PATCH", Path: "/website/{website_id}/settings",
 		StringParams: []string{"website_id"},
+		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
 		HasBody:      true,
 		Request:      `{"chatbox":{"blocked_countries":["IT"],"color_theme":"blue","locale":"en","welcome_message":"default"},"contact":{"email":"contact@crisp.chat","phone":"+33757905447"},"domain":"crisp.chat","emails":{"rating":true,"transcript":true},"name":"Crisp"}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
-		Call: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {
+		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.WebsiteSettingsUpdate
 			if body != nil {
 				v = new(api.WebsiteSettingsUpdate)

@@ -1,8 +1,12 @@
 package test
 
 import (
+	"encoding/json"
+	"reflect"
+
 	"context"
 	"errors"
+	"github.com/crisp-go/crisp-go/crisptest"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -21,15 +25,20 @@ import (
 type contractOp struct {
 	ID, Method, Path string
 	// StringParams are the string path parameters, in the order Call
-	// takes them.
-	StringParams []string
+	// takes them; Examples are their examples in the spec.
+	StringParams, Examples []string
+	// Paged: the operation lists a page (Call takes its number) and has
+	// an Iter method.
+	Paged bool
 	// HasBody: the method takes a request body that may be nil.
 	HasBody bool
 	// Request and Answer are the spec's examples (JSON), when it has them.
 	Request, Answer string
 	// Result is how the answer is read: exists, done, decode or list.
 	Result string
-	Call   func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error)
+	Call   func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error)
+	// Iter walks every page with the Iter method and counts the items.
+	Iter func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error)
 }
 
 // sent is one request the contract server received.
@@ -96,7 +105,7 @@ func TestContractEveryGeneratedMethod(t *testing.T) {
 			}
 
 			// The spec's example, to the route.
-			got, err := op.Call(ctx, client, params, body)
+			got, err := op.Call(ctx, client, params, 1, body)
 			require.NoError(t, err)
 			reqs := srv.take()
 			require.Len(t, reqs, 1)
@@ -117,7 +126,7 @@ func TestContractEveryGeneratedMethod(t *testing.T) {
 				for _, bad := range []string{"", ".", ".."} {
 					p := append([]string(nil), params...)
 					p[i] = bad
-					_, err := op.Call(ctx, client, p, body)
+					_, err := op.Call(ctx, client, p, 1, body)
 					require.ErrorIs(t, err, crisp.ErrInvalidArgument, "%s = %q", name, bad)
 					var ce *crisp.Error
 					require.True(t, errors.As(err, &ce))
@@ -128,7 +137,14 @@ func TestContractEveryGeneratedMethod(t *testing.T) {
 
 			// A nil body: refused, nothing sent.
 			if op.HasBody {
-				_, err := op.Call(ctx, client, params, nil)
+				_, err := op.Call(ctx, client, params, 1, nil)
+				require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+				require.Empty(t, srv.take())
+			}
+
+			// Page numbers start at 1.
+			if op.Paged {
+				_, err := op.Call(ctx, client, params, 0, body)
 				require.ErrorIs(t, err, crisp.ErrInvalidArgument)
 				require.Empty(t, srv.take())
 			}
@@ -138,7 +154,7 @@ func TestContractEveryGeneratedMethod(t *testing.T) {
 				const hostile = "a/../b?c#d %2F"
 				p := append([]string(nil), params...)
 				p[i] = hostile
-				_, err := op.Call(ctx, client, p, body)
+				_, err := op.Call(ctx, client, p, 1, body)
 				require.NoError(t, err)
 				reqs := srv.take()
 				require.Len(t, reqs, 1)
@@ -146,6 +162,77 @@ func TestContractEveryGeneratedMethod(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestContractAgainstTheSpec calls every generated method with the spec's
+// examples through crisptest, which validates each request (and answer)
+// against openapi.yaml and refuses the wrong token tier, and requires the
+// data of the answer example back, decoded; paged lists are walked to
+// their end with their Iter method.
+func TestContractAgainstTheSpec(t *testing.T) {
+	ctx := context.Background()
+	for _, op := range contractOps {
+		t.Run(op.ID, func(t *testing.T) {
+			srv, c := setupFor(t, op.ID)
+			var body []byte
+			if op.Request != "" {
+				body = []byte(op.Request)
+			}
+			got, err := op.Call(ctx, c, op.Examples, 1, body)
+			require.NoError(t, err)
+			req := lastRequest(t, srv, op.ID)
+			require.Regexp(t, routePattern(op.Path, op.StringParams, op.Examples), req.Path)
+			switch op.Result {
+			case "exists":
+				require.Equal(t, true, got)
+			case "decode", "list":
+				requireExampleData(t, srv, op.ID, got)
+			}
+			if op.Iter == nil {
+				return
+			}
+			// Page 1 is the example's list, page 2 is empty.
+			var example struct {
+				Data []json.RawMessage `json:"data"`
+			}
+			require.NoError(t, json.Unmarshal(srv.Operation(op.ID).Example, &example))
+			srv.Reset()
+			srv.Handle(op.ID, func(r *crisptest.Call) (int, any) {
+				if r.PathParams["page_number"] == "1" {
+					return 200, map[string]any{"error": false, "reason": "listed", "data": example.Data}
+				}
+				return 200, map[string]any{"error": false, "reason": "listed", "data": []any{}}
+			})
+			n, err := op.Iter(ctx, c, op.Examples, body)
+			require.NoError(t, err)
+			require.Equal(t, len(example.Data), n)
+			require.Len(t, srv.RequestsFor(op.ID), 2)
+		})
+	}
+}
+
+// requireExampleData requires got (a *T or a []T a method returned) to be
+// the data of op's answer example, decoded.
+func requireExampleData(t *testing.T, srv *crisptest.Server, op string, got any) {
+	t.Helper()
+	typ := reflect.TypeOf(got)
+	require.NotNil(t, typ, "no data")
+	if k := typ.Kind(); k != reflect.Pointer && k != reflect.Slice {
+		// One field of the data (x-crisp-go-unwrap).
+		require.NotZero(t, got)
+		return
+	}
+	if typ.Kind() == reflect.Pointer {
+		require.False(t, reflect.ValueOf(got).IsNil(), "nil data")
+		typ = typ.Elem()
+	}
+	env := reflect.New(reflect.StructOf([]reflect.StructField{{Name: "Data", Type: typ, Tag: `json:"data"`}}))
+	require.NoError(t, json.Unmarshal(srv.Operation(op).Example, env.Interface()))
+	want := env.Elem().Field(0).Interface()
+	if reflect.TypeOf(got).Kind() == reflect.Pointer {
+		got = reflect.ValueOf(got).Elem().Interface()
+	}
+	require.Equal(t, want, got)
 }
 
 // routePattern matches the escaped path of a request to route, with the

@@ -7,15 +7,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestListAllActivePlanSubscriptions(t *testing.T) {
-	srv, c := setupFor(t, "listAllActivePlanSubscriptions")
-	got, err := c.Plan.ListAllActivePlanSubscriptions(t.Context())
-	require.NoError(t, err)
-	require.Equal(t, exampleData[[]api.PlanSubscription](t, srv, "listAllActivePlanSubscriptions"), got)
-	require.NotEmpty(t, got)
-	requireSent(t, srv, "listAllActivePlanSubscriptions", "GET", "plans", "subscription")
-}
-
 func TestGetPlanSubscriptionForWebsite(t *testing.T) {
 	srv, c := setupFor(t, "getPlanSubscriptionForWebsite")
 	got, err := c.Plan.GetPlanSubscriptionForWebsite(t.Context(), websiteID)
@@ -38,12 +29,6 @@ func TestSubscribeWebsiteToPlan(t *testing.T) {
 
 	srv.Reset()
 	requireRefused(t, srv, c.Plan.SubscribeWebsiteToPlan(t.Context(), websiteID, nil))
-}
-
-func TestUnsubscribePlanFromWebsite(t *testing.T) {
-	srv, c := setupFor(t, "unsubscribePlanFromWebsite")
-	require.NoError(t, c.Plan.UnsubscribePlanFromWebsite(t.Context(), websiteID))
-	requireSent(t, srv, "unsubscribePlanFromWebsite", "DELETE", "plans", "subscription", websiteID)
 }
 
 func TestChangeBillPeriodForWebsitePlanSubscription(t *testing.T) {

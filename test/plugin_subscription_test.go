@@ -4,35 +4,12 @@ import (
 	"testing"
 
 	"github.com/crisp-go/crisp-go/api"
-	"github.com/crisp-go/crisp-go/crisp"
 	"github.com/stretchr/testify/require"
 )
 
 // oddPluginID carries characters that must be escaped in a path
 // (plugin_id is free text in the spec; website_id must be a UUID).
 const oddPluginID = "acme/plugin ?v=1@x"
-
-func TestListAllActiveSubscriptions(t *testing.T) {
-	srv, c := setupFor(t, "listAllActiveSubscriptions")
-	got, err := c.Plugin.ListAllActiveSubscriptions(t.Context())
-	require.NoError(t, err)
-	require.Equal(t, exampleData[[]api.PluginSubscription](t, srv, "listAllActiveSubscriptions"), got)
-	require.NotEmpty(t, got)
-	requireSent(t, srv, "listAllActiveSubscriptions", "GET", "plugins", "subscription")
-}
-
-func TestListSubscriptionsForWebsite(t *testing.T) {
-	srv, c := setupFor(t, "listSubscriptionsForWebsite")
-	got, err := c.Plugin.ListSubscriptionsForWebsite(t.Context(), websiteID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[[]api.PluginSubscription](t, srv, "listSubscriptionsForWebsite"), got)
-	require.NotEmpty(t, got)
-	requirePath(t, lastRequest(t, srv, "listSubscriptionsForWebsite"), "plugins", "subscription", websiteID)
-
-	_, err = c.Plugin.ListSubscriptionsForWebsite(t.Context(), "..")
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
 
 func TestSubscribeWebsiteToPlugin(t *testing.T) {
 	srv, c := setupFor(t, "subscribeWebsiteToPlugin")
@@ -99,15 +76,6 @@ func TestUpdateSubscriptionSettings(t *testing.T) {
 	requireRefused(t, srv, c.Plugin.UpdateSubscriptionSettings(t.Context(), websiteID, pluginID, nil))
 }
 
-func TestGetPluginUsageBills(t *testing.T) {
-	srv, c := setupFor(t, "getPluginUsageBills")
-	got, err := c.Plugin.GetPluginUsageBills(t.Context(), websiteID, oddPluginID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[[]api.PluginUsageBill](t, srv, "getPluginUsageBills"), got)
-	require.NotEmpty(t, got)
-	requireSent(t, srv, "getPluginUsageBills", "GET", "plugins", "subscription", websiteID, oddPluginID, "bill", "usage")
-}
-
 func TestReportPluginUsageToBill(t *testing.T) {
 	srv, c := setupFor(t, "reportPluginUsageToBill")
 	body := specRequestExample[api.PluginUsageReport](t, "reportPluginUsageToBill")
@@ -117,15 +85,6 @@ func TestReportPluginUsageToBill(t *testing.T) {
 
 	srv.Reset()
 	requireRefused(t, srv, c.Plugin.ReportPluginUsageToBill(t.Context(), websiteID, pluginID, nil))
-}
-
-func TestGetPluginAttestProvenance(t *testing.T) {
-	srv, c := setupFor(t, "getPluginAttestProvenance")
-	got, err := c.Plugin.GetPluginAttestProvenance(t.Context(), websiteID, oddPluginID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.PluginAttestProvenance](t, srv, "getPluginAttestProvenance"), *got)
-	require.NotNil(t, got.Signed)
-	requirePath(t, lastRequest(t, srv, "getPluginAttestProvenance"), "plugins", "subscription", websiteID, oddPluginID, "attest", "provenance")
 }
 
 func TestForwardPluginPayloadToChannel(t *testing.T) {

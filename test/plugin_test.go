@@ -10,15 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestGetConnectAccount(t *testing.T) {
-	srv, c := setupFor(t, "getConnectAccount")
-	got, err := c.Plugin.GetConnectAccount(t.Context())
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.PluginConnectAccount](t, srv, "getConnectAccount"), *got)
-	require.NotNil(t, got.PluginID)
-	requireSent(t, srv, "getConnectAccount", "GET", "plugin", "connect", "account")
-}
-
 func TestCheckConnectSessionValidity(t *testing.T) {
 	srv, c := setupFor(t, "checkConnectSessionValidity")
 	ok, err := c.Plugin.CheckConnectSessionValidity(t.Context())

@@ -68,36 +68,6 @@ func TestGetCampaign(t *testing.T) {
 	require.Len(t, srv.Requests(), 1)
 }
 
-func TestSaveCampaign(t *testing.T) {
-	srv, c := setupFor(t, "saveCampaign")
-	body := specRequestExample[api.CampaignSave](t, "saveCampaign")
-	require.NoError(t, c.Website.SaveCampaign(t.Context(), websiteID, campaignID, body))
-	req := requireSent(t, srv, "saveCampaign", "PUT", "website", websiteID, "campaign", campaignID)
-	// The example sends options.sender_email_reply as null ("leaves the
-	// default"): the explicit null goes through.
-	requireBody(t, req, string(requestExamples(t)["saveCampaign"]))
-
-	require.ErrorIs(t, c.Website.SaveCampaign(t.Context(), websiteID, campaignID, nil), crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
-
-func TestUpdateCampaign(t *testing.T) {
-	srv, c := setupFor(t, "updateCampaign")
-	body := specRequestExample[api.CampaignUpdate](t, "updateCampaign")
-	require.NoError(t, c.Website.UpdateCampaign(t.Context(), websiteID, campaignID, body))
-	req := requireSent(t, srv, "updateCampaign", "PATCH", "website", websiteID, "campaign", campaignID)
-	requireBody(t, req, string(requestExamples(t)["updateCampaign"]))
-
-	require.ErrorIs(t, c.Website.UpdateCampaign(t.Context(), websiteID, campaignID, nil), crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
-
-func TestRemoveCampaign(t *testing.T) {
-	srv, c := setupFor(t, "removeCampaign")
-	require.NoError(t, c.Website.RemoveCampaign(t.Context(), websiteID, campaignID))
-	requireSent(t, srv, "removeCampaign", "DELETE", "website", websiteID, "campaign", campaignID)
-}
-
 func TestCampaignActions(t *testing.T) {
 	for _, tc := range []struct {
 		op, action string
@@ -140,19 +110,6 @@ func TestCampaignActionsRejectEmptyID(t *testing.T) {
 	requireRefused(t, srv, c.Website.TestCampaign(ctx, websiteID, ""))
 }
 
-func TestListCampaignRecipients(t *testing.T) {
-	srv, c := setupFor(t, "listCampaignRecipients")
-	got, err := c.Website.ListCampaignRecipients(t.Context(), websiteID, campaignID, 2)
-	require.NoError(t, err)
-	require.NotEmpty(t, got)
-	require.Equal(t, exampleData[[]api.CampaignRecipient](t, srv, "listCampaignRecipients"), got)
-	requireSent(t, srv, "listCampaignRecipients", "GET", "website", websiteID, "campaign", campaignID, "recipients", "2")
-
-	_, err = c.Website.ListCampaignRecipients(t.Context(), websiteID, campaignID, 0)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
-
 func TestListCampaignRecipientsIter(t *testing.T) {
 	srv, c := setupFor(t, "listCampaignRecipients")
 	page := exampleData[[]api.CampaignRecipient](t, srv, "listCampaignRecipients")
@@ -172,21 +129,6 @@ func TestListCampaignRecipientsIter(t *testing.T) {
 	}
 	require.Equal(t, page, got)
 	require.Equal(t, []string{"1", "2"}, seen)
-}
-
-func TestListCampaignStatistics(t *testing.T) {
-	srv, c := setupFor(t, "listCampaignStatistics")
-	got, err := c.Website.ListCampaignStatistics(t.Context(), websiteID, campaignID, api.CampaignStatisticTypeClicked, 4)
-	require.NoError(t, err)
-	require.NotEmpty(t, got)
-	require.Equal(t, exampleData[[]api.CampaignStatistic](t, srv, "listCampaignStatistics"), got)
-	requireSent(t, srv, "listCampaignStatistics", "GET", "website", websiteID, "campaign", campaignID, "statistics", "clicked", "4")
-
-	_, err = c.Website.ListCampaignStatistics(t.Context(), websiteID, campaignID, "", 1)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	_, err = c.Website.ListCampaignStatistics(t.Context(), websiteID, campaignID, api.CampaignStatisticTypeOpened, 0)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
 }
 
 func TestListCampaignStatisticsIter(t *testing.T) {

@@ -171,37 +171,6 @@ func TestCheckCampaignTemplateExists(t *testing.T) {
 	require.Len(t, srv.Requests(), 2)
 }
 
-func TestGetCampaignTemplate(t *testing.T) {
-	srv, c := setupFor(t, "getCampaignTemplate")
-	got, err := c.Website.GetCampaignTemplate(t.Context(), websiteID, templateID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.CampaignTemplate](t, srv, "getCampaignTemplate"), *got)
-	require.NotEmpty(t, got.Content)
-	requireSent(t, srv, "getCampaignTemplate", "GET", "website", websiteID, "campaigns", "template", templateID)
-}
-
-func TestSaveCampaignTemplate(t *testing.T) {
-	srv, c := setupFor(t, "saveCampaignTemplate")
-	body := specRequestExample[api.CampaignTemplateSave](t, "saveCampaignTemplate")
-	require.NoError(t, c.Website.SaveCampaignTemplate(t.Context(), websiteID, templateID, body))
-	req := requireSent(t, srv, "saveCampaignTemplate", "PUT", "website", websiteID, "campaigns", "template", templateID)
-	requireBody(t, req, string(requestExamples(t)["saveCampaignTemplate"]))
-
-	require.ErrorIs(t, c.Website.SaveCampaignTemplate(t.Context(), websiteID, templateID, nil), crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
-
-func TestUpdateCampaignTemplate(t *testing.T) {
-	srv, c := setupFor(t, "updateCampaignTemplate")
-	body := specRequestExample[api.CampaignTemplateUpdate](t, "updateCampaignTemplate")
-	require.NoError(t, c.Website.UpdateCampaignTemplate(t.Context(), websiteID, templateID, body))
-	req := requireSent(t, srv, "updateCampaignTemplate", "PATCH", "website", websiteID, "campaigns", "template", templateID)
-	requireBody(t, req, string(requestExamples(t)["updateCampaignTemplate"]))
-
-	require.ErrorIs(t, c.Website.UpdateCampaignTemplate(t.Context(), websiteID, templateID, nil), crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
-
 func TestRemoveCampaignTemplate(t *testing.T) {
 	srv, c := setupFor(t, "removeCampaignTemplate")
 	require.NoError(t, c.Website.RemoveCampaignTemplate(t.Context(), websiteID, templateID))

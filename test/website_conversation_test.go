@@ -62,38 +62,6 @@ func TestGetConversationNotFound(t *testing.T) {
 	require.Equal(t, "getConversation", ce.Operation)
 }
 
-func TestRemoveConversation(t *testing.T) {
-	srv, c := setupFor(t, "removeConversation")
-	require.NoError(t, c.Website.RemoveConversation(t.Context(), websiteID, convSessionID))
-	requireSent(t, srv, "removeConversation", "DELETE", "website", websiteID, "conversation", convSessionID)
-}
-
-func TestInitiateConversationWithExistingSession(t *testing.T) {
-	srv, c := setupFor(t, "initiateConversationWithExistingSession")
-	require.NoError(t, c.Website.InitiateConversationWithExistingSession(t.Context(), websiteID, convSessionID))
-	req := requireSent(t, srv, "initiateConversationWithExistingSession", "POST", "website", websiteID, "conversation", convSessionID, "initiate")
-	requireBody(t, req, `{}`)
-}
-
-func TestUpdateConversationOpenState(t *testing.T) {
-	srv, c := setupFor(t, "updateConversationOpenState")
-	require.NoError(t, c.Website.UpdateConversationOpenState(t.Context(), websiteID, convSessionID, true))
-	req := requireSent(t, srv, "updateConversationOpenState", "PATCH", "website", websiteID, "conversation", convSessionID, "open")
-	requireBody(t, req, string(requestExamples(t)["updateConversationOpenState"]))
-
-	require.NoError(t, c.Website.UpdateConversationOpenState(t.Context(), websiteID, sessionID, false))
-	requireBody(t, lastRequest(t, srv, "updateConversationOpenState"), `{"opened":false}`)
-}
-
-func TestGetConversationRoutingAssign(t *testing.T) {
-	srv, c := setupFor(t, "getConversationRoutingAssign")
-	got, err := c.Website.GetConversationRoutingAssign(t.Context(), websiteID, convSessionID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.ConversationRoutingAssign](t, srv, "getConversationRoutingAssign"), *got)
-	require.NotNil(t, got.Assigned)
-	requirePath(t, lastRequest(t, srv, "getConversationRoutingAssign"), "website", websiteID, "conversation", convSessionID, "routing")
-}
-
 func TestAssignConversationRouting(t *testing.T) {
 	srv, c := setupFor(t, "assignConversationRouting")
 	body := specRequestExample[api.ConversationRoutingAssignUpdate](t, "assignConversationRouting")
@@ -121,39 +89,6 @@ func TestUpdateConversationInbox(t *testing.T) {
 	// An empty inbox ID moves the conversation back to the default inbox.
 	require.NoError(t, c.Website.UpdateConversationInbox(t.Context(), websiteID, sessionID, ""))
 	requireBody(t, lastRequest(t, srv, "updateConversationInbox"), `{"inbox_id":null}`)
-}
-
-func TestGetConversationMetas(t *testing.T) {
-	srv, c := setupFor(t, "getConversationMetas")
-	got, err := c.Website.GetConversationMetas(t.Context(), websiteID, convSessionID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.ConversationMeta](t, srv, "getConversationMetas"), *got)
-	require.NotNil(t, got.Email)
-	requirePath(t, lastRequest(t, srv, "getConversationMetas"), "website", websiteID, "conversation", convSessionID, "meta")
-}
-
-func TestUpdateConversationMetas(t *testing.T) {
-	srv, c := setupFor(t, "updateConversationMetas")
-	body := specRequestExample[api.ConversationMetaUpdate](t, "updateConversationMetas")
-	require.NoError(t, c.Website.UpdateConversationMetas(t.Context(), websiteID, convSessionID, body))
-	req := requireSent(t, srv, "updateConversationMetas", "PATCH", "website", websiteID, "conversation", convSessionID, "meta")
-	requireBody(t, req, string(requestExamples(t)["updateConversationMetas"]))
-
-	n := len(srv.Requests())
-	require.ErrorIs(t, c.Website.UpdateConversationMetas(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), n)
-}
-
-func TestListConversationPages(t *testing.T) {
-	srv, c := setupFor(t, "listConversationPages")
-	got, err := c.Website.ListConversationPages(t.Context(), websiteID, convSessionID, 2)
-	require.NoError(t, err)
-	require.NotEmpty(t, got)
-	require.Equal(t, exampleData[[]api.ConversationPage](t, srv, "listConversationPages"), got)
-	requirePath(t, lastRequest(t, srv, "listConversationPages"), "website", websiteID, "conversation", convSessionID, "pages", "2")
-
-	_, err = c.Website.ListConversationPages(t.Context(), websiteID, convSessionID, 0)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
 }
 
 func TestListConversationPagesIter(t *testing.T) {
@@ -220,15 +155,6 @@ func TestListConversationFiles(t *testing.T) {
 	require.ErrorIs(t, errs[0], crisp.ErrNotFound)
 }
 
-func TestGetConversationState(t *testing.T) {
-	srv, c := setupFor(t, "getConversationState")
-	got, err := c.Website.GetConversationState(t.Context(), websiteID, convSessionID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.ConversationStateInfo](t, srv, "getConversationState"), *got)
-	require.NotNil(t, got.State)
-	requirePath(t, lastRequest(t, srv, "getConversationState"), "website", websiteID, "conversation", convSessionID, "state")
-}
-
 func TestChangeConversationState(t *testing.T) {
 	srv, c := setupFor(t, "changeConversationState")
 	origin := "urn:acme:bot:0"
@@ -243,24 +169,6 @@ func TestChangeConversationState(t *testing.T) {
 	n := len(srv.Requests())
 	require.ErrorIs(t, c.Website.ChangeConversationState(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
 	require.Len(t, srv.Requests(), n)
-}
-
-func TestGetConversationRelations(t *testing.T) {
-	srv, c := setupFor(t, "getConversationRelations")
-	got, err := c.Website.GetConversationRelations(t.Context(), websiteID, convSessionID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.ConversationRelations](t, srv, "getConversationRelations"), *got)
-	require.NotNil(t, got.Conversations)
-	requirePath(t, lastRequest(t, srv, "getConversationRelations"), "website", websiteID, "conversation", convSessionID, "relations")
-}
-
-func TestGetConversationParticipants(t *testing.T) {
-	srv, c := setupFor(t, "getConversationParticipants")
-	got, err := c.Website.GetConversationParticipants(t.Context(), websiteID, convSessionID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.ConversationParticipants](t, srv, "getConversationParticipants"), *got)
-	require.NotEmpty(t, got.Participants)
-	requirePath(t, lastRequest(t, srv, "getConversationParticipants"), "website", websiteID, "conversation", convSessionID, "participants")
 }
 
 func TestSaveConversationParticipants(t *testing.T) {
@@ -280,15 +188,6 @@ func TestSaveConversationParticipants(t *testing.T) {
 	require.Len(t, srv.Requests(), n)
 }
 
-func TestGetBlockStatusForConversation(t *testing.T) {
-	srv, c := setupFor(t, "getBlockStatusForConversation")
-	got, err := c.Website.GetBlockStatusForConversation(t.Context(), websiteID, convSessionID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.ConversationBlock](t, srv, "getBlockStatusForConversation"), *got)
-	require.NotNil(t, got.Blocked)
-	requirePath(t, lastRequest(t, srv, "getBlockStatusForConversation"), "website", websiteID, "conversation", convSessionID, "block")
-}
-
 func TestBlockIncomingMessagesForConversation(t *testing.T) {
 	srv, c := setupFor(t, "blockIncomingMessagesForConversation")
 	origin := "chat"
@@ -298,25 +197,6 @@ func TestBlockIncomingMessagesForConversation(t *testing.T) {
 	n := len(srv.Requests())
 	require.ErrorIs(t, c.Website.BlockIncomingMessagesForConversation(t.Context(), websiteID, sessionID, nil), crisp.ErrInvalidArgument)
 	require.Len(t, srv.Requests(), n)
-}
-
-func TestGetVerifyStatusForConversation(t *testing.T) {
-	srv, c := setupFor(t, "getVerifyStatusForConversation")
-	got, err := c.Website.GetVerifyStatusForConversation(t.Context(), websiteID, convSessionID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.ConversationVerify](t, srv, "getVerifyStatusForConversation"), *got)
-	require.NotNil(t, got.Verified)
-	requirePath(t, lastRequest(t, srv, "getVerifyStatusForConversation"), "website", websiteID, "conversation", convSessionID, "verify")
-}
-
-func TestUpdateVerifyStatusForConversation(t *testing.T) {
-	srv, c := setupFor(t, "updateVerifyStatusForConversation")
-	require.NoError(t, c.Website.UpdateVerifyStatusForConversation(t.Context(), websiteID, convSessionID, true))
-	req := requireSent(t, srv, "updateVerifyStatusForConversation", "PATCH", "website", websiteID, "conversation", convSessionID, "verify")
-	requireBody(t, req, string(requestExamples(t)["updateVerifyStatusForConversation"]))
-
-	require.NoError(t, c.Website.UpdateVerifyStatusForConversation(t.Context(), websiteID, sessionID, false))
-	requireBody(t, lastRequest(t, srv, "updateVerifyStatusForConversation"), `{"verified":false}`)
 }
 
 // TestConversationPathSafety checks that a session ID cannot change the

@@ -124,26 +124,3 @@ func TestDeleteSuggestedConversationDataKey(t *testing.T) {
 	require.NoError(t, c.Website.DeleteSuggestedConversationDataKey(t.Context(), websiteID, body))
 	requireBody(t, lastRequest(t, srv, "deleteSuggestedConversationDataKey"), string(requestExamples(t)["deleteSuggestedConversationDataKey"]))
 }
-
-func TestListSpamConversations(t *testing.T) {
-	srv, c := setupFor(t, "listSpamConversations")
-	got, err := c.Website.ListSpamConversations(t.Context(), websiteID, 1)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[[]api.ConversationSpam](t, srv, "listSpamConversations"), got)
-	requirePath(t, lastRequest(t, srv, "listSpamConversations"), "website", websiteID, "conversations", "spams", "1")
-}
-
-func TestResolveSpamConversationContent(t *testing.T) {
-	srv, c := setupFor(t, "resolveSpamConversationContent")
-	got, err := c.Website.ResolveSpamConversationContent(t.Context(), websiteID, "spam/1 ?")
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.ConversationSpamContent](t, srv, "resolveSpamConversationContent"), *got)
-	requirePath(t, lastRequest(t, srv, "resolveSpamConversationContent"), "website", websiteID, "conversations", "spam", "spam/1 ?", "content")
-}
-
-func TestSubmitSpamConversationDecision(t *testing.T) {
-	srv, c := setupFor(t, "submitSpamConversationDecision")
-	body := specRequestExample[api.ConversationSpamDecision](t, "submitSpamConversationDecision")
-	require.NoError(t, c.Website.SubmitSpamConversationDecision(t.Context(), websiteID, "spam1", body))
-	requireBody(t, lastRequest(t, srv, "submitSpamConversationDecision"), string(requestExamples(t)["submitSpamConversationDecision"]))
-}

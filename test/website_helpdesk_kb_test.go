@@ -139,19 +139,6 @@ func TestHelpdeskKBRejectsBadArguments(t *testing.T) {
 	requireRefused(t, srv, w.CancelHelpdeskHistoryChange(ctx, websiteID, kbChange, nil))
 }
 
-func TestListHelpdeskPages(t *testing.T) {
-	srv, c := setupFor(t, "listHelpdeskPages")
-	got, err := c.Website.ListHelpdeskPages(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindReferences, 2)
-	require.NoError(t, err)
-	require.NotEmpty(t, got)
-	require.Equal(t, exampleData[[]api.HelpdeskPage](t, srv, "listHelpdeskPages"), got)
-	requireSent(t, srv, "listHelpdeskPages", "GET", "website", websiteID, "helpdesk", "page", "list", kbLocale, "references", "2")
-
-	_, err = c.Website.ListHelpdeskPages(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindReferences, 0)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
-
 func TestListHelpdeskPagesIter(t *testing.T) {
 	srv, c := setupFor(t, "listHelpdeskPages")
 	want, calls := helpdeskTwoPages[api.HelpdeskPage](t, srv, "listHelpdeskPages", nil)
@@ -163,14 +150,6 @@ func TestListHelpdeskPagesIter(t *testing.T) {
 	require.Equal(t, want, got)
 	require.Equal(t, 3, *calls)
 	requirePath(t, lastRequest(t, srv, "listHelpdeskPages"), "website", websiteID, "helpdesk", "page", "list", kbLocale, "articles", "3")
-}
-
-func TestResolveHelpdeskPageEntity(t *testing.T) {
-	srv, c := setupFor(t, "resolveHelpdeskPageEntity")
-	got, err := c.Website.ResolveHelpdeskPageEntity(t.Context(), websiteID, "pt-BR", api.HelpdeskContentKindArticles, kbEntity)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskPage](t, srv, "resolveHelpdeskPageEntity"), *got)
-	requireSent(t, srv, "resolveHelpdeskPageEntity", "GET", "website", websiteID, "helpdesk", "page", "entity", "pt-BR", "articles", kbEntity)
 }
 
 func TestListHelpdeskTree(t *testing.T) {
@@ -228,61 +207,6 @@ func TestResolveHelpdeskTreePath(t *testing.T) {
 	require.Empty(t, req.Query, "the ? of the path must not start a query")
 }
 
-func TestUpdateHelpdeskTreePath(t *testing.T) {
-	srv, c := setupFor(t, "updateHelpdeskTreePath")
-	body := specRequestExample[api.HelpdeskTreePathUpdate](t, "updateHelpdeskTreePath")
-	require.NoError(t, c.Website.UpdateHelpdeskTreePath(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindArticles, kbPath, body))
-	req := requireSent(t, srv, "updateHelpdeskTreePath", "PATCH", "website", websiteID, "helpdesk", "tree", "path", kbLocale, "articles", kbPath)
-	requireBody(t, req, string(requestExamples(t)["updateHelpdeskTreePath"]))
-}
-
-func TestDeleteHelpdeskTreePath(t *testing.T) {
-	srv, c := setupFor(t, "deleteHelpdeskTreePath")
-	require.NoError(t, c.Website.DeleteHelpdeskTreePath(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindNews, kbPath))
-	requireSent(t, srv, "deleteHelpdeskTreePath", "DELETE", "website", websiteID, "helpdesk", "tree", "path", kbLocale, "news", kbPath)
-}
-
-func TestResolveHelpdeskTreeContent(t *testing.T) {
-	srv, c := setupFor(t, "resolveHelpdeskTreeContent")
-	got, err := c.Website.ResolveHelpdeskTreeContent(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskTreeContent](t, srv, "resolveHelpdeskTreeContent"), *got)
-	requireSent(t, srv, "resolveHelpdeskTreeContent", "GET", "website", websiteID, "helpdesk", "tree", "content", kbLocale, "guides", kbPath)
-}
-
-func TestSaveHelpdeskTreeContent(t *testing.T) {
-	srv, c := setupFor(t, "saveHelpdeskTreeContent")
-	body := specRequestExample[api.HelpdeskTreeContentSave](t, "saveHelpdeskTreeContent")
-	require.NoError(t, c.Website.SaveHelpdeskTreeContent(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath, body))
-	req := requireSent(t, srv, "saveHelpdeskTreeContent", "PUT", "website", websiteID, "helpdesk", "tree", "content", kbLocale, "guides", kbPath)
-	requireBody(t, req, string(requestExamples(t)["saveHelpdeskTreeContent"]))
-}
-
-func TestResolveHelpdeskTreeMetadata(t *testing.T) {
-	srv, c := setupFor(t, "resolveHelpdeskTreeMetadata")
-	got, err := c.Website.ResolveHelpdeskTreeMetadata(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindReferences, kbPath)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskTreeMetadata](t, srv, "resolveHelpdeskTreeMetadata"), *got)
-	require.NotNil(t, got.Title)
-	requireSent(t, srv, "resolveHelpdeskTreeMetadata", "GET", "website", websiteID, "helpdesk", "tree", "metadata", kbLocale, "references", kbPath)
-}
-
-func TestUpdateHelpdeskTreeMetadata(t *testing.T) {
-	srv, c := setupFor(t, "updateHelpdeskTreeMetadata")
-	body := specRequestExample[api.HelpdeskTreeMetadata](t, "updateHelpdeskTreeMetadata")
-	require.NoError(t, c.Website.UpdateHelpdeskTreeMetadata(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath, body))
-	req := requireSent(t, srv, "updateHelpdeskTreeMetadata", "PATCH", "website", websiteID, "helpdesk", "tree", "metadata", kbLocale, "guides", kbPath)
-	requireBody(t, req, string(requestExamples(t)["updateHelpdeskTreeMetadata"]))
-}
-
-func TestResolveHelpdeskTreePage(t *testing.T) {
-	srv, c := setupFor(t, "resolveHelpdeskTreePage")
-	got, err := c.Website.ResolveHelpdeskTreePage(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskTreePage](t, srv, "resolveHelpdeskTreePage"), *got)
-	requireSent(t, srv, "resolveHelpdeskTreePage", "GET", "website", websiteID, "helpdesk", "tree", "page", kbLocale, "guides", kbPath)
-}
-
 func TestListHelpdeskHistoryChanges(t *testing.T) {
 	srv, c := setupFor(t, "listHelpdeskHistoryChanges")
 	got, err := c.Website.ListHelpdeskHistoryChanges(t.Context(), websiteID, 2, &crisp.ListHelpdeskHistoryChangesOptions{
@@ -328,32 +252,6 @@ func TestListHelpdeskHistoryChangesIter(t *testing.T) {
 	}
 }
 
-func TestResolveHelpdeskHistoryChange(t *testing.T) {
-	srv, c := setupFor(t, "resolveHelpdeskHistoryChange")
-	got, err := c.Website.ResolveHelpdeskHistoryChange(t.Context(), websiteID, kbChange)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskHistoryChange](t, srv, "resolveHelpdeskHistoryChange"), *got)
-	requireSent(t, srv, "resolveHelpdeskHistoryChange", "GET", "website", websiteID, "helpdesk", "history", "change", kbChange)
-	_, err = c.Website.ResolveHelpdeskHistoryChange(t.Context(), websiteID, ".")
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
-
-func TestCancelHelpdeskHistoryChange(t *testing.T) {
-	srv, c := setupFor(t, "cancelHelpdeskHistoryChange")
-	body := specRequestExample[api.HelpdeskHistoryChangeCancel](t, "cancelHelpdeskHistoryChange")
-	require.NoError(t, c.Website.CancelHelpdeskHistoryChange(t.Context(), websiteID, kbChange, body))
-	req := requireSent(t, srv, "cancelHelpdeskHistoryChange", "DELETE", "website", websiteID, "helpdesk", "history", "change", kbChange)
-	requireBody(t, req, string(requestExamples(t)["cancelHelpdeskHistoryChange"]))
-}
-
-func TestRequestHelpdeskContentRefresh(t *testing.T) {
-	srv, c := setupFor(t, "requestHelpdeskContentRefresh")
-	require.NoError(t, c.Website.RequestHelpdeskContentRefresh(t.Context(), websiteID, "zh/Hant", api.HelpdeskContentKindArticles))
-	req := requireSent(t, srv, "requestHelpdeskContentRefresh", "POST", "website", websiteID, "helpdesk", "refresh", "zh/Hant", "articles")
-	requireBody(t, req, `{}`)
-}
-
 func TestMapHelpdeskLocaleFeedbackRatings(t *testing.T) {
 	srv, c := setupFor(t, "mapHelpdeskLocaleFeedbackRatings")
 	start := time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC)
@@ -390,19 +288,4 @@ func TestListHelpdeskLocaleFeedbacksIter(t *testing.T) {
 	}
 	require.Equal(t, want, got)
 	require.Equal(t, 3, *calls)
-}
-
-func TestImportExternalHelpdeskToLocale(t *testing.T) {
-	srv, c := setupFor(t, "importExternalHelpdeskToLocale")
-	body := specRequestExample[api.HelpdeskExternalImport](t, "importExternalHelpdeskToLocale")
-	require.NoError(t, c.Website.ImportExternalHelpdeskToLocale(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindArticles, body))
-	req := requireSent(t, srv, "importExternalHelpdeskToLocale", "POST", "website", websiteID, "helpdesk", "import", kbLocale, "articles")
-	requireBody(t, req, string(requestExamples(t)["importExternalHelpdeskToLocale"]))
-}
-
-func TestExportHelpdeskLocaleArticles(t *testing.T) {
-	srv, c := setupFor(t, "exportHelpdeskLocaleArticles")
-	require.NoError(t, c.Website.ExportHelpdeskLocaleArticles(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindReferences))
-	req := requireSent(t, srv, "exportHelpdeskLocaleArticles", "POST", "website", websiteID, "helpdesk", "export", kbLocale, "references")
-	requireBody(t, req, `{}`)
 }

@@ -52,14 +52,6 @@ func TestCheckHelpdeskExists(t *testing.T) {
 	require.False(t, ok)
 }
 
-func TestResolveHelpdesk(t *testing.T) {
-	srv, c := setupFor(t, "resolveHelpdesk")
-	got, err := c.Website.ResolveHelpdesk(t.Context(), websiteID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.Helpdesk](t, srv, "resolveHelpdesk"), *got)
-	requireSent(t, srv, "resolveHelpdesk", "GET", "website", websiteID, "helpdesk")
-}
-
 func TestInitializeHelpdesk(t *testing.T) {
 	srv, c := setupFor(t, "initializeHelpdesk")
 	requireRefused(t, srv, c.Website.InitializeHelpdesk(t.Context(), websiteID, nil))
@@ -78,19 +70,6 @@ func TestDeleteHelpdesk(t *testing.T) {
 	require.NoError(t, c.Website.DeleteHelpdesk(t.Context(), websiteID, body))
 	req := requireSent(t, srv, "deleteHelpdesk", "DELETE", "website", websiteID, "helpdesk")
 	requireBody(t, req, string(requestExamples(t)["deleteHelpdesk"]))
-}
-
-func TestListHelpdeskLocales(t *testing.T) {
-	srv, c := setupFor(t, "listHelpdeskLocales")
-	got, err := c.Website.ListHelpdeskLocales(t.Context(), websiteID, 2)
-	require.NoError(t, err)
-	require.NotEmpty(t, got)
-	require.Equal(t, exampleData[[]api.HelpdeskLocale](t, srv, "listHelpdeskLocales"), got)
-	requirePath(t, lastRequest(t, srv, "listHelpdeskLocales"), "website", websiteID, "helpdesk", "locales", "2")
-
-	_, err = c.Website.ListHelpdeskLocales(t.Context(), websiteID, 0)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
 }
 
 func TestListHelpdeskLocalesIter(t *testing.T) {
@@ -135,31 +114,6 @@ func TestCheckHelpdeskLocaleExists(t *testing.T) {
 	require.Len(t, srv.Requests(), 2)
 }
 
-func TestResolveHelpdeskLocale(t *testing.T) {
-	srv, c := setupFor(t, "resolveHelpdeskLocale")
-	got, err := c.Website.ResolveHelpdeskLocale(t.Context(), websiteID, helpdeskLocale)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskLocale](t, srv, "resolveHelpdeskLocale"), *got)
-	requireSent(t, srv, "resolveHelpdeskLocale", "GET", "website", websiteID, "helpdesk", "locale", helpdeskLocale)
-}
-
-func TestDeleteHelpdeskLocale(t *testing.T) {
-	srv, c := setupFor(t, "deleteHelpdeskLocale")
-	require.NoError(t, c.Website.DeleteHelpdeskLocale(t.Context(), websiteID, helpdeskLocale))
-	requireSent(t, srv, "deleteHelpdeskLocale", "DELETE", "website", websiteID, "helpdesk", "locale", helpdeskLocale)
-	require.ErrorIs(t, c.Website.DeleteHelpdeskLocale(t.Context(), websiteID, ".."), crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
-
-func TestListHelpdeskRedirections(t *testing.T) {
-	srv, c := setupFor(t, "listHelpdeskRedirections")
-	got, err := c.Website.ListHelpdeskRedirections(t.Context(), websiteID, 3)
-	require.NoError(t, err)
-	require.NotEmpty(t, got)
-	require.Equal(t, exampleData[[]api.HelpdeskRedirection](t, srv, "listHelpdeskRedirections"), got)
-	requirePath(t, lastRequest(t, srv, "listHelpdeskRedirections"), "website", websiteID, "helpdesk", "redirections", "3")
-}
-
 func TestListHelpdeskRedirectionsIter(t *testing.T) {
 	srv, c := setupFor(t, "listHelpdeskRedirections")
 	want, calls := helpdeskTwoPages[api.HelpdeskRedirection](t, srv, "listHelpdeskRedirections", nil)
@@ -170,19 +124,6 @@ func TestListHelpdeskRedirectionsIter(t *testing.T) {
 	}
 	require.Equal(t, want, got)
 	require.Equal(t, 3, *calls)
-}
-
-func TestAddHelpdeskRedirection(t *testing.T) {
-	srv, c := setupFor(t, "addHelpdeskRedirection")
-	_, err := c.Website.AddHelpdeskRedirection(t.Context(), websiteID, nil)
-	requireRefused(t, srv, err)
-
-	body := specRequestExample[api.HelpdeskRedirectionAddition](t, "addHelpdeskRedirection")
-	got, err := c.Website.AddHelpdeskRedirection(t.Context(), websiteID, body)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskRedirectionNew](t, srv, "addHelpdeskRedirection"), *got)
-	req := requireSent(t, srv, "addHelpdeskRedirection", "POST", "website", websiteID, "helpdesk", "redirection")
-	requireBody(t, req, string(requestExamples(t)["addHelpdeskRedirection"]))
 }
 
 func TestCheckHelpdeskRedirectionExists(t *testing.T) {
@@ -196,31 +137,6 @@ func TestCheckHelpdeskRedirectionExists(t *testing.T) {
 	ok, err = c.Website.CheckHelpdeskRedirectionExists(t.Context(), websiteID, helpdeskRedirectionID)
 	require.NoError(t, err)
 	require.False(t, ok)
-}
-
-func TestResolveHelpdeskRedirection(t *testing.T) {
-	srv, c := setupFor(t, "resolveHelpdeskRedirection")
-	got, err := c.Website.ResolveHelpdeskRedirection(t.Context(), websiteID, helpdeskRedirectionID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskRedirection](t, srv, "resolveHelpdeskRedirection"), *got)
-	requireSent(t, srv, "resolveHelpdeskRedirection", "GET", "website", websiteID, "helpdesk", "redirection", helpdeskRedirectionID)
-}
-
-func TestDeleteHelpdeskRedirection(t *testing.T) {
-	srv, c := setupFor(t, "deleteHelpdeskRedirection")
-	require.NoError(t, c.Website.DeleteHelpdeskRedirection(t.Context(), websiteID, helpdeskRedirectionID))
-	requireSent(t, srv, "deleteHelpdeskRedirection", "DELETE", "website", websiteID, "helpdesk", "redirection", helpdeskRedirectionID)
-	require.ErrorIs(t, c.Website.DeleteHelpdeskRedirection(t.Context(), websiteID, ""), crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
-
-func TestResolveHelpdeskSettings(t *testing.T) {
-	srv, c := setupFor(t, "resolveHelpdeskSettings")
-	got, err := c.Website.ResolveHelpdeskSettings(t.Context(), websiteID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskSettings](t, srv, "resolveHelpdeskSettings"), *got)
-	require.NotNil(t, got.Name)
-	requireSent(t, srv, "resolveHelpdeskSettings", "GET", "website", websiteID, "helpdesk", "settings")
 }
 
 func TestSaveHelpdeskSettings(t *testing.T) {
@@ -238,14 +154,6 @@ func TestSaveHelpdeskSettings(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(req.Body, &sent))
 	require.Equal(t, "Valerian Helpdesk", sent.Name)
-}
-
-func TestResolveHelpdeskDomain(t *testing.T) {
-	srv, c := setupFor(t, "resolveHelpdeskDomain")
-	got, err := c.Website.ResolveHelpdeskDomain(t.Context(), websiteID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskDomain](t, srv, "resolveHelpdeskDomain"), *got)
-	requireSent(t, srv, "resolveHelpdeskDomain", "GET", "website", websiteID, "helpdesk", "domain")
 }
 
 func TestRequestHelpdeskDomainChange(t *testing.T) {

@@ -9,19 +9,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestListInboxes(t *testing.T) {
-	srv, c := setupFor(t, "listInboxes")
-	got, err := c.Website.ListInboxes(t.Context(), websiteID, 3)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[[]api.Inbox](t, srv, "listInboxes"), got)
-	require.NotEmpty(t, got)
-	requireSent(t, srv, "listInboxes", "GET", "website", websiteID, "inboxes", "list", "3")
-
-	_, err = c.Website.ListInboxes(t.Context(), websiteID, -1)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
-
 func TestListInboxesIter(t *testing.T) {
 	srv, c := setupFor(t, "listInboxes")
 	page := exampleData[[]api.Inbox](t, srv, "listInboxes")
@@ -60,20 +47,6 @@ func TestBatchOrderInboxes(t *testing.T) {
 	require.NoError(t, c.Website.BatchOrderInboxes(t.Context(), websiteID, body))
 	req := requireSent(t, srv, "batchOrderInboxes", "PATCH", "website", websiteID, "inboxes", "batch", "order")
 	requireBody(t, req, string(requestExamples(t)["batchOrderInboxes"]))
-}
-
-func TestCreateNewInbox(t *testing.T) {
-	srv, c := setupFor(t, "createNewInbox")
-	_, err := c.Website.CreateNewInbox(t.Context(), websiteID, nil)
-	requireRefused(t, srv, err)
-
-	body := specRequestExample[api.InboxSettings](t, "createNewInbox")
-	got, err := c.Website.CreateNewInbox(t.Context(), websiteID, body)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.InboxCreated](t, srv, "createNewInbox"), *got)
-	require.NotEmpty(t, got.InboxID)
-	req := requireSent(t, srv, "createNewInbox", "POST", "website", websiteID, "inbox")
-	requireBody(t, req, string(requestExamples(t)["createNewInbox"]))
 }
 
 func TestCheckInboxExists(t *testing.T) {

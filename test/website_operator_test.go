@@ -8,31 +8,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestListWebsiteOperators(t *testing.T) {
-	srv, c := setupFor(t, "listWebsiteOperators")
-	got, err := c.Website.ListWebsiteOperators(t.Context(), websiteID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[[]api.OperatorMember](t, srv, "listWebsiteOperators"), got)
-	require.NotEmpty(t, got)
-	require.NotNil(t, got[0].Details)
-	requireSent(t, srv, "listWebsiteOperators", "GET", "website", websiteID, "operators", "list")
-}
-
-func TestListLastActiveWebsiteOperators(t *testing.T) {
-	srv, c := setupFor(t, "listLastActiveWebsiteOperators")
-	got, err := c.Website.ListLastActiveWebsiteOperators(t.Context(), websiteID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[[]api.OperatorLastActive](t, srv, "listLastActiveWebsiteOperators"), got)
-	require.NotEmpty(t, got)
-	requireSent(t, srv, "listLastActiveWebsiteOperators", "GET", "website", websiteID, "operators", "active")
-}
-
-func TestFlushLastActiveWebsiteOperators(t *testing.T) {
-	srv, c := setupFor(t, "flushLastActiveWebsiteOperators")
-	require.NoError(t, c.Website.FlushLastActiveWebsiteOperators(t.Context(), websiteID))
-	requireSent(t, srv, "flushLastActiveWebsiteOperators", "DELETE", "website", websiteID, "operators", "active")
-}
-
 func TestSendEmailToWebsiteOperators(t *testing.T) {
 	srv, c := setupFor(t, "sendEmailToWebsiteOperators")
 	requireRefused(t, srv, c.Website.SendEmailToWebsiteOperators(t.Context(), websiteID, nil))

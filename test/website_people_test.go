@@ -19,15 +19,6 @@ const (
 	peopleOddID = "people/1 ?x=y"
 )
 
-func TestGetPeopleStatistics(t *testing.T) {
-	srv, c := setupFor(t, "getPeopleStatistics")
-	got, err := c.Website.GetPeopleStatistics(t.Context(), websiteID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.PeopleStatistics](t, srv, "getPeopleStatistics"), *got)
-	require.NotNil(t, got.Total)
-	requireSent(t, srv, "getPeopleStatistics", "GET", "website", websiteID, "people", "stats")
-}
-
 func TestListSuggestedPeopleSegments(t *testing.T) {
 	srv, c := setupFor(t, "listSuggestedPeopleSegments")
 	got, err := c.Website.ListSuggestedPeopleSegments(t.Context(), websiteID, 2)
@@ -220,19 +211,6 @@ func TestListPeopleProfilesIter(t *testing.T) {
 	require.Equal(t, 2, calls, "a short page ends the walk")
 }
 
-func TestAddNewPeopleProfile(t *testing.T) {
-	srv, c := setupFor(t, "addNewPeopleProfile")
-	_, err := c.Website.AddNewPeopleProfile(t.Context(), websiteID, nil)
-	requireRefused(t, srv, err)
-	body := specRequestExample[api.PeopleProfileNew](t, "addNewPeopleProfile")
-	got, err := c.Website.AddNewPeopleProfile(t.Context(), websiteID, body)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.PeopleProfileCreated](t, srv, "addNewPeopleProfile"), *got)
-	require.NotNil(t, got.PeopleID)
-	req := requireSent(t, srv, "addNewPeopleProfile", "POST", "website", websiteID, "people", "profile")
-	requireBody(t, req, string(requestExamples(t)["addNewPeopleProfile"]))
-}
-
 func TestCheckPeopleProfileExists(t *testing.T) {
 	srv, c := setupFor(t, "checkPeopleProfileExists")
 	ok, err := c.Website.CheckPeopleProfileExists(t.Context(), websiteID, peopleEmail)
@@ -417,15 +395,6 @@ func TestListPeopleEvents(t *testing.T) {
 	require.Equal(t, "listPeopleEvents", ce.Operation)
 }
 
-func TestGetPeopleData(t *testing.T) {
-	srv, c := setupFor(t, "getPeopleData")
-	got, err := c.Website.GetPeopleData(t.Context(), websiteID, peopleEmail)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.PeopleData](t, srv, "getPeopleData"), *got)
-	require.NotEmpty(t, got.Data)
-	requirePath(t, lastRequest(t, srv, "getPeopleData"), "website", websiteID, "people", "data", peopleEmail)
-}
-
 func TestSavePeopleData(t *testing.T) {
 	srv, c := setupFor(t, "savePeopleData")
 	requireRefused(t, srv, c.Website.SavePeopleData(t.Context(), websiteID, peopleEmail, nil))
@@ -441,15 +410,6 @@ func TestUpdatePeopleData(t *testing.T) {
 	require.NoError(t, c.Website.UpdatePeopleData(t.Context(), websiteID, peopleEmail, &api.PeopleData{Data: map[string]any{"signup": "finished", "score": 3, "vip": true}}))
 	req := requireSent(t, srv, "updatePeopleData", "PATCH", "website", websiteID, "people", "data", peopleEmail)
 	requireBody(t, req, `{"data":{"signup":"finished","score":3,"vip":true}}`)
-}
-
-func TestGetPeopleSubscriptionStatus(t *testing.T) {
-	srv, c := setupFor(t, "getPeopleSubscriptionStatus")
-	got, err := c.Website.GetPeopleSubscriptionStatus(t.Context(), websiteID, peopleEmail)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.PeopleSubscription](t, srv, "getPeopleSubscriptionStatus"), *got)
-	require.NotNil(t, got.Email)
-	requirePath(t, lastRequest(t, srv, "getPeopleSubscriptionStatus"), "website", websiteID, "people", "subscription", peopleEmail)
 }
 
 func TestUpdatePeopleSubscriptionStatus(t *testing.T) {
@@ -477,19 +437,6 @@ func TestExportPeopleProfiles(t *testing.T) {
 	req := requireSent(t, srv, "exportPeopleProfiles", "POST", "website", websiteID, "people", "export", "profiles")
 	require.Empty(t, strings.TrimSpace(string(req.Body)))
 	require.ErrorIs(t, c.Website.ExportPeopleProfiles(t.Context(), ".."), crisp.ErrInvalidArgument)
-}
-
-func TestImportPeopleProfiles(t *testing.T) {
-	srv, c := setupFor(t, "importPeopleProfiles")
-	_, err := c.Website.ImportPeopleProfiles(t.Context(), websiteID, nil)
-	requireRefused(t, srv, err)
-	body := specRequestExample[api.PeopleImportSetup](t, "importPeopleProfiles")
-	got, err := c.Website.ImportPeopleProfiles(t.Context(), websiteID, body)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.PeopleImport](t, srv, "importPeopleProfiles"), *got)
-	require.NotNil(t, got.ImportID)
-	req := requireSent(t, srv, "importPeopleProfiles", "POST", "website", websiteID, "people", "import", "profiles")
-	requireBody(t, req, string(requestExamples(t)["importPeopleProfiles"]))
 }
 
 // peopleRawQueryTransport records the raw query of the requests it sends.

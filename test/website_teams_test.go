@@ -4,23 +4,9 @@ import (
 	"testing"
 
 	"github.com/crisp-go/crisp-go/api"
-	"github.com/crisp-go/crisp-go/crisp"
 	"github.com/crisp-go/crisp-go/crisptest"
 	"github.com/stretchr/testify/require"
 )
-
-func TestListTeams(t *testing.T) {
-	srv, c := setupFor(t, "listTeams")
-	got, err := c.Website.ListTeams(t.Context(), websiteID, 1)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[[]api.Team](t, srv, "listTeams"), got)
-	require.NotEmpty(t, got)
-	requireSent(t, srv, "listTeams", "GET", "website", websiteID, "teams", "list", "1")
-
-	_, err = c.Website.ListTeams(t.Context(), websiteID, 0)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
 
 func TestListTeamsIter(t *testing.T) {
 	srv, c := setupFor(t, "listTeams")
@@ -36,20 +22,6 @@ func TestListTeamsIter(t *testing.T) {
 	}
 	require.Equal(t, 3*len(page), n)
 	require.Len(t, srv.RequestsFor("listTeams"), 3)
-}
-
-func TestCreateNewTeam(t *testing.T) {
-	srv, c := setupFor(t, "createNewTeam")
-	_, err := c.Website.CreateNewTeam(t.Context(), websiteID, nil)
-	requireRefused(t, srv, err)
-
-	body := specRequestExample[api.TeamSettings](t, "createNewTeam")
-	got, err := c.Website.CreateNewTeam(t.Context(), websiteID, body)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.TeamCreated](t, srv, "createNewTeam"), *got)
-	require.NotEmpty(t, got.TeamID)
-	req := requireSent(t, srv, "createNewTeam", "POST", "website", websiteID, "team")
-	requireBody(t, req, string(requestExamples(t)["createNewTeam"]))
 }
 
 func TestCheckTeamExists(t *testing.T) {

@@ -29,20 +29,6 @@ func TestCheckWebsiteExistsRejectsEmptyDomain(t *testing.T) {
 	requireRefused(t, srv, err)
 }
 
-func TestCreateWebsite(t *testing.T) {
-	srv, c := setupFor(t, "createWebsite")
-	_, err := c.Website.CreateWebsite(t.Context(), nil)
-	requireRefused(t, srv, err)
-
-	body := specRequestExample[api.WebsiteCreation](t, "createWebsite")
-	got, err := c.Website.CreateWebsite(t.Context(), body)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.Website](t, srv, "createWebsite"), *got)
-	require.NotEmpty(t, got.WebsiteID)
-	req := requireSent(t, srv, "createWebsite", "POST", "website")
-	requireBody(t, req, `{"name":"Crisp","domain":"crisp.chat"}`)
-}
-
 func TestGetWebsite(t *testing.T) {
 	srv, c := setupFor(t, "getWebsite")
 	got, err := c.Website.GetWebsite(t.Context(), websiteID)
@@ -70,15 +56,6 @@ func TestAbortWebsiteDeletion(t *testing.T) {
 	require.NoError(t, c.Website.AbortWebsiteDeletion(t.Context(), websiteID))
 	req := requireSent(t, srv, "abortWebsiteDeletion", "DELETE", "website", websiteID, "expunge")
 	require.Empty(t, req.Body)
-}
-
-func TestGetWebsiteSettings(t *testing.T) {
-	srv, c := setupFor(t, "getWebsiteSettings")
-	got, err := c.Website.GetWebsiteSettings(t.Context(), websiteID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.WebsiteSettings](t, srv, "getWebsiteSettings"), *got)
-	require.NotEmpty(t, got.Domain)
-	requirePath(t, lastRequest(t, srv, "getWebsiteSettings"), "website", websiteID, "settings")
 }
 
 func TestUpdateWebsiteSettings(t *testing.T) {

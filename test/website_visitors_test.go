@@ -10,28 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestCountVisitors(t *testing.T) {
-	srv, c := setupFor(t, "countVisitors")
-	got, err := c.Website.CountVisitors(t.Context(), websiteID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.VisitorCount](t, srv, "countVisitors"), *got)
-	require.NotNil(t, got.Count)
-	requireSent(t, srv, "countVisitors", "GET", "website", websiteID, "visitors", "count")
-}
-
-func TestListVisitors(t *testing.T) {
-	srv, c := setupFor(t, "listVisitors")
-	got, err := c.Website.ListVisitors(t.Context(), websiteID, 2)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[[]api.Visitor](t, srv, "listVisitors"), got)
-	require.NotEmpty(t, got)
-	requirePath(t, lastRequest(t, srv, "listVisitors"), "website", websiteID, "visitors", "list", "2")
-
-	_, err = c.Website.ListVisitors(t.Context(), websiteID, 0)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
-
 func TestListVisitorsIter(t *testing.T) {
 	srv, c := setupFor(t, "listVisitors")
 	page := exampleData[[]api.Visitor](t, srv, "listVisitors")
@@ -101,15 +79,6 @@ func TestGetSessionIdentifierFromToken(t *testing.T) {
 	requirePath(t, lastRequest(t, srv, "getSessionIdentifierFromToken"), "website", websiteID, "visitors", "token", token)
 }
 
-func TestCountBlockedVisitors(t *testing.T) {
-	srv, c := setupFor(t, "countBlockedVisitors")
-	got, err := c.Website.CountBlockedVisitors(t.Context(), websiteID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[[]api.VisitorBlockedCount](t, srv, "countBlockedVisitors"), got)
-	require.NotEmpty(t, got)
-	requirePath(t, lastRequest(t, srv, "countBlockedVisitors"), "website", websiteID, "visitors", "blocked")
-}
-
 func TestCountBlockedVisitorsInRule(t *testing.T) {
 	srv, c := setupFor(t, "countBlockedVisitorsInRule")
 	const rule = "ip/v6 ?"
@@ -117,46 +86,4 @@ func TestCountBlockedVisitorsInRule(t *testing.T) {
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.VisitorBlockedCount](t, srv, "countBlockedVisitorsInRule"), *got)
 	requireSent(t, srv, "countBlockedVisitorsInRule", "GET", "website", websiteID, "visitors", "blocked", rule)
-}
-
-func TestClearBlockedVisitorsInRule(t *testing.T) {
-	srv, c := setupFor(t, "clearBlockedVisitorsInRule")
-	require.NoError(t, c.Website.ClearBlockedVisitorsInRule(t.Context(), websiteID, "ip"))
-	requireSent(t, srv, "clearBlockedVisitorsInRule", "DELETE", "website", websiteID, "visitors", "blocked", "ip")
-
-	require.ErrorIs(t, c.Website.ClearBlockedVisitorsInRule(t.Context(), websiteID, "."), crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
-
-func TestGetWebsiteAvailabilityStatus(t *testing.T) {
-	srv, c := setupFor(t, "getWebsiteAvailabilityStatus")
-	got, err := c.Website.GetWebsiteAvailabilityStatus(t.Context(), websiteID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.AvailabilityStatus](t, srv, "getWebsiteAvailabilityStatus"), *got)
-	require.NotNil(t, got.Since)
-	requirePath(t, lastRequest(t, srv, "getWebsiteAvailabilityStatus"), "website", websiteID, "availability", "status")
-}
-
-func TestListWebsiteOperatorAvailabilities(t *testing.T) {
-	srv, c := setupFor(t, "listWebsiteOperatorAvailabilities")
-	got, err := c.Website.ListWebsiteOperatorAvailabilities(t.Context(), websiteID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[[]api.AvailabilityOperator](t, srv, "listWebsiteOperatorAvailabilities"), got)
-	require.NotEmpty(t, got)
-	requirePath(t, lastRequest(t, srv, "listWebsiteOperatorAvailabilities"), "website", websiteID, "availability", "operators")
-}
-
-func TestGenerateAnalytics(t *testing.T) {
-	srv, c := setupFor(t, "generateAnalytics")
-	_, err := c.Website.GenerateAnalytics(t.Context(), websiteID, nil)
-	requireRefused(t, srv, err)
-
-	body := specRequestExample[api.AnalyticsQuery](t, "generateAnalytics")
-	got, err := c.Website.GenerateAnalytics(t.Context(), websiteID, body)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[[]api.AnalyticsPoint](t, srv, "generateAnalytics"), got)
-	require.NotEmpty(t, got)
-	req := requireSent(t, srv, "generateAnalytics", "POST", "website", websiteID, "analytics", "generate")
-	// time.Time encodes the example's dates without the zero milliseconds.
-	requireBody(t, req, `{"metric":"conversation","type":"created","aggregator":"count","date":{"from":"2024-10-01T00:00:00Z","to":"2024-10-08T00:00:00Z","split":"day","timezone":"Europe/Paris","days":{"monday":{"hour_from":"09:00","hour_to":"18:00"}}}}`)
 }

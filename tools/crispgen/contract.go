@@ -37,14 +37,24 @@ func genContract(ctx *genContext) ([]genFile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", op.ID, err)
 		}
-		var names []string
+		var names, examples []string
+		pex := pathParamExamples(ctx.Go, op)
 		for _, arg := range op.Args {
 			if arg.Check != "" && arg.Enum == nil {
 				names = append(names, fmt.Sprintf("%q", arg.SpecName))
+				ex, ok := pex[arg.SpecName]
+				if !ok {
+					return nil, fmt.Errorf("%s: path parameter %s has no example", op.ID, arg.SpecName)
+				}
+				examples = append(examples, fmt.Sprintf("%q", fmt.Sprint(ex)))
 			}
 		}
 		fmt.Fprintf(&b, "\t{\n\t\tID: %q, Method: %q, Path: %q,\n", op.ID, op.HTTPMethod, op.Path)
 		fmt.Fprintf(&b, "\t\tStringParams: []string{%s},\n", strings.Join(names, ", "))
+		fmt.Fprintf(&b, "\t\tExamples: []string{%s},\n", strings.Join(examples, ", "))
+		if op.Page {
+			b.WriteString("\t\tPaged: true,\n")
+		}
 		if op.Body != "" && op.Body != "empty" && op.Flatten == nil {
 			b.WriteString("\t\tHasBody: true,\n")
 		}
@@ -55,13 +65,23 @@ func genContract(ctx *genContext) ([]genFile, error) {
 			fmt.Fprintf(&b, "\t\tAnswer: %s,\n", goString(respEx))
 		}
 		fmt.Fprintf(&b, "\t\tResult: %q,\n", op.Result)
-		b.WriteString("\t\tCall: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (any, error) {\n")
-		call, err := contractCall(ctx.Go, op)
+		b.WriteString("\t\tCall: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {\n")
+		call, err := contractCall(ctx.Go, op, false)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", op.ID, err)
 		}
 		b.WriteString(call)
-		b.WriteString("\t\t},\n\t},\n")
+		b.WriteString("\t\t},\n")
+		if op.Page {
+			b.WriteString("\t\tIter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {\n")
+			call, err := contractCall(ctx.Go, op, true)
+			if err != nil {
+				return nil, fmt.Errorf("%s: %w", op.ID, err)
+			}
+			b.WriteString(call)
+			b.WriteString("\t\t},\n")
+		}
+		b.WriteString("\t},\n")
 	}
 	b.WriteString("}\n")
 	return []genFile{{Path: "test/contract_gen_test.go", Content: []byte(b.String())}}, nil
@@ -71,7 +91,7 @@ func genContract(ctx *genContext) ([]genFile, error) {
 // string path parameters come from p, in order; other path parameters
 // from their example (page 1); the body is decoded from the JSON body
 // (nil body: a nil argument).
-func contractCall(doc *openapi3.T, op facadeOp) (string, error) {
+func contractCall(doc *openapi3.T, op facadeOp, iter bool) (string, error) {
 	var b strings.Builder
 	args := []string{"ctx"}
 	i := 0
@@ -94,8 +114,8 @@ func contractCall(doc *openapi3.T, op facadeOp) (string, error) {
 			args = append(args, fmt.Sprintf("%s(%v)", a.Type, ex))
 		}
 	}
-	if op.Page {
-		args = append(args, "1")
+	if op.Page && !iter {
+		args = append(args, "page")
 	}
 	switch {
 	case op.Body == "" || op.Body == "empty":
@@ -112,7 +132,15 @@ func contractCall(doc *openapi3.T, op facadeOp) (string, error) {
 	if op.Options != "" {
 		args = append(args, "nil")
 	}
-	call := fmt.Sprintf("c.%s.%s(%s)", strings.TrimSuffix(op.Service, "Service"), op.Method, strings.Join(args, ", "))
+	method := op.Method
+	if iter {
+		method += "Iter"
+	}
+	call := fmt.Sprintf("c.%s.%s(%s)", strings.TrimSuffix(op.Service, "Service"), method, strings.Join(args, ", "))
+	if iter {
+		fmt.Fprintf(&b, "\t\t\tn := 0\n\t\t\tfor _, err := range %s {\n\t\t\t\tif err != nil {\n\t\t\t\t\treturn n, err\n\t\t\t\t}\n\t\t\t\tn++\n\t\t\t}\n\t\t\treturn n, nil\n", call)
+		return b.String(), nil
+	}
 	if op.Result == "done" {
 		fmt.Fprintf(&b, "\t\t\treturn nil, %s\n", call)
 	} else {
