@@ -24,6 +24,9 @@ type checklistRow struct {
 	label        string
 	tiers        []string // empty where no source gives them
 	status       string   // current, new or deprecated
+	// sources are the official clients that have the route (node10,
+	// node11, go); none for a route only Crisp's reference lists.
+	sources []string
 }
 
 // loadChecklist reads spec/checklist.tsv.
@@ -56,6 +59,9 @@ func loadChecklist(t *testing.T) []checklistRow {
 		}
 		if s := rec[col["tiers"]]; s != "" {
 			row.tiers = strings.Split(s, ",")
+		}
+		if c, ok := col["sources"]; ok && rec[c] != "" {
+			row.sources = strings.Split(rec[c], ",")
 		}
 		rows = append(rows, row)
 	}
