@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/url"
@@ -34,6 +35,12 @@ type errorEnvelope struct {
 // errNoData is the cause of the error of a success answer without the
 // data its route promises.
 var errNoData = errors.New(`the answer has no "data", or it is null`)
+
+// missingField is the error of a success answer whose data lacks the one
+// field a method returns (an ID): its zero value would look like success.
+func missingField(op string, resp *http.Response, field string) error {
+	return invalidResponse(op, resp, fmt.Errorf("the answer's data has no %q", field))
+}
 
 // decode reads a success answer into a new T and returns it; any other
 // answer becomes an *Error, and so does a success answer whose data is

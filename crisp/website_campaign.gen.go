@@ -38,6 +38,9 @@ func (s *WebsiteService) CreateNewCampaign(ctx context.Context, websiteID string
 	if err != nil {
 		return "", err
 	}
+	if data.CampaignID == "" {
+		return "", missingField(op, resp, "campaign_id")
+	}
 	return data.CampaignID, nil
 }
 

@@ -39,6 +39,9 @@ func (s *WebsiteService) CreateNewCampaignTemplate(ctx context.Context, websiteI
 	if err != nil {
 		return "", err
 	}
+	if data.TemplateID == "" {
+		return "", missingField(op, resp, "template_id")
+	}
 	return data.TemplateID, nil
 }
 

@@ -100,6 +100,9 @@ func (s *WebsiteService) CreateNewConversation(ctx context.Context, websiteID st
 	if err != nil {
 		return "", err
 	}
+	if data.SessionID == "" {
+		return "", missingField(op, resp, "session_id")
+	}
 	return data.SessionID, nil
 }
 

@@ -133,3 +133,39 @@ func TestTolerantMessagesDecode(t *testing.T) {
 		require.Equal(t, want, got, "the content is kept as sent")
 	}
 }
+
+// TestCreatedIDMissingIsAnError: a method that returns the ID of what it
+// created fails with ErrInvalidResponse when the answer has none (no
+// source says Crisp always sends it, and "" is no ID).
+func TestCreatedIDMissingIsAnError(t *testing.T) {
+	srv, _ := setup(t)
+	c := srv.Client(t, crisp.WithToken(crisp.TierUser, crisptest.Identifier, crisptest.Key))
+	ctx := t.Context()
+	calls := map[string]func() (string, error){
+		"createNewConversation": func() (string, error) { return c.Website.CreateNewConversation(ctx, websiteID) },
+		"createNewCampaign": func() (string, error) {
+			return c.Website.CreateNewCampaign(ctx, websiteID, &api.CampaignNew{Name: "Spring", Type: api.CampaignTypeOneShot})
+		},
+		"createNewCampaignTemplate": func() (string, error) {
+			return c.Website.CreateNewCampaignTemplate(ctx, websiteID, &api.CampaignTemplateNew{Name: "Spring", Format: api.CampaignFormatMarkdown})
+		},
+	}
+	for op, call := range calls {
+		t.Run(op, func(t *testing.T) {
+			srv.Handle(op, func(*crisptest.Call) (int, any) { return 200, answer(map[string]any{}) })
+			id, err := call()
+			require.ErrorIs(t, err, crisp.ErrInvalidResponse)
+			require.Empty(t, id)
+			var apiErr *crisp.Error
+			require.ErrorAs(t, err, &apiErr)
+			require.Equal(t, op, apiErr.Operation)
+
+			srv.Handle(op, func(*crisptest.Call) (int, any) {
+				return 200, answer(map[string]any{"session_id": "session_1", "campaign_id": "c1", "template_id": "t1"})
+			})
+			id, err = call()
+			require.NoError(t, err)
+			require.Contains(t, []string{"session_1", "c1", "t1"}, id)
+		})
+	}
+}

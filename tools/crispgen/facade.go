@@ -42,8 +42,9 @@ type facadeOp struct {
 	Result                        string // "exists", "done", "decode", "list"
 	Data                          string // the data type (api.T, or the element type of a list)
 	Unwrap, UnwrapType            string
-	Value                         bool // the data is returned by value
-	BodyByValue                   bool // a map body, taken as it is
+	UnwrapField                   string // the JSON name of the Unwrap field
+	Value                         bool   // the data is returned by value
+	BodyByValue                   bool   // a map body, taken as it is
 	Flatten                       *facadeArg
 	FlattenField                  string
 	// NullIfUnset lists the required nullable fields of the body, which
@@ -323,7 +324,7 @@ func (op *facadeOp) result(a *apiPackage, o *openapi3.Operation) error {
 		if _, ptr := ft.(*ast.StarExpr); ptr {
 			return fmt.Errorf("x-crisp-go-unwrap: field %q is optional", op.Unwrap)
 		}
-		op.Unwrap = goName
+		op.UnwrapField, op.Unwrap = op.Unwrap, goName
 		op.UnwrapType = a.expr(ft)
 		if id, ok := a.resolveAlias(ft).(*ast.Ident); ok && !ast.IsExported(id.Name) {
 			op.UnwrapType = id.Name

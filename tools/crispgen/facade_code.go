@@ -182,7 +182,9 @@ func writeMethod(b *strings.Builder, op facadeOp) {
 		if op.Value {
 			fmt.Fprintf(b, "\tdata, err := decode[%s](op, resp, err)\n\tif err != nil {\n\t\treturn %serr\n\t}\n\treturn *data, nil\n", op.Data, zero)
 		} else if op.Unwrap != "" {
-			fmt.Fprintf(b, "\tdata, err := decode[%s](op, resp, err)\n\tif err != nil {\n\t\treturn %serr\n\t}\n\treturn data.%s, nil\n", op.Data, zero, op.Unwrap)
+			// An absent field decodes as the zero value, which is no ID.
+			fmt.Fprintf(b, "\tdata, err := decode[%s](op, resp, err)\n\tif err != nil {\n\t\treturn %serr\n\t}\n", op.Data, zero)
+			fmt.Fprintf(b, "\tif data.%s == %s {\n\t\treturn %smissingField(op, resp, %q)\n\t}\n\treturn data.%s, nil\n", op.Unwrap, zeroValue(op.UnwrapType), zero, op.UnwrapField, op.Unwrap)
 		} else {
 			fmt.Fprintf(b, "\treturn decode[%s](op, resp, err)\n", op.Data)
 		}
