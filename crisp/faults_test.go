@@ -117,6 +117,7 @@ func (s *steps) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 const (
 	okList    = `{"error":false,"reason":"listed","data":[{"session_id":"session_1","website_id":"` + wid + `"}]}`
 	okEmpty   = `{"error":false,"reason":"resolved","data":{}}`
+	okCreated = `{"error":false,"reason":"added","data":{"session_id":"session_1"}}`
 	errNope   = `{"error":true,"reason":"some_reason","data":{"message":"nope"}}`
 	htmlError = "<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n"
 )
@@ -332,7 +333,7 @@ func TestFaultNonIdempotentServerErrorIsNotRetried(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(fmt.Sprintf("%s %d", tc.method, tc.status), func(t *testing.T) {
-			lb := startLoopback(t, &steps{list: []step{jsonStep(tc.status, errNope), jsonStep(200, okEmpty)}})
+			lb := startLoopback(t, &steps{list: []step{jsonStep(tc.status, errNope), jsonStep(200, okCreated)}})
 			sleep, waits := noSleep()
 			c := lb.client(t, sleep, WithMaxRetries(5))
 			err := tc.call(t.Context(), c)
