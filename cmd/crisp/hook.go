@@ -33,20 +33,25 @@ var hookKeys = []string{"website_id", "event", "data", "timestamp"}
 
 // hookBody encodes a web hook body as Crisp does: an object with
 // website_id, event, data and timestamp (Unix ms), written as JavaScript
-// writes JSON. data must be JSON; it is kept byte for byte (it is what
-// Crisp's RTM socket sent, written by the same JavaScript).
+// writes JSON (JSON.stringify), the keys of data in the order they came.
+// Data that JavaScript would read as other values (an integer above 2^53
+// that is not a double) is kept as it came.
 func hookBody(websiteID, event string, data json.RawMessage, timestamp int64) ([]byte, error) {
-	var compact bytes.Buffer
 	if len(data) == 0 {
 		data = json.RawMessage("null")
 	}
-	if err := json.Compact(&compact, data); err != nil {
-		return nil, fmt.Errorf("the event data is not JSON: %w", err)
+	js, err := crisptest.MarshalJS(data)
+	if err != nil {
+		var compact bytes.Buffer
+		if cerr := json.Compact(&compact, data); cerr != nil {
+			return nil, fmt.Errorf("the event data is not JSON: %w", cerr)
+		}
+		js = compact.Bytes()
 	}
 	return encodeObject(hookKeys, map[string]any{
 		"website_id": websiteID,
 		"event":      event,
-		"data":       json.RawMessage(compact.Bytes()),
+		"data":       json.RawMessage(js),
 		"timestamp":  timestamp,
 	})
 }
