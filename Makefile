@@ -50,6 +50,14 @@ ts-check: npm ## generate TypeScript types from openapi.yaml and type-check test
 	$(NPX) openapi-typescript openapi.yaml -o test/ts/crisp.d.ts
 	$(NPX) tsc -p test/ts/tsconfig.json
 
+.PHONY: docs docs-check
+docs: npm ## build the offline API reference docs/reference/index.html from openapi.yaml (one file, not committed)
+	node docs/reference/build.mjs openapi.yaml docs/reference/index.html
+
+docs-check: docs ## open the reference in headless Chromium without network: every operation and its tiers, no request, no console error
+	node $(NODE_DIR)/docs-check.mjs docs/reference/index.html openapi.yaml
+	node --test $(NODE_DIR)/docs-check.test.mjs
+
 spec-coverage: ## fail unless openapi.yaml has exactly the operations of spec/checklist.tsv
 	$(GO) test -count=1 -run '^TestSpecCoverage' ./test
 

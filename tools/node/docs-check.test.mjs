@@ -3,11 +3,11 @@
 // good page and fails on each defect it is there to catch. Needs Chromium
 // (/usr/bin/chromium or CHROMIUM). Run by make docs-check:
 //   node --test tools/node/docs-check.test.mjs
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { after, before, test } from 'node:test';
+import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 import yaml from 'js-yaml';
@@ -36,11 +36,15 @@ const spec = {
 const specFile = join(dir, 'openapi.yaml');
 const goodHTML = join(dir, 'good.html');
 
-// run runs a Node script; returns its exit status and output.
-const run = (args, env = {}) => {
-  const r = spawnSync(process.execPath, args, { encoding: 'utf8', env: { ...process.env, ...env } });
-  return { status: r.status, out: r.stdout + r.stderr };
-};
+// run runs a Node script; resolves to its exit status and output.
+const run = (args, env = {}) => new Promise((res, rej) => {
+  const p = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  p.stdout.on('data', (d) => { out += d; });
+  p.stderr.on('data', (d) => { out += d; });
+  p.on('error', rej);
+  p.on('close', (status) => res({ status, out }));
+});
 // variant writes the good page changed by edit; the edit must change it.
 const variant = (name, edit) => {
   const good = readFileSync(goodHTML, 'utf8');
@@ -57,75 +61,78 @@ const injectScript = (js) => (html) => {
   return `${html.slice(0, i)}<script>${js}</script>${html.slice(i)}`;
 };
 // fails runs the check, which must exit 1 naming the problem.
-const fails = (file, want, { specPath = specFile, env } = {}) => {
-  const r = run([check, file, specPath], env);
+const fails = async (file, want, { specPath = specFile, env } = {}) => {
+  const r = await run([check, file, specPath], env);
   assert.equal(r.status, 1, r.out);
   assert.match(r.out, want);
 };
 
-before(() => {
+before(async () => {
   writeFileSync(specFile, yaml.dump(spec));
-  const r = run([build, specFile, goodHTML]);
+  const r = await run([build, specFile, goodHTML]);
   assert.equal(r.status, 0, r.out);
 });
 
-test('the check passes on the page built from the spec', () => {
-  const r = run([check, goodHTML, specFile]);
-  assert.equal(r.status, 0, r.out);
-  assert.match(r.out, /3 operations shown/);
-});
+// Each test starts its own Chromium; three at a time.
+describe('docs-check', { concurrency: 3 }, () => {
+  test('the check passes on the page built from the spec', async () => {
+    const r = await run([check, goodHTML, specFile]);
+    assert.equal(r.status, 0, r.out);
+    assert.match(r.out, /3 operations shown/);
+  });
 
-test('the build fails on an operation without x-crisp-tiers', () => {
-  const bad = structuredClone(spec);
-  delete bad.paths['/plugin/connect/account'].get['x-crisp-tiers'];
-  const file = join(dir, 'no-tiers.yaml');
-  writeFileSync(file, yaml.dump(bad));
-  const r = run([build, file, join(dir, 'no-tiers.html')]);
-  assert.notEqual(r.status, 0, r.out);
-  assert.match(r.out, /getConnectAccount: no x-crisp-tiers/);
-});
+  test('the build fails on an operation without x-crisp-tiers', async () => {
+    const bad = structuredClone(spec);
+    delete bad.paths['/plugin/connect/account'].get['x-crisp-tiers'];
+    const file = join(dir, 'no-tiers.yaml');
+    writeFileSync(file, yaml.dump(bad));
+    const r = await run([build, file, join(dir, 'no-tiers.html')]);
+    assert.notEqual(r.status, 0, r.out);
+    assert.match(r.out, /getConnectAccount: no x-crisp-tiers/);
+  });
 
-test('a console error fails', () => {
-  fails(variant('console-error', injectScript('console.error("boom")')), /console error: boom/);
-});
+  test('a console error fails', async () => {
+    await fails(variant('console-error', injectScript('console.error("boom")')), /console error: boom/);
+  });
 
-test('an exception fails', () => {
-  fails(variant('exception', injectScript('throw new Error("kaput")')), /exception: Error: kaput/);
-});
+  test('an exception fails', async () => {
+    await fails(variant('exception', injectScript('throw new Error("kaput")')), /exception: Error: kaput/);
+  });
 
-test('a network request fails', () => {
-  fails(variant('fetch', injectScript('fetch("https://example.com/x.js").catch(() => {})')), /request to https:\/\/example\.com\/x\.js/);
-});
+  test('a network request fails', async () => {
+    await fails(variant('fetch', injectScript('fetch("https://example.com/x.js").catch(() => {})')), /request to https:\/\/example\.com\/x\.js/);
+  });
 
-test('a script loaded from elsewhere fails', () => {
-  fails(variant('script-src', (h) => h.replace('</head>', '<script async src="https://example.com/redoc.js"></script></head>')),
-    /the page loads https:\/\/example\.com\/redoc\.js/);
-});
+  test('a script loaded from elsewhere fails', async () => {
+    await fails(variant('script-src', (h) => h.replace('</head>', '<script async src="https://example.com/redoc.js"></script></head>')),
+      /the page loads https:\/\/example\.com\/redoc\.js/);
+  });
 
-test('a page that renders no operation fails', () => {
-  // Without hydration, only the server-rendered tags are there, as when the
-  // Redoc bundle cannot be fetched.
-  fails(variant('no-hydrate', (h) => h.replace(/hydrate\(__redoc_definition/, 'void (__redoc_definition')),
-    /no operation is shown/, { env: { DOCS_CHECK_TIMEOUT_MS: '3000' } });
-});
+  test('a page that renders no operation fails', async () => {
+    // Without hydration, only the server-rendered tags are there, as when the
+    // Redoc bundle cannot be fetched.
+    await fails(variant('no-hydrate', (h) => h.replace(/hydrate\(__redoc_definition/, 'void (__redoc_definition')),
+      /no operation is shown/, { env: { DOCS_CHECK_TIMEOUT_MS: '3000' } });
+  });
 
-test('an operationId of the spec missing from the page fails', () => {
-  const more = structuredClone(spec);
-  more.paths['/plugin/connect/account'].delete = { operationId: 'deleteConnectAccount', summary: 'Delete Connect Account', tags: ['Plugin Connect'], 'x-crisp-tiers': ['plugin'], responses: ok };
-  const file = join(dir, 'more.yaml');
-  writeFileSync(file, yaml.dump(more));
-  fails(goodHTML, /operationId deleteConnectAccount is not in/, { specPath: file, env: { DOCS_CHECK_TIMEOUT_MS: '3000' } });
-});
+  test('an operationId of the spec missing from the page fails', async () => {
+    const more = structuredClone(spec);
+    more.paths['/plugin/connect/account'].delete = { operationId: 'deleteConnectAccount', summary: 'Delete Connect Account', tags: ['Plugin Connect'], 'x-crisp-tiers': ['plugin'], responses: ok };
+    const file = join(dir, 'more.yaml');
+    writeFileSync(file, yaml.dump(more));
+    await fails(goodHTML, /operationId deleteConnectAccount is not in/, { specPath: file, env: { DOCS_CHECK_TIMEOUT_MS: '3000' } });
+  });
 
-test('a wrong tier badge fails', () => {
-  fails(variant('badge', (h) => h.replaceAll('"tier: plugin"', '"tier: website"')), /getConnectAccount: overview badges \["tier: website"\], want the tiers \["plugin"\]/);
-});
+  test('a wrong tier badge fails', async () => {
+    await fails(variant('badge', (h) => h.replaceAll('"tier: plugin"', '"tier: website"')), /getConnectAccount: overview badges \["tier: website"\], want the tiers \["plugin"\]/);
+  });
 
-test('an operation page without its Token tiers line fails', () => {
-  fails(variant('no-line', (h) => h.replaceAll('**Token tiers:**', '**Tiers:**')),
-    /getWebsite: its page #\/website-base\/getwebsite does not show "Token tiers: user, plugin"/, { env: { DOCS_CHECK_TIMEOUT_MS: '3000' } });
-});
+  test('an operation page without its Token tiers line fails', async () => {
+    await fails(variant('no-line', (h) => h.replaceAll('**Token tiers:**', '**Tiers:**')),
+      /getWebsite: its page #\/website-base\/getwebsite does not show "Token tiers: user, plugin"/, { env: { DOCS_CHECK_TIMEOUT_MS: '3000' } });
+  });
 
-test('a deprecated operation not said to be fails', () => {
-  fails(variant('no-deprecated', (h) => h.replaceAll('**Deprecated.**', '')), /deleteWebsite: deprecated is true, its page does not say so/);
+  test('a deprecated operation not said to be fails', async () => {
+    await fails(variant('no-deprecated', (h) => h.replaceAll('**Deprecated.**', '')), /deleteWebsite: deprecated is true, its page does not say so/);
+  });
 });
