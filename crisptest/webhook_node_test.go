@@ -4,14 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"fmt"
+	"github.com/crisp-go/crisp-go/internal/nodetest"
 	"io"
 	"net/http"
-	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -24,30 +22,14 @@ import (
 // missing, unless CRISP_REQUIRE_NODE=1.
 func nodeVerifier(t *testing.T, secret string) string {
 	t.Helper()
-	unavailable := func(format string, args ...any) {
-		t.Helper()
-		msg := fmt.Sprintf(format, args...)
-		if os.Getenv("CRISP_REQUIRE_NODE") == "1" {
-			t.Fatalf("%s (CRISP_REQUIRE_NODE=1)", msg)
-		}
-		t.Skipf("%s; set CRISP_REQUIRE_NODE=1 to fail instead", msg)
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		unavailable("node is not installed: cannot check web hooks with the official Crisp Node client")
-	}
-	modules, err := filepath.Abs(filepath.Join("..", "tools", "node", "node_modules"))
-	require.NoError(t, err)
-	if _, err := os.Stat(filepath.Join(modules, "crisp-api", "package.json")); err != nil {
-		unavailable("%s has no crisp-api: run make npm", modules)
-	}
+	node, modules := nodetest.Require(t, "check web hooks with the official Crisp Node client", "crisp-api")
 
 	cmd := exec.Command(node, filepath.Join("testdata", "verify_hook.js"), modules, secret)
 	stdin, err := cmd.StdinPipe() // the script exits when it closes
 	require.NoError(t, err)
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
-	var stderr lockedBuffer
+	var stderr nodetest.Buffer
 	cmd.Stderr = &stderr
 	require.NoError(t, cmd.Start())
 	t.Cleanup(func() {
@@ -74,23 +56,6 @@ func nodeVerifier(t *testing.T, secret string) string {
 		t.Fatalf("verify_hook.js did not start within a minute\n%s", stderr.String())
 		return ""
 	}
-}
-
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }
 
 // trickyData are event payloads whose plain encoding/json form the Node

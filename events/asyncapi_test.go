@@ -2,6 +2,7 @@ package events
 
 import (
 	"context"
+	"github.com/crisp-go/crisp-go/internal/nodetest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -177,20 +178,7 @@ func TestAsyncAPIValidates(t *testing.T) {
 	root, err := filepath.Abs("..")
 	require.NoError(t, err)
 	script := filepath.Join(root, "tools", "node", "asyncapi-check.mjs")
-	missing := ""
-	if _, err := os.Stat(filepath.Join(root, "tools", "node", "node_modules", "@asyncapi", "parser")); err != nil {
-		missing = "tools/node/node_modules (run make npm)"
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		missing = "node"
-	}
-	if missing != "" {
-		if os.Getenv("CRISP_REQUIRE_NODE") == "1" {
-			t.Fatalf("no %s, and CRISP_REQUIRE_NODE=1", missing)
-		}
-		t.Skipf("no %s", missing)
-	}
+	node, _ := nodetest.Require(t, "validate asyncapi.yaml with the AsyncAPI tools", "@asyncapi/parser")
 	require.NotEmpty(t, crispgo.OpenAPI)
 
 	run := func(doc string) (string, error) {

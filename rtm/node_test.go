@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/crisp-go/crisp-go/internal/nodetest"
 	"io"
 	"os"
 	"os/exec"
@@ -23,35 +24,6 @@ import (
 	"github.com/crisp-go/crisp-go/rtm"
 )
 
-// requireNode returns the node command and tools/node/node_modules. It
-// skips the test when either is missing, or fails it when
-// CRISP_REQUIRE_NODE=1 (as CI sets).
-func requireNode(t *testing.T, packages ...string) (node, modules string) {
-	t.Helper()
-	unavailable := func(format string, args ...any) {
-		t.Helper()
-		msg := fmt.Sprintf(format, args...)
-		if os.Getenv("CRISP_REQUIRE_NODE") == "1" {
-			t.Fatalf("%s (CRISP_REQUIRE_NODE=1)", msg)
-		}
-		t.Skipf("%s; set CRISP_REQUIRE_NODE=1 to fail instead", msg)
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		unavailable("node is not installed: cannot check rtm against a Node socket.io server")
-	}
-	modules, err = filepath.Abs(filepath.Join("..", "tools", "node", "node_modules"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, p := range packages {
-		if _, err := os.Stat(filepath.Join(modules, p, "package.json")); err != nil {
-			unavailable("%s has no %s: run make npm", modules, p)
-		}
-	}
-	return node, modules
-}
-
 // nodeServer is testdata/crisp_rtm_server.js: a Node socket.io 4.8 server
 // emulating Crisp's RTM socket, driven through its stdin and stdout.
 type nodeServer struct {
@@ -59,13 +31,13 @@ type nodeServer struct {
 	stdin  io.WriteCloser
 	lines  chan map[string]any
 	seen   []map[string]any // every line read, for the failure messages
-	stderr *lockedBuffer
+	stderr *nodetest.Buffer
 	url    string
 }
 
 func startNodeServer(t *testing.T, pingInterval, pingTimeout time.Duration) *nodeServer {
 	t.Helper()
-	node, modules := requireNode(t, "socket.io")
+	node, modules := nodetest.Require(t, "check rtm against a Node socket.io server", "socket.io")
 	cmd := exec.Command(node, filepath.Join("testdata", "crisp_rtm_server.js"), modules)
 	cmd.Env = append(os.Environ(),
 		"RTM_IDENTIFIER="+testID, "RTM_KEY="+testKey,
@@ -79,7 +51,7 @@ func startNodeServer(t *testing.T, pingInterval, pingTimeout time.Duration) *nod
 	if err != nil {
 		t.Fatal(err)
 	}
-	n := &nodeServer{t: t, stdin: stdin, lines: make(chan map[string]any, 1000), stderr: &lockedBuffer{}}
+	n := &nodeServer{t: t, stdin: stdin, lines: make(chan map[string]any, 1000), stderr: &nodetest.Buffer{}}
 	cmd.Stderr = n.stderr
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)

@@ -1,11 +1,11 @@
 package rtm_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/crisp-go/crisp-go/internal/nodetest"
 	"log/slog"
 	"net"
 	"net/http"
@@ -122,7 +122,7 @@ func TestAuthenticationPayload(t *testing.T) {
 	router := events.NewRouter()
 	router.Handle("message:send", noop)
 	router.Handle("session:set_email", noop)
-	var logs lockedBuffer
+	var logs nodetest.Buffer
 	c := newClient(t, router, testKey, fast(sock,
 		rtm.WithRooms("website-1", "website-2"),
 		rtm.WithInboxes("inbox-1"),
@@ -169,24 +169,6 @@ func TestAuthenticationPayload(t *testing.T) {
 	if l := logs.String(); !strings.Contains(l, "authenticated") || strings.Contains(l, testKey) {
 		t.Errorf("log: want the authentication, never the key:\n%s", l)
 	}
-}
-
-// lockedBuffer is a bytes.Buffer safe for concurrent use.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 func TestAuthenticationPayloadOmitsEmptyRoomsAndExplicitEvents(t *testing.T) {

@@ -4,7 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
-	"fmt"
+	"github.com/crisp-go/crisp-go/internal/nodetest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -25,23 +25,7 @@ import (
 // CRISP_REQUIRE_NODE=1 (as CI sets).
 func officialClient(t *testing.T, sock *rtmtest.Server) <-chan map[string]any {
 	t.Helper()
-	unavailable := func(format string, args ...any) {
-		t.Helper()
-		msg := fmt.Sprintf(format, args...)
-		if os.Getenv("CRISP_REQUIRE_NODE") == "1" {
-			t.Fatalf("%s (CRISP_REQUIRE_NODE=1)", msg)
-		}
-		t.Skipf("%s; set CRISP_REQUIRE_NODE=1 to fail instead", msg)
-	}
-	node, err := exec.LookPath("node")
-	if err != nil {
-		unavailable("node is not installed: cannot connect the official Crisp Node client to the fake")
-	}
-	modules, err := filepath.Abs(filepath.Join("..", "..", "tools", "node", "node_modules"))
-	require.NoError(t, err)
-	if _, err := os.Stat(filepath.Join(modules, "crisp-api", "package.json")); err != nil {
-		unavailable("%s has no crisp-api: run make npm", modules)
-	}
+	node, modules := nodetest.Require(t, "connect the official Crisp Node client to the fake", "crisp-api")
 
 	cmd := exec.Command(node, filepath.Join("testdata", "crisp_api_client.js"), modules, sock.URL())
 	cmd.Env = append(os.Environ(), "RTM_IDENTIFIER="+crisptest.Identifier, "RTM_KEY="+crisptest.Key)
@@ -49,7 +33,7 @@ func officialClient(t *testing.T, sock *rtmtest.Server) <-chan map[string]any {
 	require.NoError(t, err)
 	stdout, err := cmd.StdoutPipe()
 	require.NoError(t, err)
-	var stderr lockedBuffer
+	var stderr nodetest.Buffer
 	cmd.Stderr = &stderr
 	require.NoError(t, cmd.Start())
 	lines := make(chan map[string]any, 100)
@@ -82,24 +66,6 @@ func officialClient(t *testing.T, sock *rtmtest.Server) <-chan map[string]any {
 		}
 	})
 	return lines
-}
-
-// lockedBuffer is a bytes.Buffer safe for concurrent use.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *lockedBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.String()
 }
 
 // awaitLine returns the next line whose ev is name, skipping the others.
