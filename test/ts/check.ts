@@ -32,4 +32,17 @@ function fingerprint(answer: SendMessage["responses"]["200"]["content"]["applica
   return answer.data.fingerprint;
 }
 
-export { body, query, firstSession, fingerprint };
+// Answers are tolerant: a value Crisp adds later type-checks (open sets are
+// x-extensible-enum, a plain string here), and so does an answer without
+// the fields no source says Crisp always sends.
+const later: Conversation = { session_id: "session_1", website_id: "w", availability: "away_soon" };
+const created: components["schemas"]["CampaignCreated"] = {};
+
+// Requests stay strict: a value outside the set Crisp accepts does not.
+const campaign: components["schemas"]["CampaignNew"] = {
+  name: "Spring",
+  // @ts-expect-error "recurring" is not a campaign type Crisp accepts
+  type: "recurring",
+};
+
+export { body, query, firstSession, fingerprint, later, created, campaign };
