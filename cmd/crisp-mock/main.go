@@ -9,6 +9,10 @@
 // people profiles are kept in memory (integers exact, even above 2^53);
 // other routes answer the spec's examples. A query parameter the fake does
 // not model is named in the X-Crisptest-Unmodelled response header.
+//
+// The crisp command-line tool (cmd/crisp) serves the same fake with
+// crisp mock, plus a fake RTM socket, --seed and a request log; this
+// command stays for the scripts that use it.
 package main
 
 import (

@@ -34,14 +34,11 @@ func newRootCmd(stdin io.Reader, stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
 		Use:   "crisp",
 		Short: "Work with the Crisp API from the command line",
-		Long: `crisp works with the Crisp REST API V1 and its events from the command line.
-
-  listen      forward the events of Crisp's RTM API to a local web hook endpoint
-  trigger     send a signed sample event to a local endpoint (or through crisp mock)
-  call        call any of the 262 operations of the REST API by its operationId
-  operations  list the operations, their methods, paths and token tiers
-  mock        run a fake Crisp (REST API and RTM socket) on this machine
-  verify      check the signature of a captured web hook
+		Long: `crisp works with the Crisp REST API V1 and its events from the command line:
+it forwards Crisp's events to a local web hook endpoint as Crisp delivers
+them (listen, trigger), calls any operation of the REST API (call,
+operations), runs a fake Crisp on this machine (mock) and checks web hook
+signatures (verify).
 
 Credentials: a Crisp token is a keypair (identifier and key) of a tier
 (plugin, website or user). Give them with --identifier, --key and --tier,

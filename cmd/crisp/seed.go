@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"os"
+	"strings"
 
 	"github.com/crisp-go/crisp-go/crisptest"
 )
@@ -58,7 +59,7 @@ func seedFile(ctx context.Context, rest *crisptest.Server, path string) (string,
 		where := fmt.Sprintf("--seed %s: conversations[%d]", path, i)
 		ans, err := call("createNewConversation", map[string]any{"website_id": website}, nil)
 		if err != nil {
-			return "", fmt.Errorf("%s: %w", where, err)
+			return "", seedError(where, err)
 		}
 		var created struct {
 			SessionID string `json:"session_id"`
@@ -69,26 +70,32 @@ func seedFile(ctx context.Context, rest *crisptest.Server, path string) (string,
 		ids := map[string]any{"website_id": website, "session_id": created.SessionID}
 		if len(c.Meta) > 0 {
 			if _, err := call("updateConversationMetas", ids, c.Meta); err != nil {
-				return "", fmt.Errorf("%s.meta: %w", where, err)
+				return "", seedError(where+".meta", err)
 			}
 		}
 		for j, m := range c.Messages {
 			if _, err := call("sendMessageInConversation", ids, m); err != nil {
-				return "", fmt.Errorf("%s.messages[%d]: %w", where, j, err)
+				return "", seedError(fmt.Sprintf("%s.messages[%d]", where, j), err)
 			}
 			messages++
 		}
 		if c.State != "" {
 			body, _ := json.Marshal(map[string]string{"state": c.State})
 			if _, err := call("changeConversationState", ids, body); err != nil {
-				return "", fmt.Errorf("%s.state: %w", where, err)
+				return "", seedError(where+".state", err)
 			}
 		}
 	}
 	for i, p := range seed.People {
 		if _, err := call("addNewPeopleProfile", map[string]any{"website_id": website}, p); err != nil {
-			return "", fmt.Errorf("--seed %s: people[%d]: %w", path, i, err)
+			return "", seedError(fmt.Sprintf("--seed %s: people[%d]", path, i), err)
 		}
 	}
 	return fmt.Sprintf("%d conversation(s), %d message(s) and %d people profile(s)", len(seed.Conversations), messages, len(seed.People)), nil
+}
+
+// seedError is the error of one item of a seed file, with the message of
+// the call's *crisp.Error without its "crisp: " prefix.
+func seedError(where string, err error) error {
+	return fmt.Errorf("%s: %s", where, strings.TrimPrefix(err.Error(), "crisp: "))
 }
