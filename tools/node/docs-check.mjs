@@ -66,6 +66,10 @@ for (const m of html.matchAll(/<(script|link|iframe|img)\b[^>]*\b(src|href)\s*=\
   if (!/^(data:|#)/i.test(m[3])) problems.push(`the page loads ${m[3]} (<${m[1]} ${m[2]}=...>): not self-contained`);
 }
 
+// The operation of --screenshot.
+const shotOp = flags.screenshot && operations.find((o) => o.id === (flags.operation ?? operations[0].id));
+if (flags.screenshot && !shotOp) fail(`--operation: no operation ${flags.operation} in ${specFile}`);
+
 // The page in Chromium.
 const profile = mkdtempSync(join(tmpdir(), 'crisp-docs-check-'));
 const browser = spawn(chromium, [
@@ -208,11 +212,17 @@ try {
   if (exceptionDetails) problems.push(`the check's own script failed: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
   else problems.push(...result.value);
 
-  if (flags.screenshot) {
-    const op = operations.find((o) => o.id === (flags.operation ?? operations[0].id));
-    if (!op) fail(`no operation ${flags.operation}`);
-    await Runtime.evaluate({ expression: `location.hash = ${JSON.stringify(`#/${op.tag.toLowerCase().replace(/[^a-z0-9]+/g, '-')}/${op.id.toLowerCase()}`)}` });
-    await new Promise((r) => setTimeout(r, 1000));
+  if (shotOp) {
+    // Its page, rendered and checked as above, then scrolled into view.
+    const { result: r } = await Runtime.evaluate({
+      expression: `(${visit})([], [${JSON.stringify(shotOp)}], ${renderTimeout})`,
+      awaitPromise: true,
+      returnByValue: true,
+    });
+    problems.push(...(r.value ?? []));
+    const id = JSON.stringify(`${shotOp.tag}/${shotOp.id}`.toLowerCase().replace(/[^a-z0-9/]+/g, '-'));
+    await Runtime.evaluate({ expression: `document.getElementById(${id})?.scrollIntoView()` });
+    await new Promise((r) => setTimeout(r, 500));
     const shot = await Page.captureScreenshot({ format: 'png' });
     writeFileSync(flags.screenshot, Buffer.from(shot.data, 'base64'));
   }
