@@ -58,6 +58,10 @@ docs-check: docs ## open the reference in headless Chromium without network: eve
 	node $(NODE_DIR)/docs-check.mjs docs/reference/index.html openapi.yaml
 	node --test $(NODE_DIR)/docs-check.test.mjs
 
+.PHONY: ogen-check
+ogen-check: ## fail unless ogen (pinned in tools/go.mod) generates every operation of openapi.yaml with its default settings
+	cd tools && $(GO) test -count=1 ./ogencheck
+
 spec-coverage: ## fail unless openapi.yaml has exactly the operations of spec/checklist.tsv
 	$(GO) test -count=1 -run '^TestSpecCoverage' ./test
 

@@ -3008,7 +3008,7 @@ type ConversationListEnvelope struct {
 	Reason string `json:"reason"`
 }
 
-// ConversationMessage A message in a conversation.
+// ConversationMessage A message in a conversation, of any type (Crisp may add some); its `type` decides the shape of its `content`.
 type ConversationMessage struct {
 	// Automated True when the message was sent by an automation (bot, campaign, plugin).
 	//
@@ -3031,12 +3031,12 @@ type ConversationMessage struct {
 	// Fingerprint The message fingerprint, unique within the conversation.
 	//
 	// Example: 163408346341023
-	Fingerprint int64 `json:"fingerprint"`
+	Fingerprint int64 `json:"fingerprint,omitempty,omitzero"`
 
-	// From Who a message comes from, the user (visitor) or an operator.
+	// From Who a message comes from. This is the form answers carry; requests use `MessageFrom`. Known values: `user` (the visitor), `operator`; Crisp may send others.
 	//
 	// Example: operator
-	From MessageFrom `json:"from"`
+	From MessageFromAnswer `json:"from,omitempty,omitzero"`
 
 	// Ignored Why the message was not delivered on some channels, keyed by channel.
 	Ignored map[string]MessageIgnored `json:"ignored,omitempty"`
@@ -3049,7 +3049,7 @@ type ConversationMessage struct {
 	// Origin The channel the message came through, such as `chat`, `email` or a plugin URN (`urn:crisp.im:slack:0`).
 	//
 	// Example: chat
-	Origin string `json:"origin"`
+	Origin string `json:"origin,omitempty,omitzero"`
 
 	// Original A pointer to the original form of a message (see getAnOriginalMessageInConversation).
 	Original MessageOriginalReference `json:"original,omitempty,omitzero"`
@@ -3073,7 +3073,7 @@ type ConversationMessage struct {
 	// SessionID The conversation session identifier.
 	//
 	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
-	SessionID string `json:"session_id"`
+	SessionID string `json:"session_id,omitempty,omitzero"`
 
 	// Stamped True once the message is stored and acknowledged by Crisp.
 	//
@@ -3083,7 +3083,7 @@ type ConversationMessage struct {
 	// Timestamp When the message was sent, in Unix milliseconds.
 	//
 	// Example: 1700482315000
-	Timestamp int64 `json:"timestamp"`
+	Timestamp int64 `json:"timestamp,omitempty,omitzero"`
 
 	// Translated True when the message content was machine-translated.
 	//
@@ -3101,12 +3101,100 @@ type ConversationMessage struct {
 	// WebsiteID The website identifier.
 	//
 	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
-	WebsiteID string `json:"website_id"`
+	WebsiteID string `json:"website_id,omitempty,omitzero"`
+}
+
+// ConversationMessageBase The fields of a message in a conversation that every message type has, all optional as in the official clients' types.
+type ConversationMessageBase struct {
+	// Automated True when the message was sent by an automation (bot, campaign, plugin).
+	//
+	// Example: false
+	Automated bool `json:"automated,omitempty,omitzero"`
+
+	// Delivered The origin through which the message was delivered, or an empty string while it is not delivered.
+	//
+	// Example: chat
+	Delivered string `json:"delivered,omitempty,omitzero"`
+
+	// Edited True when the message was edited after it was sent.
+	//
+	// Example: false
+	Edited bool `json:"edited,omitempty,omitzero"`
+
+	// Fingerprint The message fingerprint, unique within the conversation.
+	//
+	// Example: 163408346341023
+	Fingerprint int64 `json:"fingerprint,omitempty,omitzero"`
+
+	// From Who a message comes from. This is the form answers carry; requests use `MessageFrom`. Known values: `user` (the visitor), `operator`; Crisp may send others.
+	//
+	// Example: operator
+	From MessageFromAnswer `json:"from,omitempty,omitzero"`
+
+	// Ignored Why the message was not delivered on some channels, keyed by channel.
+	Ignored map[string]MessageIgnored `json:"ignored,omitempty"`
+
+	// Mentions The user identifiers of the operators mentioned in the message (notes).
+	//
+	// Example: ["4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"]
+	Mentions []string `json:"mentions,omitempty"`
+
+	// Origin The channel the message came through, such as `chat`, `email` or a plugin URN (`urn:crisp.im:slack:0`).
+	//
+	// Example: chat
+	Origin string `json:"origin,omitempty,omitzero"`
+
+	// Original A pointer to the original form of a message (see getAnOriginalMessageInConversation).
+	Original MessageOriginalReference `json:"original,omitempty,omitzero"`
+
+	// Preview Link previews extracted from the message.
+	Preview []MessagePreview `json:"preview,omitempty"`
+
+	// Properties Custom key-value properties of a message; values are strings, numbers or booleans.
+	//
+	// Example: {"priority":2,"ticket":"4821"}
+	Properties *MessageProperties `json:"properties,omitempty"`
+
+	// Read The origin through which the message was read, or an empty string while it is unread.
+	//
+	// Example: chat
+	Read string `json:"read,omitempty,omitzero"`
+
+	// References Entities the message refers to (links, helpdesk articles, ...).
+	References []MessageReference `json:"references,omitempty"`
+
+	// SessionID The conversation session identifier.
+	//
+	// Example: session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881
+	SessionID string `json:"session_id,omitempty,omitzero"`
+
+	// Stamped True once the message is stored and acknowledged by Crisp.
+	//
+	// Example: true
+	Stamped bool `json:"stamped,omitempty,omitzero"`
+
+	// Timestamp When the message was sent, in Unix milliseconds.
+	//
+	// Example: 1700482315000
+	Timestamp int64 `json:"timestamp,omitempty,omitzero"`
+
+	// Translated True when the message content was machine-translated.
+	//
+	// Example: false
+	Translated bool `json:"translated,omitempty,omitzero"`
+
+	// User The sender of a message, or the operator acting on a conversation.
+	User MessageUser `json:"user,omitempty,omitzero"`
+
+	// WebsiteID The website identifier.
+	//
+	// Example: 8c842203-7ed8-4e29-a608-7cf78a7d2fcc
+	WebsiteID string `json:"website_id,omitempty,omitzero"`
 }
 
 // ConversationMessageEnvelope A response envelope holding one message.
 type ConversationMessageEnvelope struct {
-	// Data A message in a conversation.
+	// Data A message in a conversation, of any type (Crisp may add some); its `type` decides the shape of its `content`.
 	Data ConversationMessage `json:"data"`
 
 	// Error True when the request failed.
@@ -4606,10 +4694,10 @@ type EventMessageReceived struct {
 	// Example: 163408346341023
 	Fingerprint int64 `json:"fingerprint"`
 
-	// From Who a message comes from, the user (visitor) or an operator.
+	// From Who a message comes from. This is the form answers carry; requests use `MessageFrom`. Known values: `user` (the visitor), `operator`; Crisp may send others.
 	//
 	// Example: operator
-	From MessageFrom `json:"from"`
+	From MessageFromAnswer `json:"from,omitzero"`
 
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
@@ -4701,10 +4789,10 @@ type EventMessageSend struct {
 	// Example: 163408346341023
 	Fingerprint int64 `json:"fingerprint"`
 
-	// From Who a message comes from, the user (visitor) or an operator.
+	// From Who a message comes from. This is the form answers carry; requests use `MessageFrom`. Known values: `user` (the visitor), `operator`; Crisp may send others.
 	//
 	// Example: operator
-	From MessageFrom `json:"from"`
+	From MessageFromAnswer `json:"from,omitzero"`
 
 	// InboxID The inbox the conversation belongs to; null or absent for the default inbox.
 	//
@@ -7172,6 +7260,11 @@ type HelpdeskLegacyCategory struct {
 	// Example: 1
 	Order int `json:"order,omitempty,omitzero"`
 
+	// SectionID The identifier of a section of the category, when Crisp sends one (both official clients declare it on category items).
+	//
+	// Example: 14886b8c-faf6-4967-af0a-2d90b3419263
+	SectionID string `json:"section_id,omitempty,omitzero"`
+
 	// UpdatedAt When the category was last updated, in Unix milliseconds.
 	UpdatedAt int64 `json:"updated_at,omitempty,omitzero"`
 
@@ -8810,6 +8903,11 @@ type MessageDispatchedEnvelope struct {
 // Example: operator
 type MessageFrom string
 
+// MessageFromAnswer Who a message comes from. This is the form answers carry; requests use `MessageFrom`. Known values: `user` (the visitor), `operator`; Crisp may send others.
+//
+// Example: operator
+type MessageFromAnswer = MessageFrom
+
 // MessageIgnored Why a message was not delivered on a channel.
 type MessageIgnored struct {
 	// Reason The reason given by the channel.
@@ -8841,7 +8939,7 @@ type MessageMark struct {
 	Origin string `json:"origin"`
 }
 
-// MessageNew A new message to send in a conversation.
+// MessageNew A new message to send in a conversation; its `type` decides the shape of its `content`.
 type MessageNew struct {
 	// Automated Marks the message as sent by an automation.
 	//
@@ -8901,6 +8999,63 @@ type MessageNew struct {
 	//
 	// Example: text
 	Type MessageType `json:"type"`
+
+	// User The sender identity to show on a new message, instead of the token owner; set both `nickname` and `avatar` to override the sender. Crisp ignores an empty object, which the official Go client sends with every message.
+	User *MessageNewUser `json:"user,omitempty"`
+}
+
+// MessageNewBase The fields of a new message that every message type has.
+type MessageNewBase struct {
+	// Automated Marks the message as sent by an automation.
+	//
+	// Example: false
+	Automated *bool `json:"automated,omitempty"`
+
+	// Fingerprint A fingerprint to give the message; Crisp generates one when omitted.
+	//
+	// Example: 163408346341023
+	Fingerprint *int64 `json:"fingerprint,omitempty"`
+
+	// From Who a message comes from, the user (visitor) or an operator.
+	//
+	// Example: operator
+	From MessageFrom `json:"from"`
+
+	// Mentions The user identifiers of the operators to mention (notes only).
+	//
+	// Example: ["4cf59545-c6bd-4f33-bb2c-2b7e6fb5b7a7"]
+	Mentions []string `json:"mentions,omitempty"`
+
+	// Origin The channel the message is sent through, such as `chat`, `email` or a plugin URN (`urn:crisp.im:slack:0`).
+	//
+	// Example: chat
+	Origin string `json:"origin"`
+
+	// Original The original form of a new message whose content is a simplified version (for example the HTML of an email).
+	Original *MessageNewOriginal `json:"original,omitempty"`
+
+	// Properties Custom key-value properties of a message; values are strings, numbers or booleans.
+	//
+	// Example: {"priority":2,"ticket":"4821"}
+	Properties *MessageProperties `json:"properties,omitempty"`
+
+	// References Entities the message refers to.
+	References []MessageReferenceInput `json:"references,omitempty"`
+
+	// Stealth When true, the message is stored without notifying the other party.
+	//
+	// Example: false
+	Stealth *bool `json:"stealth,omitempty"`
+
+	// Timestamp The time to record for the message, in Unix milliseconds (defaults to now).
+	//
+	// Example: 1700482315000
+	Timestamp *int64 `json:"timestamp,omitempty"`
+
+	// Translated Marks the message content as machine-translated.
+	//
+	// Example: false
+	Translated *bool `json:"translated,omitempty"`
 
 	// User The sender identity to show on a new message, instead of the token owner; set both `nickname` and `avatar` to override the sender. Crisp ignores an empty object, which the official Go client sends with every message.
 	User *MessageNewUser `json:"user,omitempty"`
@@ -9095,7 +9250,7 @@ type MessageUnreadMark struct {
 	From MessageFrom `json:"from"`
 }
 
-// MessageUpdate The new content of an existing message.
+// MessageUpdate The new content of an existing message, which must match the message type (the body does not repeat it).
 type MessageUpdate struct {
 	// Content The content of a message; its shape follows the message `type` (a string for `text` and `note`, an object otherwise).
 	Content MessageContent `json:"content"`
@@ -11921,7 +12076,7 @@ type InboxID = string
 type Locale = string
 
 // MediaAnimationListID defines model for MediaAnimationListID.
-type MediaAnimationListID = int64
+type MediaAnimationListID = string
 
 // MediaAnimationPerPage defines model for MediaAnimationPerPage.
 type MediaAnimationPerPage = int
@@ -12000,7 +12155,7 @@ type Updated = EmptyEnvelope
 
 // ListAnimationMediasParams defines parameters for ListAnimationMedias.
 type ListAnimationMediasParams struct {
-	// ListID A list identifier chosen by the caller, echoed back as `id` in the results (and in the `media:animation:listed` event).
+	// ListID A list identifier chosen by the caller, echoed back as `id` in the results (and in the `media:animation:listed` event). The official Go client sends an integer (`12`), the official Node client a string such as a UUID; a query string carries both as text.
 	ListID *MediaAnimationListID `form:"list_id,omitempty" json:"list_id,omitempty"`
 
 	// SearchQuery The text to search animations for; without it, trending animations are listed.
@@ -22810,7 +22965,7 @@ func newListAnimationMediasRequest(ctx context.Context, server string, pageNumbe
 
 		if params.ListID != nil {
 
-			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("list_id", false)+"="+strconv.FormatInt(int64(*params.ListID), 10))
+			rawQueryFragments = append(rawQueryFragments, runtime.DefaultQueryEncoder.EscapeQueryValue("list_id", false)+"="+runtime.DefaultQueryEncoder.EscapeQueryValue(string(*params.ListID), false))
 
 		}
 

@@ -21,8 +21,8 @@ func (s *MediaService) ListAnimationMedias(ctx context.Context, page int, params
 		if params.PerPage != nil && *params.PerPage < 1 {
 			return nil, invalidArg(op, "per_page must be 1 or more, got %d", *params.PerPage)
 		}
-		if params.ListID != nil && *params.ListID < 0 {
-			return nil, invalidArg(op, "list_id must not be negative, got %d", *params.ListID)
+		if params.ListID != nil && *params.ListID == "" {
+			return nil, invalidArg(op, "list_id must not be empty")
 		}
 	}
 	resp, err := s.c.api.ListAnimationMedias(ctx, page, params)

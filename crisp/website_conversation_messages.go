@@ -2,11 +2,12 @@ package crisp
 
 import (
 	"context"
+	"errors"
 	"iter"
-
-	"github.com/crisp-go/crisp-go/api"
 	"net/http"
 	"slices"
+
+	"github.com/crisp-go/crisp-go/api"
 )
 
 // GetMessagesOptions bounds the batch of messages GetMessagesInConversation
@@ -155,10 +156,26 @@ func messageContentSet(c api.MessageContent) bool {
 	return err == nil && len(raw) > 0 && string(raw) != "null"
 }
 
+// checkContentFitsType refuses a content whose shape is not the one typ
+// decides (a text message holding a file, a file message holding a string),
+// with an error that also matches ErrInvalidMessageContent. A type this
+// client does not know is left for Crisp to judge: Crisp may add some.
+func checkContentFitsType(op string, typ api.MessageType, c api.MessageContent) error {
+	_, err := decodeMessageContent(typ, c)
+	if err == nil || errors.Is(err, ErrUnknownMessageType) {
+		return nil
+	}
+	return &Error{Operation: op, Reason: ReasonInvalidArgument, Message: "message Content does not match its Type", Err: err}
+}
+
 // SendMessageInConversation sends a message (text, note, file, animation,
 // audio, picker, field, carousel or event) in a conversation and returns
 // its fingerprint. Build msg with NewOperatorMessage, or set its Content
-// with NewMessageContent; Type, From, Origin and Content must be set.
+// with NewMessageContent; Type, From, Origin and Content must be set, and
+// the content must have the shape of the type (a string for text and
+// note, an api.MessageContent<Kind> for the others, with its required
+// fields). A message of a type this client does not know is sent as it
+// is.
 //
 //crisp:operation sendMessageInConversation
 func (s *WebsiteService) SendMessageInConversation(ctx context.Context, websiteID, sessionID string, msg *api.MessageNew) (int64, error) {
@@ -178,6 +195,9 @@ func (s *WebsiteService) SendMessageInConversation(ctx context.Context, websiteI
 		return 0, invalidArg(op, "message Origin must be set (for example \"chat\")")
 	case !messageContentSet(msg.Content):
 		return 0, invalidArg(op, "message Content must be set (see NewMessageContent)")
+	}
+	if err := checkContentFitsType(op, msg.Type, msg.Content); err != nil {
+		return 0, err
 	}
 	resp, err := s.c.api.SendMessageInConversation(ctx, websiteID, sessionID, *msg)
 	out, err := decode[api.MessageDispatched](op, resp, err)

@@ -546,17 +546,47 @@ func oneLine(err error) string {
 			msg = "body: " + msg
 		}
 		if re.Err != nil {
-			var se *openapi3.SchemaError
-			if errors.As(re.Err, &se) {
-				msg += ": " + se.Reason
-				if p := se.JSONPointer(); len(p) > 0 {
-					msg += " at /" + strings.Join(p, "/")
-				}
-			} else {
-				msg += ": " + re.Err.Error()
-			}
+			msg += ": " + schemaErrorText(re.Err)
 		}
 		return strings.TrimSpace(msg)
 	}
 	return strings.ReplaceAll(err.Error(), "\n", " ")
+}
+
+// schemaErrorText is the reason of a schema validation error, at the
+// innermost schema that says what is wrong, with its JSON pointer.
+func schemaErrorText(err error) string {
+	var se *openapi3.SchemaError
+	if !errors.As(err, &se) {
+		return strings.ReplaceAll(err.Error(), "\n", " ")
+	}
+	se = innermost(se)
+	msg := se.Reason
+	if p := se.JSONPointer(); len(p) > 0 {
+		msg += " at /" + strings.Join(p, "/")
+	}
+	return msg
+}
+
+// innermost returns the error that says what is wrong inside a schema
+// combination: the one schema a discriminator chose from a oneOf (a
+// message of type text validates against ConversationMessageText only),
+// or the first failing part of an allOf. A oneOf that no discriminator
+// narrowed keeps its own error ("doesn't match any schema").
+func innermost(se *openapi3.SchemaError) *openapi3.SchemaError {
+	for se.Origin != nil {
+		var parts openapi3.MultiError
+		if (se.SchemaField != "oneOf" && se.SchemaField != "allOf") || !errors.As(se.Origin, &parts) {
+			return se
+		}
+		if len(parts) == 0 || (se.SchemaField == "oneOf" && len(parts) != 1) {
+			return se
+		}
+		var inner *openapi3.SchemaError
+		if !errors.As(parts[0], &inner) {
+			return se
+		}
+		se = inner
+	}
+	return se
 }

@@ -528,10 +528,46 @@ func (st *state) getMessage(c *Call) (int, any) {
 
 func (st *state) updateMessage(c *Call) (int, any) {
 	return st.withMessage(c, func(cv *conversation, i int) (int, any) {
+		// The body does not repeat the message type: the new content must
+		// fit the type of the stored message, as ConversationMessage says.
+		edited := make(obj, len(cv.messages[i]))
+		for k, v := range cv.messages[i] {
+			edited[k] = v
+		}
+		edited["content"] = c.field("content")
+		if msg := messageInvalid(edited); msg != "" {
+			return invalid("content does not match the message type: " + msg)
+		}
 		cv.messages[i]["content"] = c.field("content")
 		cv.messages[i]["edited"] = true
 		return ok("updated", nil)
 	})
+}
+
+// messageInvalid validates m against the ConversationMessage schema of the
+// spec and returns what is wrong, or "" when m is valid.
+func messageInvalid(m obj) string {
+	sp, err := loadSpec()
+	if err != nil {
+		return err.Error()
+	}
+	ref := sp.doc.Components.Schemas["ConversationMessage"]
+	if ref == nil || ref.Value == nil {
+		return "the spec has no ConversationMessage schema"
+	}
+	// Validate the JSON form of m, as a client would read it.
+	b, err := json.Marshal(m)
+	if err != nil {
+		return err.Error()
+	}
+	var v any
+	if err := json.Unmarshal(b, &v); err != nil {
+		return err.Error()
+	}
+	if err := ref.Value.VisitJSON(v); err != nil {
+		return schemaErrorText(err)
+	}
+	return ""
 }
 
 func (st *state) removeMessage(c *Call) (int, any) {

@@ -11,7 +11,7 @@ import (
 
 func TestListAnimationMedias(t *testing.T) {
 	srv, c := setupFor(t, "listAnimationMedias")
-	listID, query, perPage := int64(12), "thumbs up & more", 2
+	listID, query, perPage := "12", "thumbs up & more", 2
 	got, err := c.Media.ListAnimationMedias(t.Context(), 3, &api.ListAnimationMediasParams{ListID: &listID, SearchQuery: &query, PerPage: &perPage})
 	require.NoError(t, err)
 	require.Equal(t, exampleData[api.MediaAnimationListing](t, srv, "listAnimationMedias"), *got)
@@ -24,16 +24,22 @@ func TestListAnimationMedias(t *testing.T) {
 	_, err = c.Media.ListAnimationMedias(t.Context(), 1, nil)
 	require.NoError(t, err)
 	require.Empty(t, lastRequest(t, srv, "listAnimationMedias").Query)
+
+	// The official Node client sends a UUID as list_id.
+	uuid := "5c0b3f8d-2a4e-4f7b-9d1e-3a6c8b0e2f41"
+	_, err = c.Media.ListAnimationMedias(t.Context(), 1, &api.ListAnimationMediasParams{ListID: &uuid})
+	require.NoError(t, err)
+	require.Equal(t, uuid, lastRequest(t, srv, "listAnimationMedias").Query.Get("list_id"))
 }
 
 func TestListAnimationMediasRejectsBadInput(t *testing.T) {
 	srv, c := setupFor(t, "listAnimationMedias")
 	_, err := c.Media.ListAnimationMedias(t.Context(), 0, nil)
 	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	zero, neg := 0, int64(-1)
+	zero, empty := 0, ""
 	_, err = c.Media.ListAnimationMedias(t.Context(), 1, &api.ListAnimationMediasParams{PerPage: &zero})
 	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	_, err = c.Media.ListAnimationMedias(t.Context(), 1, &api.ListAnimationMediasParams{ListID: &neg})
+	_, err = c.Media.ListAnimationMedias(t.Context(), 1, &api.ListAnimationMediasParams{ListID: &empty})
 	requireRefused(t, srv, err)
 }
 

@@ -539,3 +539,72 @@ func handMadeMessage(t *testing.T, typ api.MessageType, content string) api.Conv
 }
 
 func msgPtr[T any](v T) *T { return &v }
+
+// TestSendMessageInConversationRefusesContentOfAnotherType checks that a
+// content whose shape is not the one of the message type is refused before
+// anything is sent, and that a type this client does not know is sent.
+func TestSendMessageInConversationRefusesContentOfAnotherType(t *testing.T) {
+	srv, c := setupFor(t, "sendMessageInConversation")
+	file := crisp.NewMessageContent(api.MessageContentFile{Name: "a.pdf", URL: "https://example.com/a.pdf", Type: "application/pdf"})
+	for name, m := range map[string]*api.MessageNew{
+		"text holding a file":    {Type: api.MessageTypeText, From: api.MessageFromOperator, Origin: "chat", Content: file},
+		"note holding a file":    {Type: api.MessageTypeNote, From: api.MessageFromOperator, Origin: "chat", Content: file},
+		"file holding a string":  {Type: api.MessageTypeFile, From: api.MessageFromOperator, Origin: "chat", Content: crisp.NewMessageContent("hi")},
+		"audio without duration": {Type: api.MessageTypeAudio, From: api.MessageFromOperator, Origin: "chat", Content: crisp.NewMessageContent(api.MessageContentAnimation{URL: "u", Type: "audio/webm"})},
+		"picker holding a file":  {Type: api.MessageTypePicker, From: api.MessageFromOperator, Origin: "chat", Content: file},
+	} {
+		_, err := c.Website.SendMessageInConversation(t.Context(), websiteID, sessionID, m)
+		requireRefused(t, srv, err)
+		require.ErrorIs(t, err, crisp.ErrInvalidMessageContent, name)
+		require.ErrorContains(t, err, "does not match its Type", name)
+	}
+
+	// Crisp may add message types: one this client does not know is sent.
+	_, err := c.Website.SendMessageInConversation(t.Context(), websiteID, sessionID,
+		&api.MessageNew{Type: "sticker", From: api.MessageFromOperator, Origin: "chat", Content: file})
+	require.Error(t, err, "the fake server knows the spec's types only")
+	require.ErrorIs(t, err, crisp.ErrInvalidData)
+	req, sent := srv.LastRequest("sendMessageInConversation")
+	require.True(t, sent)
+	requireBody(t, req,
+		`{"type":"sticker","from":"operator","origin":"chat","content":{"name":"a.pdf","url":"https://example.com/a.pdf","type":"application/pdf"}}`)
+}
+
+// TestMessagesOfUnknownTypeDecode checks that an answer holding a message
+// of a type this client does not know (Crisp may add some) decodes, with
+// its type and raw content, next to the known ones. The fake server does
+// not check its answers here: openapi.yaml lists the types known today.
+func TestMessagesOfUnknownTypeDecode(t *testing.T) {
+	srv, err := crisptest.NewServer(crisptest.Stateless())
+	require.NoError(t, err)
+	t.Cleanup(srv.Close)
+	c := srv.Client(t)
+	srv.Handle("getMessagesInConversation", func(*crisptest.Call) (int, any) {
+		return 200, json.RawMessage(`{"error":false,"reason":"resolved","data":[
+			{"session_id":"session_1","website_id":"w","type":"sticker","from":"user","origin":"chat","content":{"pack":"cats","id":7},"fingerprint":1,"timestamp":10},
+			{"session_id":"session_1","website_id":"w","type":"text","from":"operator","origin":"chat","content":"hi","fingerprint":2,"timestamp":20}]}`)
+	})
+	page, err := c.Website.GetMessagesInConversation(t.Context(), websiteID, sessionID, nil)
+	require.NoError(t, err)
+	require.Len(t, page.Messages, 2)
+	sticker := page.Messages[0]
+	require.Equal(t, api.MessageType("sticker"), sticker.Type)
+	require.Equal(t, int64(1), sticker.Fingerprint)
+	_, err = crisp.MessageContentOf(&sticker)
+	require.ErrorIs(t, err, crisp.ErrUnknownMessageType)
+	raw, err := sticker.Content.MarshalJSON()
+	require.NoError(t, err)
+	require.JSONEq(t, `{"pack":"cats","id":7}`, string(raw))
+	text, ok := crisp.MessageText(&page.Messages[1])
+	require.True(t, ok)
+	require.Equal(t, "hi", text)
+
+	srv.Handle("getMessageInConversation", func(*crisptest.Call) (int, any) {
+		return 200, json.RawMessage(`{"error":false,"reason":"resolved","data":{"session_id":"session_1","website_id":"w","type":"sticker","from":"user","origin":"chat","content":"🐱","fingerprint":1,"timestamp":10}}`)
+	})
+	one, err := c.Website.GetMessageInConversation(t.Context(), websiteID, sessionID, 1)
+	require.NoError(t, err)
+	require.Equal(t, api.MessageType("sticker"), one.Type)
+	_, ok = crisp.MessageText(one)
+	require.False(t, ok, "an unknown type holds no text, even a string")
+}
