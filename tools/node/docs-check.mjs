@@ -5,9 +5,12 @@
 //   - opened in headless Chromium (networking blocked: every proxy and DNS
 //     look-up fails), the page makes no request beyond its own file, logs
 //     no console error and throws no exception;
-//   - every operation of openapi.yaml is rendered: its summary, method,
-//     path, a badge per token tier (x-crisp-tiers), the "Token tiers" line
-//     and, when deprecated, its deprecation.
+//   - every operation of openapi.yaml is listed in the overview of its tag
+//     with its method, path and a badge per token tier (x-crisp-tiers);
+//   - the pages of the first operation of each tag and of the first
+//     deprecated one (of every operation with --all) render in full: the
+//     summary, the tier badges, the "Token tiers" line, method and path,
+//     and the deprecation when deprecated.
 //
 // Usage: node tools/node/docs-check.mjs [docs/reference/index.html]
 //          [openapi.yaml] [--all] [--screenshot out.png [--operation operationId]]
