@@ -98,6 +98,7 @@ func TestStrictnessWithoutSourceIsFound(t *testing.T) {
 		str(&openapi3.Schema{Type: &openapi3.Types{"integer"}, Extensions: map[string]any{extOpenEnum: []any{1}}}),
 		str(&openapi3.Schema{Type: &openapi3.Types{"string"}, Enum: []any{"a"}, Extensions: map[string]any{extOpenEnum: []any{"a"}}}),
 		str(&openapi3.Schema{Type: &openapi3.Types{"string"}, Enum: []any{"a"}, Extensions: map[string]any{extSource: "my guess"}}),
+		str(&openapi3.Schema{Type: &openapi3.Types{"object"}, AdditionalProperties: openapi3.AdditionalProperties{Has: new(bool)}}),
 	}
 	for i, s := range bad {
 		if got := strictnessWithoutSource(s, fmt.Sprint("bad", i)); len(got) == 0 {
@@ -121,7 +122,8 @@ func TestStrictnessWithoutSourceIsFound(t *testing.T) {
 
 // strictnessWithoutSource returns what in ref (not following $ref) is
 // strict without naming its source: a required list, a closed enum, a
-// date-time format; and open enums that are not plain strings.
+// date-time format; and open enums that are not plain strings, and
+// objects closed to other fields.
 func strictnessWithoutSource(ref *openapi3.SchemaRef, name string) []string {
 	var problems []string
 	walkInline(ref, name, func(s *openapi3.Schema, where string) {
@@ -134,6 +136,9 @@ func strictnessWithoutSource(ref *openapi3.SchemaRef, name string) []string {
 		}
 		if s.Format == "date-time" || s.Format == "date" {
 			strict = append(strict, "format "+s.Format)
+		}
+		if ap := s.AdditionalProperties.Has; ap != nil && !*ap {
+			problems = append(problems, fmt.Sprintf("%s: answers carry additionalProperties: false, which fails a strict reader on a field Crisp adds", where))
 		}
 		if open, ok := s.Extensions[extOpenEnum]; ok {
 			if !s.Type.Is("string") || len(s.Enum) > 0 {
