@@ -97,6 +97,11 @@ func runCall(ctx context.Context, g *globals, f *callFlags, args []string) error
 	if _, given := values["page_number"]; pageParam != nil && !given {
 		values["page_number"] = int64(1)
 	}
+	for _, p := range op.pathParams() {
+		if _, ok := values[p.Name]; !ok {
+			return usageErrorf("%s needs the path parameter %s (%s=...)", op.ID, p.Name, p.Name)
+		}
+	}
 	req := apiRequest{op: op, values: values}
 	if f.data != "" {
 		if req.body, err = readData(f.data, g.stdin); err != nil {

@@ -2,10 +2,13 @@ package main
 
 import (
 	"encoding/json"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/crisp-go/crisp-go/crisptest"
 	"github.com/stretchr/testify/require"
@@ -181,6 +184,7 @@ func TestCallRefusesUnknownNames(t *testing.T) {
 		{[]string{"listConversations", "website_id=" + crisptest.WebsiteID, "search_type=txt"}, `did you mean "text"?`},
 		{[]string{"listConversations", "website_id=" + crisptest.WebsiteID, "filter_date_start=yesterday"}, `is not a date`},
 		{[]string{"getConversation", "website_id=" + crisptest.WebsiteID}, "needs the path parameter session_id"},
+		{[]string{"--identifier=", "getConversation", "website_id=" + crisptest.WebsiteID}, "needs the path parameter session_id"},
 		{[]string{"getConversation", "website_id=" + crisptest.WebsiteID, "session_id=.."}, `must not be ".."`},
 		{[]string{"listConversations", "website_id"}, "is not name=value"},
 		{[]string{"getWebsite", "website_id=" + crisptest.WebsiteID, "--data", "{}"}, "takes no request body"},
@@ -224,7 +228,8 @@ func TestCredentialsFromEnvironment(t *testing.T) {
 func TestOperations(t *testing.T) {
 	res := crispRun(t, nil, "", "operations")
 	require.Equal(t, 0, res.code, res.stderr)
-	require.Equal(t, 263, strings.Count(res.stdout, "\n"), "a header and 262 operations")
+	srv := crisptest.Start(t)
+	require.Equal(t, 1+len(srv.Operations()), strings.Count(res.stdout, "\n"), "a header and every operation")
 	require.Regexp(t, `(?m)^listConversations\s+GET\s+/website/\{website_id\}/conversations/\{page_number\}\s+user,plugin`, res.stdout)
 
 	res = crispRun(t, nil, "", "operations", "--tag", "website conversations")
@@ -246,4 +251,35 @@ func TestOperations(t *testing.T) {
 	for _, want := range []string{"POST /website/{website_id}/conversation/{session_id}/message", "website_id", "session_id", "Request body (--data, required): MessageNew", `"content"`} {
 		require.Contains(t, res.stdout, want)
 	}
+}
+
+func TestCallTimeoutAndNetworkError(t *testing.T) {
+	srv := crisptest.Start(t)
+	srv.QueueDelay("getWebsite", time.Minute)
+	res := crispRun(t, nil, "", append(restArgs(srv), "call", "--timeout", "100ms", "getWebsite", "website_id="+crisptest.WebsiteID)...)
+	require.Equal(t, exitFailure, res.code)
+	require.Contains(t, res.stderr, "getWebsite: GET /website/{website_id}")
+	require.Contains(t, res.stderr, "deadline exceeded")
+
+	closed := httptest.NewServer(http.NotFoundHandler())
+	closed.Close()
+	res = crispRun(t, nil, "", "call", "--base-url", closed.URL+"/v1/", "--identifier", "i", "--key", "k", "getWebsite", "website_id="+crisptest.WebsiteID)
+	require.Equal(t, exitFailure, res.code)
+	require.Contains(t, res.stderr, "network_error")
+	require.Contains(t, res.stderr, "connection refused")
+}
+
+func TestProgress(t *testing.T) {
+	var b strings.Builder
+	p := &progress{w: &b, enabled: true}
+	p.update("page %d", 1)
+	p.update("page %d", 2)
+	p.done()
+	require.Equal(t, "\r\x1b[Kpage 1\r\x1b[Kpage 2\r\x1b[K", b.String())
+
+	b.Reset()
+	off := &progress{w: &b}
+	off.update("page %d", 1)
+	off.done()
+	require.Empty(t, b.String(), "nothing when standard error is not a terminal")
 }

@@ -153,9 +153,10 @@ func TestListenReportsRefusedDeliveries(t *testing.T) {
 
 func TestListenPrintJSON(t *testing.T) {
 	rest, sock := fakeCrisp(t)
-	l := crispStart(t, []string{"CRISP_IDENTIFIER=" + crisptest.Identifier, "CRISP_KEY=" + crisptest.Key, "CRISP_BASE_URL=" + rest.URL()}, "listen", "--print-json", "--events", "message:send")
+	l := crispStart(t, []string{"CRISP_IDENTIFIER=" + crisptest.Identifier, "CRISP_KEY=" + crisptest.Key, "CRISP_BASE_URL=" + rest.URL()}, "listen", "--print-json", "--events", "message:send", "--websites", crisptest.WebsiteID)
 	l.stderr.waitFor(t, "Ready!")
 	require.NoError(t, sock.WaitForClients(t.Context(), 1))
+	require.Equal(t, []string{crisptest.WebsiteID}, sock.Authentications()[0].Rooms, "--websites sets the rooms")
 	require.NoError(t, sock.Push(t.Context(), "message:send", json.RawMessage(messageSend)))
 	out := l.stdout.waitFor(t, "\n")
 	var hook struct {
