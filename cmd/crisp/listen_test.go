@@ -188,3 +188,21 @@ func TestListenRefusals(t *testing.T) {
 	require.Equal(t, exitFailure, res.code)
 	require.Contains(t, res.stderr, "check the token")
 }
+
+func TestListenReconnects(t *testing.T) {
+	rest, sock := fakeCrisp(t)
+	sink := newHookSink(t, testSecret)
+	l := crispStart(t, nil, append(restArgs(rest), "listen", "--forward-to", sink.url(), "--secret", testSecret, "--events", "message:send")...)
+	l.stderr.waitFor(t, "Ready!")
+	require.NoError(t, sock.WaitForClients(t.Context(), 1))
+
+	// Crisp restarts: the connection drops, listen connects again and
+	// forwards the events pushed after that.
+	sock.DisconnectAll()
+	l.stderr.waitFor(t, "Reconnected")
+	require.NoError(t, sock.WaitForClients(t.Context(), 1))
+	require.NoError(t, sock.Push(t.Context(), "message:send", json.RawMessage(messageSend)))
+	require.Equal(t, events.MessageSend, sink.next(t).Name)
+	require.Len(t, sock.Authentications(), 2)
+	require.Equal(t, 0, l.interrupt(t))
+}
