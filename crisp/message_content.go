@@ -87,7 +87,7 @@ func MessageText(m *api.ConversationMessage) (string, bool) {
 	if m == nil || (m.Type != api.MessageTypeText && m.Type != api.MessageTypeNote) {
 		return "", false
 	}
-	v, err := decodeMessageContent(m.Type, m.Content)
+	v, err := decodeMessageContent(m.Type, m.Content, false)
 	if err != nil {
 		return "", false
 	}
@@ -101,14 +101,16 @@ func MessageText(m *api.ConversationMessage) (string, bool) {
 // audio, api.MessageContentPicker for picker, api.MessageContentField for
 // field, api.MessageContentCarousel for carousel and api.MessageContentEvent
 // for event (values, not pointers), ready for a type switch. It checks the
-// shape: a string for text and note, an object holding the required fields
-// otherwise; a mismatch is an error matching ErrInvalidMessageContent, and
-// an unknown message type an error matching ErrUnknownMessageType.
+// shape: a string for text and note, an object otherwise, whose fields have
+// their types; a field Crisp leaves out reads as its zero value (no source
+// says which fields Crisp always sends, see openapi.yaml). A mismatch is an
+// error matching ErrInvalidMessageContent, and an unknown message type an
+// error matching ErrUnknownMessageType.
 func MessageContentOf(m *api.ConversationMessage) (any, error) {
 	if m == nil {
 		return nil, fmt.Errorf("%w: nil message", ErrInvalidMessageContent)
 	}
-	return decodeMessageContent(m.Type, m.Content)
+	return decodeMessageContent(m.Type, m.Content, false)
 }
 
 // MessageContentAs returns the content of m as a T when m's type holds a T
@@ -126,8 +128,16 @@ func MessageContentAs[T MessageContentValue](m *api.ConversationMessage) (T, boo
 	return t, ok
 }
 
-// decodeMessageContent decodes c into the Go type of message type typ.
-func decodeMessageContent(typ api.MessageType, c api.MessageContent) (any, error) {
+// decodeMessageContent decodes c into the Go type of message type typ. A
+// content to send must hold the fields a request requires (openapi.yaml,
+// MessageContent<Kind>); one Crisp sent is read without them.
+func decodeMessageContent(typ api.MessageType, c api.MessageContent, toSend bool) (any, error) {
+	required := func(fields ...string) []string {
+		if toSend {
+			return fields
+		}
+		return nil
+	}
 	// MarshalJSON returns the raw union ("null" when it is unset).
 	raw, err := c.MarshalJSON()
 	if err != nil {
@@ -141,25 +151,25 @@ func decodeMessageContent(typ api.MessageType, c api.MessageContent) (any, error
 		}
 		return s, nil
 	case api.MessageTypeFile:
-		return decodeContentObject[api.MessageContentFile](typ, raw, "name", "url", "type")
+		return decodeContentObject[api.MessageContentFile](typ, raw, required("name", "url", "type")...)
 	case api.MessageTypeAnimation:
-		return decodeContentObject[api.MessageContentAnimation](typ, raw, "url", "type")
+		return decodeContentObject[api.MessageContentAnimation](typ, raw, required("url", "type")...)
 	case api.MessageTypeAudio:
-		return decodeContentObject[api.MessageContentAudio](typ, raw, "url", "type", "duration")
+		return decodeContentObject[api.MessageContentAudio](typ, raw, required("url", "type", "duration")...)
 	case api.MessageTypePicker:
-		return decodeContentObject[api.MessageContentPicker](typ, raw, "id", "text", "choices")
+		return decodeContentObject[api.MessageContentPicker](typ, raw, required("id", "text", "choices")...)
 	case api.MessageTypeField:
-		return decodeContentObject[api.MessageContentField](typ, raw, "id", "text", "explain")
+		return decodeContentObject[api.MessageContentField](typ, raw, required("id", "text", "explain")...)
 	case api.MessageTypeCarousel:
-		return decodeContentObject[api.MessageContentCarousel](typ, raw, "text", "targets")
+		return decodeContentObject[api.MessageContentCarousel](typ, raw, required("text", "targets")...)
 	case api.MessageTypeEvent:
-		return decodeContentObject[api.MessageContentEvent](typ, raw, "namespace")
+		return decodeContentObject[api.MessageContentEvent](typ, raw, required("namespace")...)
 	}
 	return nil, fmt.Errorf("%w %q", ErrUnknownMessageType, typ)
 }
 
 // decodeContentObject decodes raw into a T after checking that it is an
-// object holding the required (non-null) fields of typ's content.
+// object holding the required (non-null) fields.
 func decodeContentObject[T any](typ api.MessageType, raw []byte, required ...string) (any, error) {
 	var fields map[string]json.RawMessage
 	if err := json.Unmarshal(raw, &fields); err != nil || fields == nil {

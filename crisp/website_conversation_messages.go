@@ -94,10 +94,15 @@ func (s *WebsiteService) GetMessagesInConversation(ctx context.Context, websiteI
 // caller breaks.
 func (s *WebsiteService) GetMessagesInConversationIter(ctx context.Context, websiteID, sessionID string) iter.Seq2[api.ConversationMessage, error] {
 	return func(yield func(api.ConversationMessage, error) bool) {
+		const op = "getMessagesInConversation"
+		if ctx == nil {
+			yield(api.ConversationMessage{}, errNilContext(op))
+			return
+		}
 		var opts *GetMessagesOptions
 		for {
 			if err := ctx.Err(); err != nil {
-				yield(api.ConversationMessage{}, err)
+				yield(api.ConversationMessage{}, contextError(op, err))
 				return
 			}
 			page, err := s.GetMessagesInConversation(ctx, websiteID, sessionID, opts)
@@ -161,7 +166,7 @@ func messageContentSet(c api.MessageContent) bool {
 // with an error that also matches ErrInvalidMessageContent. A type this
 // client does not know is left for Crisp to judge: Crisp may add some.
 func checkContentFitsType(op string, typ api.MessageType, c api.MessageContent) error {
-	_, err := decodeMessageContent(typ, c)
+	_, err := decodeMessageContent(typ, c, true)
 	if err == nil || errors.Is(err, ErrUnknownMessageType) {
 		return nil
 	}

@@ -469,6 +469,27 @@ func TestMessageContentOfEveryType(t *testing.T) {
 	require.False(t, ok, "an audio message does not hold a file")
 }
 
+// TestMessageContentOfTolerant: a content without the fields no source
+// says Crisp always sends (an audio without duration, a field without
+// explain, an event with nothing but a text) is read, absent fields as
+// zero values.
+func TestMessageContentOfTolerant(t *testing.T) {
+	audio := handMadeMessage(t, api.MessageTypeAudio, `{"url":"https://example.com/a.webm","type":"audio/webm"}`)
+	got, err := crisp.MessageContentOf(&audio)
+	require.NoError(t, err)
+	require.Equal(t, api.MessageContentAudio{URL: "https://example.com/a.webm", Type: "audio/webm"}, got)
+
+	field := handMadeMessage(t, api.MessageTypeField, `{"id":"email","text":"Your email?"}`)
+	f, ok := crisp.MessageContentAs[api.MessageContentField](&field)
+	require.True(t, ok)
+	require.Equal(t, "email", f.ID)
+	require.Empty(t, f.Explain)
+
+	event := handMadeMessage(t, api.MessageTypeEvent, `{"text":"Resolved"}`)
+	_, err = crisp.MessageContentOf(&event)
+	require.NoError(t, err)
+}
+
 // TestMessageContentOfMismatch checks that contents that do not match
 // their type, and unknown types, are errors.
 func TestMessageContentOfMismatch(t *testing.T) {
@@ -479,12 +500,11 @@ func TestMessageContentOfMismatch(t *testing.T) {
 		{api.MessageTypeText, `{"name":"x"}`},
 		{api.MessageTypeNote, `null`},
 		{api.MessageTypeFile, `"just text"`},
-		{api.MessageTypeFile, `{"name":"a.pdf","type":"application/pdf"}`}, // no url
-		{api.MessageTypeFile, `{"name":"a.pdf","url":null,"type":"application/pdf"}`},
+		{api.MessageTypeFile, `{"name":"a.pdf","url":12,"type":"application/pdf"}`},
 		{api.MessageTypeAudio, `{"url":"u","type":"audio/ogg","duration":"long"}`},
-		{api.MessageTypePicker, `{"name":"a.pdf","url":"u","type":"application/pdf"}`}, // a file
+		{api.MessageTypePicker, `{"id":"p","text":"Pick","choices":"a file"}`},
 		{api.MessageTypeCarousel, `[]`},
-		{api.MessageTypeEvent, `{}`},
+		{api.MessageTypeEvent, `"state:resolved"`},
 	} {
 		m := handMadeMessage(t, tc.typ, tc.content)
 		_, err := crisp.MessageContentOf(&m)
