@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -146,13 +145,3 @@ func sortedKeys[V any](m map[string]V) []string {
 	return keys
 }
 
-// yamlBytes encodes v as YAML with two-space indentation.
-func yamlBytes(v any) ([]byte, error) {
-	var buf bytes.Buffer
-	enc := yaml.NewEncoder(&buf)
-	enc.SetIndent(2)
-	if err := enc.Encode(v); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), enc.Close()
-}
