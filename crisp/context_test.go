@@ -27,6 +27,12 @@ func TestNilContextIsAnInvalidArgument(t *testing.T) {
 			}
 			return nil
 		},
+		"messages iter": func() error {
+			for _, err := range c.Website.GetMessagesInConversationIter(nilCtx, wid, "session_1") {
+				return err
+			}
+			return nil
+		},
 	}
 	for name, call := range calls {
 		err := call()
@@ -37,4 +43,21 @@ func TestNilContextIsAnInvalidArgument(t *testing.T) {
 	}
 	require.Zero(t, lb.calls.Load(), "nothing was sent")
 	require.Empty(t, waits(), "nothing was retried")
+}
+
+// TestMessagesIterYieldsContextErrorsAsErrors: the back-in-time messages
+// walk yields a *Error when its context has ended, as the page walks do.
+func TestMessagesIterYieldsContextErrorsAsErrors(t *testing.T) {
+	lb := startLoopback(t, &steps{list: []step{jsonStep(200, okList)}})
+	sleep, _ := noSleep()
+	c := lb.client(t, sleep)
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	for _, err := range c.Website.GetMessagesInConversationIter(ctx, wid, "session_1") {
+		e := requireError(t, err)
+		require.ErrorIs(t, err, context.Canceled)
+		require.Equal(t, "getMessagesInConversation", e.Operation)
+		break
+	}
+	require.Zero(t, lb.calls.Load())
 }

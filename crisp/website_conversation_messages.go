@@ -94,10 +94,15 @@ func (s *WebsiteService) GetMessagesInConversation(ctx context.Context, websiteI
 // caller breaks.
 func (s *WebsiteService) GetMessagesInConversationIter(ctx context.Context, websiteID, sessionID string) iter.Seq2[api.ConversationMessage, error] {
 	return func(yield func(api.ConversationMessage, error) bool) {
+		const op = "getMessagesInConversation"
+		if ctx == nil {
+			yield(api.ConversationMessage{}, errNilContext(op))
+			return
+		}
 		var opts *GetMessagesOptions
 		for {
 			if err := ctx.Err(); err != nil {
-				yield(api.ConversationMessage{}, err)
+				yield(api.ConversationMessage{}, contextError(op, err))
 				return
 			}
 			page, err := s.GetMessagesInConversation(ctx, websiteID, sessionID, opts)
