@@ -6,7 +6,7 @@ PKGS    := ./...
 .PHONY: revision-drill help generate check-generated test test-short lint vet staticcheck fmt-check npm lint-spec ts-check spec-coverage bench diff-spec apidiff ci
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
 
 # Every file crispgen writes (tools/crispgen): `make check-generated`
 # fails when one is not what openapi.yaml + overlay.yaml give.
