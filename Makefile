@@ -3,7 +3,7 @@ GO      ?= go
 TOOLS   := $(GO) tool -modfile=tools/go.mod
 PKGS    := ./...
 
-.PHONY: revision-drill help generate check-generated test test-short lint vet staticcheck fmt-check npm lint-spec ts-check spec-coverage bench diff-spec apidiff ci
+.PHONY: revision-drill help generate check-generated test test-short lint vet staticcheck fmt-check npm lint-spec ts-check spec-coverage bench bench-build diff-spec apidiff ci
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -67,6 +67,9 @@ spec-coverage: ## fail unless openapi.yaml has exactly the operations of spec/ch
 
 bench: ## run the benchmarks
 	$(GO) test -run '^$$' -bench . -benchmem ./test/bench/
+
+bench-build: ## what importing crisp costs a program to build: time, memory, binary size (scripts/bench-build)
+	bash scripts/bench-build
 
 diff-spec: ## every change of openapi.yaml since BASE (a git ref), breaking first; exits 1 on a breaking change
 	@test -n "$(BASE)" || (echo "usage: make diff-spec BASE=<git ref>"; exit 2)
