@@ -39,9 +39,11 @@ type Client struct {
 	// Media groups the media routes.
 	Media *MediaService
 
-	cfg  config
-	api  *api.Client
-	raw  *api.ClientWithResponses
+	cfg config
+	api *api.Client
+	// raw is what API returns: a copy of api, so that changing it (its
+	// Server, its RequestEditors) leaves the facade as it is.
+	raw  *api.Client
 	doer *doer
 	// fixed holds the headers editRequest sets on every request, built
 	// once by New (never the credentials).
@@ -145,7 +147,9 @@ func (cfg config) build(opts []Option) (*Client, error) {
 	if err != nil {
 		return nil, optionError(err)
 	}
-	c.raw = &api.ClientWithResponses{ClientInterface: c.api}
+	raw := *c.api
+	raw.RequestEditors = slices.Clip(raw.RequestEditors)
+	c.raw = &raw
 	c.Website = &WebsiteService{c}
 	c.Plugin = &PluginService{c}
 	c.Plan = &PlanService{c}
@@ -167,8 +171,11 @@ func optionError(err error) error {
 
 // API returns the generated low-level client, wired to the same
 // credentials, retries and timeout as c. Use it for anything the facade
-// does not cover; it does not turn error statuses into errors.
-func (c *Client) API() *api.ClientWithResponses { return c.raw }
+// does not cover: its methods return the *http.Response, whatever its
+// status, with the body for the caller to decode (into the api.<Name>Envelope
+// type of the operation's answer) and close. It is c's own copy: changing
+// its fields does not change c.
+func (c *Client) API() *api.Client { return c.raw }
 
 // Tier returns the tier of the client's token.
 func (c *Client) Tier() Tier {

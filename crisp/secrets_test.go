@@ -266,7 +266,7 @@ func TestSecretsNotInRequestsSeenByFailingEditors(t *testing.T) {
 		printed = fmt.Sprintf("%v %+v %#v", req, req, req.Header)
 		return fmt.Errorf("editor refused %s %s", req.Method, req.URL)
 	}
-	_, err := c.API().GetConversationWithResponse(t.Context(), wid, "s", failing)
+	_, err := c.API().GetConversation(t.Context(), wid, "s", failing)
 	require.ErrorContains(t, err, "editor refused GET")
 	requireNoSecret(t, forbidden(), err)
 	require.Zero(t, calls.Load(), "nothing was sent")
