@@ -130,11 +130,11 @@ func run(root string, keep bool) error {
 	}
 
 	step("the new answer field is a value, the enum constants keep their values")
-	if err := matches(tmp, "api/api.gen.go", `(?m)^\s+Sentiment string `+"`"); err != nil {
+	if err := matches(tmp, "api/api.gen.go", `(?m)^\s+Sentiment ConversationMetaSentiment `+"`"); err != nil {
 		return err
 	}
-	for _, want := range []string{`BucketURLNamespaceHelpdesk BucketURLNamespace = "helpdesk"`, `BucketURLNamespaceStatus   BucketURLNamespace = "status"`} {
-		if err := matches(tmp, "api/api.gen.go", regexp.QuoteMeta(want)); err != nil {
+	for _, want := range []string{`BucketURLNamespaceHelpdesk\s+BucketURLNamespace = "helpdesk"`, `BucketURLNamespaceStatus\s+BucketURLNamespace = "status"`} {
+		if err := matches(tmp, "api/api.gen.go", want); err != nil {
 			return err
 		}
 	}
