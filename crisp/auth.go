@@ -3,6 +3,7 @@ package crisp
 import (
 	"encoding/base64"
 	"fmt"
+	"github.com/crisp-go/crisp-go/internal/redact"
 )
 
 // Tier is the kind of token a client authenticates with, sent in the
@@ -39,7 +40,7 @@ type secret func() string
 
 func newSecret(v string) secret { return func() string { return v } }
 
-const redacted = "[REDACTED]"
+const redacted = redact.Redacted
 
 // token is a Crisp token keypair and its tier.
 type token struct {
@@ -68,14 +69,5 @@ func (t token) Format(f fmt.State, _ rune) {
 	_, _ = fmt.Fprintf(f, "{tier: %s, identifier: %s, key: %s}", t.tier, redactIdentifier(t.identifier()), redacted)
 }
 
-// redactIdentifier is how a token identifier is printed: it is half of
-// the credential, so only its first 4 characters are shown, to tell
-// tokens apart, and only when it is long enough (at least 16 bytes: Crisp
-// identifiers are UUIDs) for them to tell little about it.
-func redactIdentifier(id string) string {
-	if len(id) < 16 {
-		return redacted
-	}
-	r := []rune(id)
-	return string(r[:4]) + "…" + redacted
-}
+// redactIdentifier is how a token identifier is printed (redact.Identifier).
+func redactIdentifier(id string) string { return redact.Identifier(id) }

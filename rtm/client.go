@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/crisp-go/crisp-go/internal/redact"
 	"math/rand/v2"
 	"net/http"
 	"slices"
@@ -50,7 +51,7 @@ const (
 	evBindPop        = "socket:bind:pop"
 )
 
-const redacted = "[REDACTED]"
+const redacted = redact.Redacted
 
 // Client is a Crisp RTM client: it keeps one Socket.IO connection to
 // Crisp and dispatches the events it receives to an events.Router. Create
@@ -121,7 +122,7 @@ func New(client *crisp.Client, tier crisp.Tier, identifier, key string, router *
 
 // String describes the client without its key.
 func (c *Client) String() string {
-	return fmt.Sprintf("rtm.Client{tier: %s, identifier: %s, key: %s}", c.tier, c.identifier, redacted)
+	return fmt.Sprintf("rtm.Client{tier: %s, identifier: %s, key: %s}", c.tier, redact.Identifier(c.identifier), redacted)
 }
 
 // GoString describes the client without its key.
@@ -457,11 +458,11 @@ func (c *Client) session(ctx context.Context, endpoint string, out *fifo[*events
 					continue
 				}
 				if err := authenticatedArg(args); err != nil {
-					return result(fmt.Errorf("%w: Crisp did not accept the %s token %s: %w", ErrUnauthorized, c.tier, c.identifier, err))
+					return result(fmt.Errorf("%w: Crisp did not accept the %s token %s: %w", ErrUnauthorized, c.tier, redact.Identifier(c.identifier), err))
 				}
 				authenticated, since, deadline = true, time.Now(), nil
 				c.setLive(sock, true)
-				log.Info("rtm: authenticated", "tier", c.tier, "identifier", c.identifier)
+				log.Info("rtm: authenticated", "tier", c.tier, "identifier", redact.Identifier(c.identifier))
 				if c.cfg.onConnect != nil {
 					c.cfg.onConnect()
 				}
@@ -470,7 +471,7 @@ func (c *Client) session(ctx context.Context, endpoint string, out *fifo[*events
 				if len(args) > 0 && string(args[0]) != "null" && string(args[0]) != "{}" {
 					msg = ": " + string(args[0])
 				}
-				return result(fmt.Errorf("%w: Crisp refused the %s token %s%s", ErrUnauthorized, c.tier, c.identifier, msg))
+				return result(fmt.Errorf("%w: Crisp refused the %s token %s%s", ErrUnauthorized, c.tier, redact.Identifier(c.identifier), msg))
 			default:
 				out.push(toEvent(name, args))
 			}

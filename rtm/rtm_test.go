@@ -946,8 +946,13 @@ func TestClientNeverPrintsTheKey(t *testing.T) {
 			t.Errorf("%s shows the key: %s", verb, s)
 		}
 	}
-	if !strings.Contains(c.String(), testID) {
-		t.Errorf("String = %q, want the identifier", c.String())
+	for _, verb := range []string{"%v", "%+v", "%#v", "%s", "%q"} {
+		if s := fmt.Sprintf(verb, c); strings.Contains(s, testID) {
+			t.Errorf("%s shows the whole identifier (half of the credential): %s", verb, s)
+		}
+	}
+	if !strings.Contains(c.String(), testID[:4]+"…[REDACTED]") {
+		t.Errorf("String = %q, want the redacted identifier", c.String())
 	}
 }
 
