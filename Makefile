@@ -32,8 +32,9 @@ vet: ## go vet
 fmt-check: ## fail on files gofmt would change
 	@test -z "$$(gofmt -l $$(git ls-files '*.go'))" || (gofmt -l $$(git ls-files '*.go'); exit 1)
 
-staticcheck: ## staticcheck (pinned in tools/go.mod)
+staticcheck: ## staticcheck (pinned in tools/go.mod), the module and the generators of tools/
 	$(TOOLS) staticcheck $(PKGS)
+	cd tools && $(GO) tool staticcheck ./crispgen/... ./revisiondrill/... ./ogencheck/...
 
 lint: fmt-check vet staticcheck ## gofmt, go vet and staticcheck
 
