@@ -1,8 +1,12 @@
 // Package jsonx is the JSON codec of the generated request bodies (package
-// api) and of the facade's answers (package crisp): github.com/goccy/go-json,
-// which encodes and decodes them as encoding/json does and faster, or
-// encoding/json alone when built with the crisp_stdjson tag (for example
-// with GOEXPERIMENT=jsonv2).
+// api) and of the facade's answers (package crisp). It is encoding/json
+// until a faster codec with the same behaviour is registered: package
+// crisp registers the v1 API of github.com/go-json-experiment/json (the
+// implementation of Go's encoding/json on its v2 engine, which is
+// encoding/json itself from Go 1.27 or with GOEXPERIMENT=jsonv2), unless
+// built with the crisp_stdjson tag. The registration keeps this package,
+// and so package api, free of that dependency: the compiler builds it
+// while it builds api (docs/benchmarks.md, "Build cost").
 //
 // The equivalence is tested, not assumed: crisp/decoder_test.go decodes
 // every answer example of openapi.yaml (and thousands of mutations) both
@@ -14,6 +18,22 @@ import (
 	"sync/atomic"
 )
 
+// Fast reports that a fast codec is registered. Callers that need
+// encoding/json's exact errors take the successes of Unmarshal only, and
+// decide its failures with encoding/json (crisp's decodeEnvelope does).
+var Fast bool
+
+var (
+	marshal   func(any) ([]byte, error)
+	unmarshal func([]byte, any) error
+)
+
+// Register sets the fast codec. It is called once, from an init function
+// (package crisp's), before any other function of this package runs.
+func Register(m func(any) ([]byte, error), u func([]byte, any) error) {
+	marshal, unmarshal, Fast = m, u, true
+}
+
 // std forces encoding/json in Marshal (tests comparing the encoders).
 var std atomic.Bool
 
@@ -22,7 +42,19 @@ func Marshal(v any) ([]byte, error) {
 	if !Fast || std.Load() {
 		return json.Marshal(v)
 	}
-	return marshalFast(v)
+	return marshal(v)
+}
+
+// Unmarshal decodes data into v, as encoding/json.Unmarshal does (see Fast
+// for its errors).
+func Unmarshal[T any](data []byte, v *T) error { return UnmarshalAny(data, v) }
+
+// UnmarshalAny is Unmarshal for a value of any type.
+func UnmarshalAny(data []byte, v any) error {
+	if !Fast {
+		return json.Unmarshal(data, v)
+	}
+	return unmarshal(data, v)
 }
 
 // UseStd makes Marshal encode with encoding/json, for tests that compare

@@ -42,7 +42,7 @@ import (
 	"github.com/crisp-go/crisp-go/crisp"
 	"github.com/crisp-go/crisp-go/crisptest"
 	"github.com/getkin/kin-openapi/openapi3"
-	gojson "github.com/goccy/go-json"
+	jsonv1 "github.com/go-json-experiment/json/v1"
 )
 
 const (
@@ -814,8 +814,9 @@ func cpuTime() int64 {
 
 // BenchmarkDecode measures the decoding alone of the bodies, into the
 // generated models and into the floor's structs, with encoding/json and
-// with the decoder the facade uses (github.com/goccy/go-json, see
-// internal/jsonx). Compare with benchstat -col /decoder.
+// with the decoder the facade uses (the v1 API of
+// github.com/go-json-experiment/json, see internal/jsonx and crisp/codec.go).
+// Compare with benchstat -col /decoder.
 func BenchmarkDecode(b *testing.B) {
 	f, err := loadFixtures()
 	if err != nil {
@@ -826,7 +827,7 @@ func BenchmarkDecode(b *testing.B) {
 		fn   func([]byte, any) error
 	}{
 		{"encoding-json", json.Unmarshal},
-		{"goccy", gojson.Unmarshal},
+		{"json-experiment-v1", jsonv1.Unmarshal},
 	}
 	for _, d := range decoders {
 		b.Run("body=ListConversations/model=api/decoder="+d.name, func(b *testing.B) { benchDecode[[]api.Conversation](b, f.conversations, d.fn) })
