@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
+
+	"github.com/crisp-go/crisp-go/internal/jsonx"
 )
 
 // All returns the name of every event Crisp sends, each once, sorted. The
@@ -28,6 +30,10 @@ func Decode(ev *Event) (any, error) {
 		return nil, fmt.Errorf("events: no payload type for event %q", ev.Name)
 	}
 	v := reflect.New(t)
+	if jsonx.Fast && jsonx.UnmarshalAny(ev.Data, v.Interface()) == nil {
+		return v.Elem().Interface(), nil
+	}
+	v = reflect.New(t) // encoding/json decides the error, from the zero value
 	if err := json.Unmarshal(ev.Data, v.Interface()); err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrMalformed, ev.Name, err)
 	}

@@ -15,6 +15,8 @@ import (
 	"fmt"
 	"sort"
 	"sync"
+
+	"github.com/crisp-go/crisp-go/internal/jsonx"
 )
 
 // Name is the name of a Crisp event, such as "message:send".
@@ -76,7 +78,7 @@ func (r *Router) HandleUnknown(h Handler) {
 func On[T any](r *Router, name Name, fn func(ctx context.Context, data T, ev *Event) error) {
 	r.Handle(name, func(ctx context.Context, ev *Event) error {
 		var v T
-		if err := json.Unmarshal(ev.Data, &v); err != nil {
+		if err := jsonx.Decode(ev.Data, &v); err != nil {
 			return fmt.Errorf("%w: %s: %v", ErrMalformed, ev.Name, err)
 		}
 		return fn(ctx, v, ev)

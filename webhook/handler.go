@@ -3,7 +3,6 @@ package webhook
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -14,6 +13,7 @@ import (
 	"time"
 
 	"github.com/crisp-go/crisp-go/events"
+	"github.com/crisp-go/crisp-go/internal/jsonx"
 )
 
 // DefaultMaxBodySize is the largest body Handler reads unless
@@ -105,6 +105,7 @@ func WithClock(now func() time.Time) Option { return func(h *Handler) { h.now = 
 type Handler struct {
 	router       *events.Router
 	secret       string
+	signer       *signer
 	tolerance    time.Duration
 	maxBody      int64
 	errorLog     func(context.Context, *events.Event, error)
@@ -128,6 +129,7 @@ func NewHandler(router *events.Router, opts ...Option) *Handler {
 	if h.errorLog == nil {
 		h.errorLog = logError
 	}
+	h.signer = newSigner(h.secret)
 	return h
 }
 
@@ -152,6 +154,28 @@ type Delivery struct {
 
 type deliveryKey struct{}
 
+// request is what Handler allocates for one delivery besides the body and
+// the decoded data: the event and the context its handlers get.
+type request struct {
+	ctx deliveryContext
+	ev  events.Event
+}
+
+// deliveryContext is the request's context with its Delivery, which
+// context.WithValue would allocate twice for (the context, and the
+// Delivery in an interface).
+type deliveryContext struct {
+	context.Context
+	d Delivery
+}
+
+func (c *deliveryContext) Value(key any) any {
+	if _, ok := key.(deliveryKey); ok {
+		return c.d
+	}
+	return c.Context.Value(key)
+}
+
 // DeliveryFromContext returns the delivery an event handler run by Handler
 // is handling.
 func DeliveryFromContext(ctx context.Context) (Delivery, bool) {
@@ -172,7 +196,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		h.reject(w, r, http.StatusRequestEntityTooLarge, "body_too_large", fmt.Errorf("%w: %d bytes (limit %d)", ErrBodyTooLarge, r.ContentLength, h.maxBody))
 		return
 	}
-	body, err := io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBody))
+	body, err := h.readBody(w, r)
 	if err != nil {
 		if _, ok := errors.AsType[*http.MaxBytesError](err); ok {
 			h.reject(w, r, http.StatusRequestEntityTooLarge, "body_too_large", fmt.Errorf("%w: limit %d bytes", ErrBodyTooLarge, h.maxBody))
@@ -183,7 +207,7 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 
 	if h.secret != "" {
-		err := VerifyAt(h.secret, r.Header.Get(HeaderTimestamp), body, r.Header.Get(HeaderSignature), h.now(), h.tolerance)
+		err := h.signer.verifyAt(r.Header.Get(HeaderTimestamp), body, r.Header.Get(HeaderSignature), h.now(), h.tolerance)
 		if err != nil {
 			reason := "bad_signature"
 			switch {
@@ -197,18 +221,18 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 
-	ev, err := decode(body)
-	if err != nil {
+	req := &request{}
+	if err := decodeInto(body, &req.ev); err != nil {
 		h.reject(w, r, http.StatusBadRequest, "malformed_body", err)
 		return
 	}
-
-	ctx = context.WithValue(ctx, deliveryKey{}, Delivery{
+	req.ctx = deliveryContext{Context: ctx, d: Delivery{
 		Origin:       r.Header.Get(HeaderOrigin),
 		Attempt:      atoi(r.Header.Get(HeaderAttemptCount)),
 		AttemptLimit: atoi(r.Header.Get(HeaderAttemptLimit)),
 		Verified:     h.secret != "",
-	})
+	}}
+	ctx, ev := &req.ctx, &req.ev
 	if err := h.dispatch(ctx, ev); err != nil {
 		h.report(ctx, ev, err)
 		if h.retryOnError {
@@ -219,19 +243,43 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	answer(w, http.StatusOK, "")
 }
 
+// readBody reads the whole body, up to h.maxBody bytes: into a buffer of
+// the announced length when there is one (ServeHTTP refused a longer one
+// already, and the server cuts the body there), else through
+// http.MaxBytesReader.
+func (h *Handler) readBody(w http.ResponseWriter, r *http.Request) ([]byte, error) {
+	if r.ContentLength < 0 {
+		return io.ReadAll(http.MaxBytesReader(w, r.Body, h.maxBody))
+	}
+	body := make([]byte, r.ContentLength)
+	if _, err := io.ReadFull(r.Body, body); err != nil {
+		return nil, err
+	}
+	return body, nil
+}
+
 // decode reads a web hook body into an event.
 func decode(body []byte) (*events.Event, error) {
 	var ev events.Event
-	if err := json.Unmarshal(body, &ev); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrMalformedBody, err)
-	}
-	if ev.Name == "" {
-		return nil, fmt.Errorf("%w: no event name", ErrMalformedBody)
-	}
-	if len(ev.Data) == 0 || bytes.Equal(bytes.TrimSpace(ev.Data), []byte("null")) {
-		return nil, fmt.Errorf("%w: %s: no data", ErrMalformedBody, ev.Name)
+	if err := decodeInto(body, &ev); err != nil {
+		return nil, err
 	}
 	return &ev, nil
+}
+
+// decodeInto is decode into ev (with encoding/json's result and errors,
+// through the fast codec).
+func decodeInto(body []byte, ev *events.Event) error {
+	if err := jsonx.Decode(body, ev); err != nil {
+		return fmt.Errorf("%w: %v", ErrMalformedBody, err)
+	}
+	if ev.Name == "" {
+		return fmt.Errorf("%w: no event name", ErrMalformedBody)
+	}
+	if len(ev.Data) == 0 || bytes.Equal(bytes.TrimSpace(ev.Data), []byte("null")) {
+		return fmt.Errorf("%w: %s: no data", ErrMalformedBody, ev.Name)
+	}
+	return nil
 }
 
 // dispatch runs the router, turning a panic into a *PanicError.
@@ -263,8 +311,13 @@ func (h *Handler) report(ctx context.Context, ev *events.Event, err error) {
 // answer writes the small JSON body Crisp gets back (it reads only the
 // status).
 func answer(w http.ResponseWriter, status int, reason string) {
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("Cache-Control", "no-store")
+	// One allocation for both values (Header.Set would make two); each
+	// is its own slice with no spare capacity, so that an append copies
+	// it and a change of one answer's values stays in that answer.
+	values := []string{"application/json", "no-store"}
+	h := w.Header()
+	h["Content-Type"] = values[0:1:1]
+	h["Cache-Control"] = values[1:2:2]
 	w.WriteHeader(status)
 	if reason == "" {
 		_, _ = io.WriteString(w, `{"ok":true}`+"\n")

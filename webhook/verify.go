@@ -6,7 +6,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"hash"
 	"strconv"
+	"sync"
 	"time"
 )
 
@@ -53,13 +55,62 @@ func Sign(secret, timestamp string, body []byte) string {
 }
 
 func mac(secret, timestamp string, body []byte) []byte {
-	m := hmac.New(sha256.New, []byte(secret))
-	m.Write([]byte("["))
-	m.Write([]byte(timestamp))
-	m.Write([]byte(";"))
-	m.Write(body)
-	m.Write([]byte("]"))
-	return m.Sum(nil)
+	st := newSigner(secret).newState()
+	return st.sum(timestamp, body)
+}
+
+// signer checks signatures under one secret, reusing its HMAC states: a
+// Handler keeps one, so that checking a request allocates nothing.
+type signer struct {
+	secret string
+	pool   sync.Pool // of *macState
+}
+
+func newSigner(secret string) *signer { return &signer{secret: secret} }
+
+// macState is one HMAC-SHA256 state with its scratch space.
+type macState struct {
+	h   hash.Hash
+	buf []byte // "[" + timestamp + ";", then the signature's hex digits
+	out [sha256.Size]byte
+	sig [sha256.Size]byte
+}
+
+func (s *signer) newState() *macState {
+	return &macState{h: hmac.New(sha256.New, []byte(s.secret))}
+}
+
+var closing = []byte("]")
+
+// sum returns the HMAC of "[" + timestamp + ";" + body + "]"; it is valid
+// until st is used again.
+func (st *macState) sum(timestamp string, body []byte) []byte {
+	st.h.Reset()
+	st.buf = append(append(append(st.buf[:0], '['), timestamp...), ';')
+	st.h.Write(st.buf)
+	st.h.Write(body)
+	st.h.Write(closing)
+	return st.h.Sum(st.out[:0])
+}
+
+// valid reports whether signature (hex, either case) is the signature of
+// timestamp and body, comparing in constant time.
+func (s *signer) valid(timestamp string, body []byte, signature string) bool {
+	st, _ := s.pool.Get().(*macState)
+	if st == nil {
+		st = s.newState()
+	}
+	defer s.pool.Put(st)
+	sum := st.sum(timestamp, body)
+	// Any other length is not a signature (and does not decode to one).
+	if len(signature) != 2*sha256.Size {
+		return false
+	}
+	st.buf = append(st.buf[:0], signature...)
+	if _, err := hex.Decode(st.sig[:], st.buf); err != nil {
+		return false
+	}
+	return hmac.Equal(sum, st.sig[:])
 }
 
 // Verify checks a signed web hook: signature (the X-Crisp-Signature
@@ -83,6 +134,12 @@ func Verify(secret, timestamp string, body []byte, signature string) error {
 // request that is too old (or too far in the future): a replay, or a
 // clock out of step.
 func VerifyAt(secret, timestamp string, body []byte, signature string, now time.Time, tolerance time.Duration) error {
+	return newSigner(secret).verifyAt(timestamp, body, signature, now, tolerance)
+}
+
+// verifyAt is VerifyAt under s's secret.
+func (s *signer) verifyAt(timestamp string, body []byte, signature string, now time.Time, tolerance time.Duration) error {
+	secret := s.secret
 	switch {
 	case signature == "":
 		return fmt.Errorf("%w: no %s", ErrMissingSignature, HeaderSignature)
@@ -92,8 +149,7 @@ func VerifyAt(secret, timestamp string, body []byte, signature string, now time.
 		// HMAC accepts an empty key, but anybody can sign with it.
 		return fmt.Errorf("%w: no secret to verify with", ErrBadSignature)
 	}
-	got, err := hex.DecodeString(signature)
-	if err != nil || !hmac.Equal(got, mac(secret, timestamp, body)) {
+	if !s.valid(timestamp, body, signature) {
 		return ErrBadSignature
 	}
 	if tolerance <= 0 {
