@@ -14,8 +14,8 @@ import (
 //crisp:operation generateBucketURL
 func (s *BucketService) GenerateBucketURL(ctx context.Context, body *api.BucketURLGeneration) (*api.BucketURL, error) {
 	const op = "generateBucketURL"
-	if err := checkBody(op, body); err != nil {
-		return nil, err
+	if body == nil {
+		return nil, errNilBody(op)
 	}
 	resp, err := s.c.api.GenerateBucketURL(ctx, *body)
 	return decode[api.BucketURL](op, resp, err)

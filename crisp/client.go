@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/crisp-go/crisp-go/api"
-	"golang.org/x/net/http/httpguts"
 )
 
 // DefaultBaseURL is the Crisp REST API V1 endpoint.
@@ -407,7 +406,7 @@ func WithTimeout(d time.Duration) Option {
 // it must not hold control characters other than tab.
 func WithUserAgent(ua string) Option {
 	return func(c *config) error {
-		if ua == "" || !httpguts.ValidHeaderFieldValue(ua) {
+		if ua == "" || !validHeaderValue(ua) {
 			return fmt.Errorf("crisp: user agent must be a non-empty header value without control characters (CR, LF, NUL, ...)")
 		}
 		c.userAgent = ua
@@ -423,11 +422,11 @@ func WithHeader(key, value string) Option {
 	return func(c *config) error {
 		k := http.CanonicalHeaderKey(key)
 		switch {
-		case !httpguts.ValidHeaderFieldName(k):
+		case !validHeaderName(k):
 			return fmt.Errorf("crisp: %q is not a valid header name", key)
 		case k == "Authorization" || k == "X-Crisp-Tier":
 			return fmt.Errorf("crisp: header %q cannot be set with WithHeader", key)
-		case !httpguts.ValidHeaderFieldValue(value):
+		case !validHeaderValue(value):
 			// Not echoed: it may be a secret of the caller's.
 			return fmt.Errorf("crisp: the value of header %s has control characters (CR, LF, NUL, ...)", k)
 		}

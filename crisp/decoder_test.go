@@ -36,7 +36,7 @@ import (
 type specExample struct {
 	name string
 	typ  reflect.Type
-	// typed is false when typ is the untyped envelope[any] (see
+	// typed is false when typ is the untyped typedEnvelope[any] (see
 	// specExamples).
 	typed bool
 	data  []byte
@@ -48,7 +48,7 @@ type specExample struct {
 // success status, the envelope of what the operation's method returns
 // (facadeResults); for an error status, api.ErrorEnvelope. An answer whose
 // method returns no data (or data built from it, which the example does
-// not decode into) gets envelope[any]: still decoded, untyped.
+// not decode into) gets typedEnvelope[any]: still decoded, untyped.
 func specExamples(t testing.TB) []specExample {
 	t.Helper()
 	doc, err := openapi3.NewLoader().LoadFromData(crispgo.OpenAPI)
@@ -65,7 +65,7 @@ func specExamples(t testing.TB) []specExample {
 				add := func(name string, v any) {
 					b, err := json.Marshal(v)
 					require.NoError(t, err)
-					typ, typed := reflect.TypeFor[envelope[any]](), false
+					typ, typed := reflect.TypeFor[typedEnvelope[any]](), false
 					switch res, ok := results[op.OperationID]; {
 					case !strings.HasPrefix(code, "2"):
 						typ, typed = reflect.TypeFor[api.ErrorEnvelope](), true
@@ -172,42 +172,88 @@ func TestDecoderDecodesEverySpecExampleAsEncodingJSON(t *testing.T) {
 }
 
 // decodeOld is the decoding of success answers before decodeEnvelope.
-func decodeOld[T any](body io.Reader) (envelope[*T], T, error) {
+func decodeOld[T any](body io.Reader) (typedEnvelope[*T], T, error) {
 	var out T
-	env := envelope[*T]{Data: &out}
+	env := typedEnvelope[*T]{Data: &out}
 	err := json.NewDecoder(body).Decode(&env)
 	return env, out, err
 }
 
+// typedEnvelope is the envelope as it was before envelope held its data
+// in an any: the reference decodeOld decodes into.
+type typedEnvelope[T any] struct {
+	Error  bool   `json:"error"`
+	Reason string `json:"reason"`
+	Data   T      `json:"data"`
+}
+
 // decodeNew is successBody and decodeEnvelope over a body of the given
 // announced size.
-func decodeNew[T any](body io.Reader, size int64) (envelope[*T], T, error) {
+func decodeNew[T any](body io.Reader, size int64) (typedEnvelope[*T], T, error) {
 	var out T
-	env := envelope[*T]{Data: &out}
+	env := envelope{Data: &out}
 	buf, rel, err := successBody(&http.Response{Body: io.NopCloser(body), ContentLength: size})
 	if err != nil {
-		return env, out, err
+		return typedEnvelope[*T]{Data: &out}, out, err
 	}
 	defer rel.release()
 	err = decodeEnvelope(buf, &env)
-	return env, out, err
+	return typedEnvelope[*T]{Error: env.Error, Reason: env.Reason}, out, err
 }
 
 // requireSameDecoding decodes data the old way and with decodeNew (with
 // and without an announced length) into T, and requires the same
-// envelope, data and error.
+// envelope, data and error; then the same for data decoded as decodeData
+// does it (decodeNewPtr), where "data" absent or null leaves the result
+// nil.
 func requireSameDecoding[T any](t *testing.T, name string, data []byte) {
 	t.Helper()
 	oenv, oout, oerr := decodeOld[T](bytes.NewReader(data))
 	for _, size := range []int64{int64(len(data)), -1} {
 		nenv, nout, nerr := decodeNew[T](bytes.NewReader(data), size)
-		if !reflect.DeepEqual(oerr, nerr) {
+		if !sameDecodeError(oerr, nerr) {
 			t.Fatalf("%s (%T, size %d): error %T %q, want %T %q\ninput: %.300q", name, oout, size, nerr, errText(nerr), oerr, errText(oerr), data)
 		}
 		if oenv.Error != nenv.Error || oenv.Reason != nenv.Reason || !reflect.DeepEqual(oout, nout) {
 			t.Fatalf("%s (%T, size %d): decoded differently\ninput: %.300q", name, oout, size, data)
 		}
 	}
+	var penv typedEnvelope[*T]
+	perr := json.NewDecoder(bytes.NewReader(data)).Decode(&penv)
+	nenv, nout, nerr := decodeNewPtr[T](data)
+	if !sameDecodeError(perr, nerr) {
+		t.Fatalf("%s (%T, into a **T): error %T %q, want %T %q\ninput: %.300q", name, oout, nerr, errText(nerr), perr, errText(perr), data)
+	}
+	if penv.Error != nenv.Error || penv.Reason != nenv.Reason || !reflect.DeepEqual(penv.Data, nout) {
+		t.Fatalf("%s (%T, into a **T): decoded differently (nil: %v, want %v)\ninput: %.300q", name, oout, nout == nil, penv.Data == nil, data)
+	}
+}
+
+// sameDecodeError reports whether the reference decoding's error want and
+// got are the same, but for the name of the envelope type in a type error
+// (typedEnvelope[...] there, envelope here).
+func sameDecodeError(want, got error) bool {
+	var wt, gt *json.UnmarshalTypeError
+	if errors.As(want, &wt) && errors.As(got, &gt) {
+		w := *wt
+		if strings.HasPrefix(w.Struct, "typedEnvelope[") {
+			w.Struct = "envelope"
+		}
+		if w.Type != nil && strings.HasPrefix(w.Type.Name(), "typedEnvelope[") {
+			w.Type = reflect.TypeFor[envelope]()
+		}
+		return reflect.DeepEqual(&w, gt)
+	}
+	return reflect.DeepEqual(want, got)
+}
+
+// decodeNewPtr is decodeEnvelope as decodeData calls it: into a **T whose
+// *T is nil.
+func decodeNewPtr[T any](data []byte) (typedEnvelope[*T], *T, error) {
+	var out *T
+	env := envelope{Data: &out}
+	err := decodeEnvelope(data, &env)
+	return typedEnvelope[*T]{Error: env.Error, Reason: env.Reason}, out, err
 }
 
 // decoderTargets runs requireSameDecoding for the types the facade

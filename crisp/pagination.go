@@ -51,32 +51,20 @@ const MaxPages = 10000
 // whose Reason is ReasonPaginationLoop, as it does after MaxPages pages.
 func pages[T any](ctx context.Context, perPage int, fetch func(ctx context.Context, page int) ([]T, error)) iter.Seq2[T, error] {
 	return func(yield func(T, error) bool) {
-		if ctx == nil {
-			var zero T
-			yield(zero, errNilContext(""))
-			return
-		}
+		w := walk{ctx: ctx, perPage: perPage}
 		var prev []T
-		for page := 1; ; page++ {
-			if err := ctx.Err(); err != nil {
-				var zero T
-				yield(zero, contextError("", err))
-				return
+		for {
+			err := w.next()
+			var items []T
+			if err == nil {
+				items, err = fetch(ctx, w.page)
 			}
-			if page > MaxPages {
-				var zero T
-				yield(zero, paginationLoop("stopped after %d pages (crisp.MaxPages)", MaxPages))
-				return
+			if err == nil && len(items) > 0 && reflect.DeepEqual(items, prev) {
+				err = paginationLoop("page %d is the same as page %d: the server ignores the page number", w.page, w.page-1)
 			}
-			items, err := fetch(ctx, page)
 			if err != nil {
 				var zero T
 				yield(zero, err)
-				return
-			}
-			if len(items) > 0 && reflect.DeepEqual(items, prev) {
-				var zero T
-				yield(zero, paginationLoop("page %d is the same as page %d: the server ignores the page number", page, page-1))
 				return
 			}
 			for _, it := range items {
@@ -84,12 +72,41 @@ func pages[T any](ctx context.Context, perPage int, fetch func(ctx context.Conte
 					return
 				}
 			}
-			if len(items) == 0 || (perPage > 0 && len(items) < perPage) {
+			if !w.more(len(items)) {
 				return
 			}
 			prev = items
 		}
 	}
+}
+
+// walk is the state of pages that does not depend on the item type (kept
+// out of the generic function, which is compiled once per item type).
+type walk struct {
+	ctx     context.Context
+	perPage int
+	page    int // the page last fetched, 0 before the first
+}
+
+// next moves to the next page, or returns the error that ends the walk
+// before it is fetched: a nil or ended context, or MaxPages reached.
+func (w *walk) next() error {
+	if w.ctx == nil {
+		return errNilContext("")
+	}
+	if err := w.ctx.Err(); err != nil {
+		return contextError("", err)
+	}
+	if w.page >= MaxPages {
+		return paginationLoop("stopped after %d pages (crisp.MaxPages)", MaxPages)
+	}
+	w.page++
+	return nil
+}
+
+// more reports whether a page of n items may be followed by another one.
+func (w *walk) more(n int) bool {
+	return n > 0 && (w.perPage <= 0 || n >= w.perPage)
 }
 
 // contextError is the *Error of a call or a walk that stopped because its

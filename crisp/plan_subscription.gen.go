@@ -17,8 +17,8 @@ func (s *PlanService) ChangeBillPeriodForWebsitePlanSubscription(ctx context.Con
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.ChangeBillPeriodForWebsitePlanSubscription(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -56,8 +56,8 @@ func (s *PlanService) RedeemCouponForWebsitePlanSubscription(ctx context.Context
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.RedeemCouponForWebsitePlanSubscription(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -71,8 +71,8 @@ func (s *PlanService) SubscribeWebsiteToPlan(ctx context.Context, websiteID stri
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SubscribeWebsiteToPlan(ctx, websiteID, *body)
 	return done(op, resp, err)

@@ -17,8 +17,8 @@ func (s *PluginService) DispatchPluginEvent(ctx context.Context, websiteID strin
 	if err := checkPath(op, "website_id", websiteID, "plugin_id", pluginID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.DispatchPluginEvent(ctx, websiteID, pluginID, *body)
 	return done(op, resp, err)
@@ -33,8 +33,8 @@ func (s *PluginService) ForwardPluginPayloadToChannel(ctx context.Context, websi
 	if err := checkPath(op, "website_id", websiteID, "plugin_id", pluginID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.ForwardPluginPayloadToChannel(ctx, websiteID, pluginID, *body)
 	return done(op, resp, err)
@@ -123,8 +123,8 @@ func (s *PluginService) ReportPluginUsageToBill(ctx context.Context, websiteID s
 	if err := checkPath(op, "website_id", websiteID, "plugin_id", pluginID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.ReportPluginUsageToBill(ctx, websiteID, pluginID, *body)
 	return done(op, resp, err)
@@ -140,7 +140,7 @@ func (s *PluginService) SaveSubscriptionSettings(ctx context.Context, websiteID 
 		return err
 	}
 	if body == nil {
-		return invalidArg(op, "request body must not be nil")
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SaveSubscriptionSettings(ctx, websiteID, pluginID, body)
 	return done(op, resp, err)
@@ -155,8 +155,8 @@ func (s *PluginService) SubscribeWebsiteToPlugin(ctx context.Context, websiteID 
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SubscribeWebsiteToPlugin(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -185,7 +185,7 @@ func (s *PluginService) UpdateSubscriptionSettings(ctx context.Context, websiteI
 		return err
 	}
 	if body == nil {
-		return invalidArg(op, "request body must not be nil")
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.UpdateSubscriptionSettings(ctx, websiteID, pluginID, body)
 	return done(op, resp, err)

@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"reflect"
 	"strings"
 
 	"github.com/crisp-go/crisp-go/internal/jsonx"
@@ -18,11 +19,16 @@ import (
 // maxErrorBody caps how much of an error answer is read.
 const maxErrorBody = 64 << 10
 
-// envelope is Crisp's response wrapper with typed data.
-type envelope[T any] struct {
+// envelope is Crisp's response wrapper. Data holds where the data goes:
+// a **T whose *T stays nil unless the answer has a data that is not null
+// (decodeData), or a *T. One non-generic type (and one decoding path, in
+// decodeBody and decodeEnvelope) for every result type keeps package crisp
+// small to compile: a generic envelope[T] was instantiated, with the
+// functions around it, once per result type.
+type envelope struct {
 	Error  bool   `json:"error"`
 	Reason string `json:"reason"`
-	Data   T      `json:"data"`
+	Data   any    `json:"data"`
 }
 
 // errorEnvelope is the wrapper of an error answer.
@@ -73,34 +79,45 @@ func decodeInto[T any](op string, resp *http.Response, err error, out *T) (int, 
 
 // decodeData is decode, with the status code.
 func decodeData[T any](op string, resp *http.Response, err error) (*T, int, error) {
+	var out *T
+	status, err := decodeBody(op, resp, err, &out)
 	if err != nil {
-		return nil, 0, transportError(op, err)
+		return nil, status, err
+	}
+	if out == nil {
+		return nil, status, invalidResponse(op, resp, errNoData)
+	}
+	return out, status, nil
+}
+
+// decodeBody is the body of decodeData: it decodes the data of a success
+// answer into dst (a **T) and returns the status code (0 when no answer
+// was received), or the *Error of any other answer.
+func decodeBody(op string, resp *http.Response, err error, dst any) (int, error) {
+	if err != nil {
+		return 0, transportError(op, err)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
 		defer drain(resp.Body)
-		return nil, resp.StatusCode, statusError(op, resp)
+		return resp.StatusCode, statusError(op, resp)
 	}
 	buf, rel, err := successBody(resp)
 	if err != nil {
-		return nil, resp.StatusCode, invalidResponse(op, resp, err)
+		return resp.StatusCode, invalidResponse(op, resp, err)
 	}
 	defer rel.release()
-	// Data stays nil unless the answer has a data that is not null.
-	var env envelope[*T]
+	env := envelope{Data: dst}
 	derr := decodeEnvelope(buf, &env)
 	if derr != nil || env.Error {
 		// "error": true is Crisp's error, whatever the data holds.
 		if e := envelopeError(op, resp, buf); e != nil {
-			return nil, resp.StatusCode, e
+			return resp.StatusCode, e
 		}
 	}
 	if derr != nil {
-		return nil, resp.StatusCode, invalidResponse(op, resp, derr)
+		return resp.StatusCode, invalidResponse(op, resp, derr)
 	}
-	if env.Data == nil {
-		return nil, resp.StatusCode, invalidResponse(op, resp, errNoData)
-	}
-	return env.Data, resp.StatusCode, nil
+	return resp.StatusCode, nil
 }
 
 // successBody returns the whole body of a success answer and closes it;
@@ -136,25 +153,25 @@ func (r releaser) release() {
 }
 
 // decodeEnvelope decodes the first JSON value of a whole body (see
-// successBody) into env, with exactly the result and the errors of
+// successBody) into env, whose Data is a non-nil pointer (a *T or a **T),
+// with exactly the result and the errors of
 // json.NewDecoder(body).Decode(env). The fast decoder (package
 // internal/jsonx) decodes it; anything it does not accept as is goes to
 // encoding/json, from env as it was given: json.Unmarshal, and
 // json.Decoder for what json.Unmarshal refuses as a syntax error
 // (json.Decoder ignores what follows the first value, and reports a cut
 // value as io.ErrUnexpectedEOF and an empty body as io.EOF).
-func decodeEnvelope[T any](buf []byte, env *envelope[*T]) error {
-	given := env.Data // a "data": null sets env.Data to nil
+func decodeEnvelope(buf []byte, env *envelope) error {
+	given := env.Data // a "data": null may set env.Data to nil
 	if jsonx.Fast {
-		if jsonx.Unmarshal(buf, env) == nil {
+		if jsonx.UnmarshalAny(buf, env) == nil {
 			return nil
 		}
 		// encoding/json decides what the error is, from env as given.
-		if given != nil {
-			var zero T
-			*given = zero
+		if v := reflect.ValueOf(given); v.Kind() == reflect.Pointer && !v.IsNil() {
+			v.Elem().SetZero()
 		}
-		*env = envelope[*T]{Data: given}
+		*env = envelope{Data: given}
 	}
 	err := json.Unmarshal(buf, env)
 	var se *json.SyntaxError
@@ -187,7 +204,7 @@ func done(op string, resp *http.Response, err error) error {
 		return invalidResponse(op, resp, err)
 	}
 	defer rel.release()
-	var env envelope[*ignored]
+	env := envelope{Data: new(ignored)}
 	derr := decodeEnvelope(buf, &env)
 	if derr == nil && !jsonObject(buf) {
 		derr = errNotEnvelope

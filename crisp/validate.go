@@ -25,10 +25,7 @@ func checkPage(op string, page int) error {
 	return nil
 }
 
-// checkBody rejects a nil request body.
-func checkBody[T any](op string, body *T) error {
-	if body == nil {
-		return invalidArg(op, "request body must not be nil")
-	}
-	return nil
+// errNilBody is the error of a call given a nil request body.
+func errNilBody(op string) error {
+	return invalidArg(op, "request body must not be nil")
 }

@@ -17,8 +17,8 @@ func (s *WebsiteService) GenerateAnalytics(ctx context.Context, websiteID string
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return nil, err
 	}
-	if err := checkBody(op, body); err != nil {
-		return nil, err
+	if body == nil {
+		return nil, errNilBody(op)
 	}
 	resp, err := s.c.api.GenerateAnalytics(ctx, websiteID, *body)
 	return decodeList[api.AnalyticsPoint](op, resp, err)

@@ -26,8 +26,8 @@ func (s *WebsiteService) AbortWebsiteDeletion(ctx context.Context, websiteID str
 //crisp:operation createWebsite
 func (s *WebsiteService) CreateWebsite(ctx context.Context, body *api.WebsiteCreation) (*api.Website, error) {
 	const op = "createWebsite"
-	if err := checkBody(op, body); err != nil {
-		return nil, err
+	if body == nil {
+		return nil, errNilBody(op)
 	}
 	resp, err := s.c.api.CreateWebsite(ctx, *body)
 	return decode[api.Website](op, resp, err)
@@ -42,8 +42,8 @@ func (s *WebsiteService) DeleteWebsite(ctx context.Context, websiteID string, bo
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.DeleteWebsite(ctx, websiteID, *body)
 	return done(op, resp, err)

@@ -17,8 +17,8 @@ func (s *WebsiteService) BatchBlockConversations(ctx context.Context, websiteID 
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.BatchBlockConversations(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -33,8 +33,8 @@ func (s *WebsiteService) BatchInboxConversations(ctx context.Context, websiteID 
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	b := *body // a copy: the caller's body is not changed
 	nullIfUnset(&b.InboxID)
@@ -51,8 +51,8 @@ func (s *WebsiteService) BatchReadConversations(ctx context.Context, websiteID s
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.BatchReadConversations(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -67,8 +67,8 @@ func (s *WebsiteService) BatchRemoveConversations(ctx context.Context, websiteID
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.BatchRemoveConversations(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -83,8 +83,8 @@ func (s *WebsiteService) BatchReportConversations(ctx context.Context, websiteID
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.BatchReportConversations(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -99,8 +99,8 @@ func (s *WebsiteService) BatchResolveConversations(ctx context.Context, websiteI
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.BatchResolveConversations(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -115,8 +115,8 @@ func (s *WebsiteService) BatchRoutingConversations(ctx context.Context, websiteI
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	b := *body // a copy: the caller's body is not changed
 	nullIfUnset(&b.Assigned)
@@ -133,8 +133,8 @@ func (s *WebsiteService) BatchUnreadConversations(ctx context.Context, websiteID
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.BatchUnreadConversations(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -149,8 +149,8 @@ func (s *WebsiteService) BatchUnresolveConversations(ctx context.Context, websit
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.BatchUnresolveConversations(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -165,8 +165,8 @@ func (s *WebsiteService) BatchUpdateConversationsData(ctx context.Context, websi
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.BatchUpdateConversationsData(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -181,8 +181,8 @@ func (s *WebsiteService) BatchUpdateConversationsSegments(ctx context.Context, w
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.BatchUpdateConversationsSegments(ctx, websiteID, *body)
 	return done(op, resp, err)

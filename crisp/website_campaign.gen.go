@@ -30,8 +30,8 @@ func (s *WebsiteService) CreateNewCampaign(ctx context.Context, websiteID string
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return "", err
 	}
-	if err := checkBody(op, body); err != nil {
-		return "", err
+	if body == nil {
+		return "", errNilBody(op)
 	}
 	resp, err := s.c.api.CreateNewCampaign(ctx, websiteID, *body)
 	data, err := decode[api.CampaignCreated](op, resp, err)
@@ -169,8 +169,8 @@ func (s *WebsiteService) SaveCampaign(ctx context.Context, websiteID string, cam
 	if err := checkPath(op, "website_id", websiteID, "campaign_id", campaignID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SaveCampaign(ctx, websiteID, campaignID, *body)
 	return done(op, resp, err)
@@ -197,8 +197,8 @@ func (s *WebsiteService) UpdateCampaign(ctx context.Context, websiteID string, c
 	if err := checkPath(op, "website_id", websiteID, "campaign_id", campaignID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.UpdateCampaign(ctx, websiteID, campaignID, *body)
 	return done(op, resp, err)

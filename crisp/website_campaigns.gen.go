@@ -31,8 +31,8 @@ func (s *WebsiteService) CreateNewCampaignTemplate(ctx context.Context, websiteI
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return "", err
 	}
-	if err := checkBody(op, body); err != nil {
-		return "", err
+	if body == nil {
+		return "", errNilBody(op)
 	}
 	resp, err := s.c.api.CreateNewCampaignTemplate(ctx, websiteID, *body)
 	data, err := decode[api.CampaignTemplateCreated](op, resp, err)
@@ -218,8 +218,8 @@ func (s *WebsiteService) SaveCampaignTemplate(ctx context.Context, websiteID str
 	if err := checkPath(op, "website_id", websiteID, "template_id", templateID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SaveCampaignTemplate(ctx, websiteID, templateID, *body)
 	return done(op, resp, err)
@@ -234,8 +234,8 @@ func (s *WebsiteService) UpdateCampaignTemplate(ctx context.Context, websiteID s
 	if err := checkPath(op, "website_id", websiteID, "template_id", templateID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.UpdateCampaignTemplate(ctx, websiteID, templateID, *body)
 	return done(op, resp, err)

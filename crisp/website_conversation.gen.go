@@ -18,8 +18,8 @@ func (s *WebsiteService) AssistExistingBrowsingSession(ctx context.Context, webs
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID, "browsing_id", browsingID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.AssistExistingBrowsingSession(ctx, websiteID, sessionID, browsingID, *body)
 	return done(op, resp, err)
@@ -34,8 +34,8 @@ func (s *WebsiteService) BlockIncomingMessagesForConversation(ctx context.Contex
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.BlockIncomingMessagesForConversation(ctx, websiteID, sessionID, *body)
 	return done(op, resp, err)
@@ -50,8 +50,8 @@ func (s *WebsiteService) ChangeConversationState(ctx context.Context, websiteID 
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.ChangeConversationState(ctx, websiteID, sessionID, *body)
 	return done(op, resp, err)
@@ -79,8 +79,8 @@ func (s *WebsiteService) ComposeMessageInConversation(ctx context.Context, websi
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.ComposeMessageInConversation(ctx, websiteID, sessionID, *body)
 	return done(op, resp, err)
@@ -115,8 +115,8 @@ func (s *WebsiteService) DeliverWidgetButtonActionForConversation(ctx context.Co
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID, "plugin_id", pluginID); err != nil {
 		return nil, err
 	}
-	if err := checkBody(op, body); err != nil {
-		return nil, err
+	if body == nil {
+		return nil, errNilBody(op)
 	}
 	resp, err := s.c.api.DeliverWidgetButtonActionForConversation(ctx, websiteID, sessionID, pluginID, *body)
 	return decode[api.ActionWidgetDispatch](op, resp, err)
@@ -302,8 +302,8 @@ func (s *WebsiteService) InitiateNewCallSessionForConversation(ctx context.Conte
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return nil, err
 	}
-	if err := checkBody(op, body); err != nil {
-		return nil, err
+	if body == nil {
+		return nil, errNilBody(op)
 	}
 	resp, err := s.c.api.InitiateNewCallSessionForConversation(ctx, websiteID, sessionID, *body)
 	return decode[api.ActionCallSession](op, resp, err)
@@ -406,8 +406,8 @@ func (s *WebsiteService) MarkConversationAsUnread(ctx context.Context, websiteID
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.MarkConversationAsUnread(ctx, websiteID, sessionID, *body)
 	return done(op, resp, err)
@@ -423,8 +423,8 @@ func (s *WebsiteService) MarkMessagesDeliveredInConversation(ctx context.Context
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.MarkMessagesDeliveredInConversation(ctx, websiteID, sessionID, *body)
 	return done(op, resp, err)
@@ -439,8 +439,8 @@ func (s *WebsiteService) MarkMessagesReadInConversation(ctx context.Context, web
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.MarkMessagesReadInConversation(ctx, websiteID, sessionID, *body)
 	return done(op, resp, err)
@@ -456,8 +456,8 @@ func (s *WebsiteService) RedeemIdentityVerificationLinkForConversation(ctx conte
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.RedeemIdentityVerificationLinkForConversation(ctx, websiteID, sessionID, *body)
 	return done(op, resp, err)
@@ -497,8 +497,8 @@ func (s *WebsiteService) ReportConversation(ctx context.Context, websiteID strin
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.ReportConversation(ctx, websiteID, sessionID, *body)
 	return done(op, resp, err)
@@ -526,8 +526,8 @@ func (s *WebsiteService) RequestEmailTranscriptForConversation(ctx context.Conte
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.RequestEmailTranscriptForConversation(ctx, websiteID, sessionID, *body)
 	return done(op, resp, err)
@@ -543,8 +543,8 @@ func (s *WebsiteService) RequestIdentityVerificationForConversation(ctx context.
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.RequestIdentityVerificationForConversation(ctx, websiteID, sessionID, *body)
 	return done(op, resp, err)
@@ -560,8 +560,8 @@ func (s *WebsiteService) RequestToolCallForConversation(ctx context.Context, web
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return *new(api.ActionToolCallResult), err
 	}
-	if err := checkBody(op, body); err != nil {
-		return *new(api.ActionToolCallResult), err
+	if body == nil {
+		return *new(api.ActionToolCallResult), errNilBody(op)
 	}
 	resp, err := s.c.api.RequestToolCallForConversation(ctx, websiteID, sessionID, *body)
 	data, err := decode[api.ActionToolCallResult](op, resp, err)
@@ -593,8 +593,8 @@ func (s *WebsiteService) ScheduleReminderForConversation(ctx context.Context, we
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.ScheduleReminderForConversation(ctx, websiteID, sessionID, *body)
 	return done(op, resp, err)
@@ -609,8 +609,8 @@ func (s *WebsiteService) SendActionToExistingBrowsingSession(ctx context.Context
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID, "browsing_id", browsingID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SendActionToExistingBrowsingSession(ctx, websiteID, sessionID, browsingID, *body)
 	return done(op, resp, err)
@@ -626,8 +626,8 @@ func (s *WebsiteService) TransmitSignalingOnOngoingCallSession(ctx context.Conte
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID, "call_id", callID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.TransmitSignalingOnOngoingCallSession(ctx, websiteID, sessionID, callID, *body)
 	return done(op, resp, err)
@@ -642,8 +642,8 @@ func (s *WebsiteService) UpdateConversationMetas(ctx context.Context, websiteID 
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.UpdateConversationMetas(ctx, websiteID, sessionID, *body)
 	return done(op, resp, err)

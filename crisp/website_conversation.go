@@ -18,8 +18,8 @@ func (s *WebsiteService) AssignConversationRouting(ctx context.Context, websiteI
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	if a, err := body.Assigned.Get(); err == nil && a.UserID == "" {
 		return invalidArg(op, "assigned.user_id must not be empty (set Assigned to null to unassign)")
@@ -57,8 +57,8 @@ func (s *WebsiteService) SaveConversationParticipants(ctx context.Context, websi
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	if body.Participants == nil {
 		return invalidArg(op, "participants must not be nil (use an empty list to remove them all)")

@@ -12,8 +12,8 @@ import (
 // set to edit; body.Action must be unset or edit, and body is not modified.
 func (s *WebsiteService) DeliverWidgetDataEditActionForConversation(ctx context.Context, websiteID, sessionID, pluginID string, body *api.ActionWidgetData) (*api.ActionWidgetDispatch, error) {
 	const op = "deliverWidgetDataFetchActionForConversation"
-	if err := checkBody(op, body); err != nil {
-		return nil, err
+	if body == nil {
+		return nil, errNilBody(op)
 	}
 	edit := *body
 	switch {
@@ -56,8 +56,8 @@ func (s *WebsiteService) DeliverWidgetDataFetchActionForConversation(ctx context
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID, "plugin_id", pluginID); err != nil {
 		return nil, err
 	}
-	if err := checkBody(op, body); err != nil {
-		return nil, err
+	if body == nil {
+		return nil, errNilBody(op)
 	}
 	data := *body
 	if data.Action == nil {

@@ -188,8 +188,8 @@ func (s *WebsiteService) SendMessageInConversation(ctx context.Context, websiteI
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return 0, err
 	}
-	if err := checkBody(op, msg); err != nil {
-		return 0, err
+	if msg == nil {
+		return 0, errNilBody(op)
 	}
 	switch {
 	case msg.Type == "":
@@ -222,8 +222,8 @@ func (s *WebsiteService) UpdateMessageInConversation(ctx context.Context, websit
 	if err := checkPath(op, "website_id", websiteID, "session_id", sessionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	if !messageContentSet(body.Content) {
 		return invalidArg(op, "Content must be set (see NewMessageContent)")

@@ -18,8 +18,8 @@ func (s *WebsiteService) DeleteSuggestedConversationDataKey(ctx context.Context,
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.DeleteSuggestedConversationDataKey(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -34,8 +34,8 @@ func (s *WebsiteService) DeleteSuggestedConversationSegment(ctx context.Context,
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.DeleteSuggestedConversationSegment(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -139,8 +139,8 @@ func (s *WebsiteService) SubmitSpamConversationDecision(ctx context.Context, web
 	if err := checkPath(op, "website_id", websiteID, "spam_id", spamID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SubmitSpamConversationDecision(ctx, websiteID, spamID, *body)
 	return done(op, resp, err)

@@ -18,8 +18,8 @@ func (s *WebsiteService) AddHelpdeskLocale(ctx context.Context, websiteID string
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.AddHelpdeskLocale(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -37,8 +37,8 @@ func (s *WebsiteService) AddHelpdeskLocaleCategory(ctx context.Context, websiteI
 	if err := checkPath(op, "website_id", websiteID, "locale", locale); err != nil {
 		return nil, err
 	}
-	if err := checkBody(op, body); err != nil {
-		return nil, err
+	if body == nil {
+		return nil, errNilBody(op)
 	}
 	resp, err := s.c.api.AddHelpdeskLocaleCategory(ctx, websiteID, locale, *body)
 	return decode[api.HelpdeskLegacyCategoryCreated](op, resp, err)
@@ -56,8 +56,8 @@ func (s *WebsiteService) AddHelpdeskLocaleSection(ctx context.Context, websiteID
 	if err := checkPath(op, "website_id", websiteID, "locale", locale, "category_id", categoryID); err != nil {
 		return nil, err
 	}
-	if err := checkBody(op, body); err != nil {
-		return nil, err
+	if body == nil {
+		return nil, errNilBody(op)
 	}
 	resp, err := s.c.api.AddHelpdeskLocaleSection(ctx, websiteID, locale, categoryID, *body)
 	return decode[api.HelpdeskLegacySectionCreated](op, resp, err)
@@ -72,8 +72,8 @@ func (s *WebsiteService) AddHelpdeskRedirection(ctx context.Context, websiteID s
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return nil, err
 	}
-	if err := checkBody(op, body); err != nil {
-		return nil, err
+	if body == nil {
+		return nil, errNilBody(op)
 	}
 	resp, err := s.c.api.AddHelpdeskRedirection(ctx, websiteID, *body)
 	return decode[api.HelpdeskRedirectionNew](op, resp, err)
@@ -91,8 +91,8 @@ func (s *WebsiteService) AddNewHelpdeskLocaleArticle(ctx context.Context, websit
 	if err := checkPath(op, "website_id", websiteID, "locale", locale); err != nil {
 		return nil, err
 	}
-	if err := checkBody(op, body); err != nil {
-		return nil, err
+	if body == nil {
+		return nil, errNilBody(op)
 	}
 	resp, err := s.c.api.AddNewHelpdeskLocaleArticle(ctx, websiteID, locale, *body)
 	return decode[api.HelpdeskLegacyArticleCreated](op, resp, err)
@@ -106,8 +106,8 @@ func (s *WebsiteService) CancelHelpdeskHistoryChange(ctx context.Context, websit
 	if err := checkPath(op, "website_id", websiteID, "change_id", changeID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.CancelHelpdeskHistoryChange(ctx, websiteID, changeID, *body)
 	return done(op, resp, err)
@@ -239,8 +239,8 @@ func (s *WebsiteService) DeleteHelpdesk(ctx context.Context, websiteID string, b
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.DeleteHelpdesk(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -432,8 +432,8 @@ func (s *WebsiteService) ImportExternalHelpdeskToLocale(ctx context.Context, web
 	if !helpdeskContentType.Valid() {
 		return invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.ImportExternalHelpdeskToLocale(ctx, websiteID, locale, helpdeskContentType, *body)
 	return done(op, resp, err)
@@ -451,8 +451,8 @@ func (s *WebsiteService) ImportExternalHelpdeskToLocaleLegacy(ctx context.Contex
 	if err := checkPath(op, "website_id", websiteID, "locale", locale); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.ImportExternalHelpdeskToLocaleLegacy(ctx, websiteID, locale, *body)
 	return done(op, resp, err)
@@ -467,8 +467,8 @@ func (s *WebsiteService) InitializeHelpdesk(ctx context.Context, websiteID strin
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.InitializeHelpdesk(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -964,8 +964,8 @@ func (s *WebsiteService) RequestHelpdeskDomainChange(ctx context.Context, websit
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.RequestHelpdeskDomainChange(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -1237,8 +1237,8 @@ func (s *WebsiteService) SaveHelpdeskLocaleArticle(ctx context.Context, websiteI
 	if err := checkPath(op, "website_id", websiteID, "locale", locale, "article_id", articleID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	b := *body // a copy: the caller's body is not changed
 	nullIfUnset(&b.Description)
@@ -1258,8 +1258,8 @@ func (s *WebsiteService) SaveHelpdeskLocaleArticleAlternate(ctx context.Context,
 	if err := checkPath(op, "website_id", websiteID, "locale", locale, "article_id", articleID, "locale_linked", localeLinked); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SaveHelpdeskLocaleArticleAlternate(ctx, websiteID, locale, articleID, localeLinked, *body)
 	return done(op, resp, err)
@@ -1277,8 +1277,8 @@ func (s *WebsiteService) SaveHelpdeskLocaleCategory(ctx context.Context, website
 	if err := checkPath(op, "website_id", websiteID, "locale", locale, "category_id", categoryID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	b := *body // a copy: the caller's body is not changed
 	nullIfUnset(&b.Description)
@@ -1299,8 +1299,8 @@ func (s *WebsiteService) SaveHelpdeskLocaleSection(ctx context.Context, websiteI
 	if err := checkPath(op, "website_id", websiteID, "locale", locale, "category_id", categoryID, "section_id", sectionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SaveHelpdeskLocaleSection(ctx, websiteID, locale, categoryID, sectionID, *body)
 	return done(op, resp, err)
@@ -1315,8 +1315,8 @@ func (s *WebsiteService) SaveHelpdeskSettings(ctx context.Context, websiteID str
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SaveHelpdeskSettings(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -1334,8 +1334,8 @@ func (s *WebsiteService) SaveHelpdeskTreeContent(ctx context.Context, websiteID 
 	if !helpdeskContentType.Valid() {
 		return invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SaveHelpdeskTreeContent(ctx, websiteID, locale, helpdeskContentType, path, *body)
 	return done(op, resp, err)
@@ -1369,8 +1369,8 @@ func (s *WebsiteService) UpdateHelpdeskLocaleArticle(ctx context.Context, websit
 	if err := checkPath(op, "website_id", websiteID, "locale", locale, "article_id", articleID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.UpdateHelpdeskLocaleArticle(ctx, websiteID, locale, articleID, *body)
 	return done(op, resp, err)
@@ -1388,8 +1388,8 @@ func (s *WebsiteService) UpdateHelpdeskLocaleArticleCategory(ctx context.Context
 	if err := checkPath(op, "website_id", websiteID, "locale", locale, "article_id", articleID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.UpdateHelpdeskLocaleArticleCategory(ctx, websiteID, locale, articleID, *body)
 	return done(op, resp, err)
@@ -1407,8 +1407,8 @@ func (s *WebsiteService) UpdateHelpdeskLocaleCategory(ctx context.Context, websi
 	if err := checkPath(op, "website_id", websiteID, "locale", locale, "category_id", categoryID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.UpdateHelpdeskLocaleCategory(ctx, websiteID, locale, categoryID, *body)
 	return done(op, resp, err)
@@ -1426,8 +1426,8 @@ func (s *WebsiteService) UpdateHelpdeskLocaleSection(ctx context.Context, websit
 	if err := checkPath(op, "website_id", websiteID, "locale", locale, "category_id", categoryID, "section_id", sectionID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.UpdateHelpdeskLocaleSection(ctx, websiteID, locale, categoryID, sectionID, *body)
 	return done(op, resp, err)
@@ -1445,8 +1445,8 @@ func (s *WebsiteService) UpdateHelpdeskTreeMetadata(ctx context.Context, website
 	if !helpdeskContentType.Valid() {
 		return invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.UpdateHelpdeskTreeMetadata(ctx, websiteID, locale, helpdeskContentType, path, *body)
 	return done(op, resp, err)
@@ -1464,8 +1464,8 @@ func (s *WebsiteService) UpdateHelpdeskTreePath(ctx context.Context, websiteID s
 	if !helpdeskContentType.Valid() {
 		return invalidArg(op, "content_type must be one of articles, guides, references, news, got %q", helpdeskContentType)
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.UpdateHelpdeskTreePath(ctx, websiteID, locale, helpdeskContentType, path, *body)
 	return done(op, resp, err)

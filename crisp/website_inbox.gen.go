@@ -18,8 +18,8 @@ func (s *WebsiteService) BatchOrderInboxes(ctx context.Context, websiteID string
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.BatchOrderInboxes(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -45,8 +45,8 @@ func (s *WebsiteService) CreateNewInbox(ctx context.Context, websiteID string, b
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return nil, err
 	}
-	if err := checkBody(op, body); err != nil {
-		return nil, err
+	if body == nil {
+		return nil, errNilBody(op)
 	}
 	resp, err := s.c.api.CreateNewInbox(ctx, websiteID, *body)
 	return decode[api.InboxCreated](op, resp, err)
@@ -107,8 +107,8 @@ func (s *WebsiteService) SaveInbox(ctx context.Context, websiteID string, inboxI
 	if err := checkPath(op, "website_id", websiteID, "inbox_id", inboxID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SaveInbox(ctx, websiteID, inboxID, *body)
 	return done(op, resp, err)

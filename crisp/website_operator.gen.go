@@ -17,8 +17,8 @@ func (s *WebsiteService) ChangeOperatorMembership(ctx context.Context, websiteID
 	if err := checkPath(op, "website_id", websiteID, "user_id", userID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.ChangeOperatorMembership(ctx, websiteID, userID, *body)
 	return done(op, resp, err)
@@ -58,8 +58,8 @@ func (s *WebsiteService) InviteWebsiteOperator(ctx context.Context, websiteID st
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.InviteWebsiteOperator(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -98,8 +98,8 @@ func (s *WebsiteService) SendEmailToWebsiteOperators(ctx context.Context, websit
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SendEmailToWebsiteOperators(ctx, websiteID, *body)
 	return done(op, resp, err)

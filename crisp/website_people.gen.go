@@ -18,8 +18,8 @@ func (s *WebsiteService) AddNewPeopleProfile(ctx context.Context, websiteID stri
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return nil, err
 	}
-	if err := checkBody(op, body); err != nil {
-		return nil, err
+	if body == nil {
+		return nil, errNilBody(op)
 	}
 	resp, err := s.c.api.AddNewPeopleProfile(ctx, websiteID, *body)
 	return decode[api.PeopleProfileCreated](op, resp, err)
@@ -34,8 +34,8 @@ func (s *WebsiteService) AddPeopleEvent(ctx context.Context, websiteID string, p
 	if err := checkPath(op, "website_id", websiteID, "people_id", peopleID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.AddPeopleEvent(ctx, websiteID, peopleID, *body)
 	return done(op, resp, err)
@@ -63,8 +63,8 @@ func (s *WebsiteService) DeleteSuggestedPeopleDataKey(ctx context.Context, websi
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.DeleteSuggestedPeopleDataKey(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -79,8 +79,8 @@ func (s *WebsiteService) DeleteSuggestedPeopleEvent(ctx context.Context, website
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.DeleteSuggestedPeopleEvent(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -95,8 +95,8 @@ func (s *WebsiteService) DeleteSuggestedPeopleSegment(ctx context.Context, websi
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.DeleteSuggestedPeopleSegment(ctx, websiteID, *body)
 	return done(op, resp, err)
@@ -174,8 +174,8 @@ func (s *WebsiteService) ImportPeopleProfiles(ctx context.Context, websiteID str
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return nil, err
 	}
-	if err := checkBody(op, body); err != nil {
-		return nil, err
+	if body == nil {
+		return nil, errNilBody(op)
 	}
 	resp, err := s.c.api.ImportPeopleProfiles(ctx, websiteID, *body)
 	return decode[api.PeopleImport](op, resp, err)
@@ -383,8 +383,8 @@ func (s *WebsiteService) SavePeopleData(ctx context.Context, websiteID string, p
 	if err := checkPath(op, "website_id", websiteID, "people_id", peopleID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SavePeopleData(ctx, websiteID, peopleID, *body)
 	return done(op, resp, err)
@@ -399,8 +399,8 @@ func (s *WebsiteService) SavePeopleProfile(ctx context.Context, websiteID string
 	if err := checkPath(op, "website_id", websiteID, "people_id", peopleID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SavePeopleProfile(ctx, websiteID, peopleID, *body)
 	return done(op, resp, err)
@@ -415,8 +415,8 @@ func (s *WebsiteService) UpdatePeopleData(ctx context.Context, websiteID string,
 	if err := checkPath(op, "website_id", websiteID, "people_id", peopleID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.UpdatePeopleData(ctx, websiteID, peopleID, *body)
 	return done(op, resp, err)
@@ -431,8 +431,8 @@ func (s *WebsiteService) UpdatePeopleProfile(ctx context.Context, websiteID stri
 	if err := checkPath(op, "website_id", websiteID, "people_id", peopleID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.UpdatePeopleProfile(ctx, websiteID, peopleID, *body)
 	return done(op, resp, err)
@@ -447,8 +447,8 @@ func (s *WebsiteService) UpdatePeopleSubscriptionStatus(ctx context.Context, web
 	if err := checkPath(op, "website_id", websiteID, "people_id", peopleID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.UpdatePeopleSubscriptionStatus(ctx, websiteID, peopleID, *body)
 	return done(op, resp, err)

@@ -29,8 +29,8 @@ func (s *WebsiteService) UpdateWebsiteSettings(ctx context.Context, websiteID st
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.UpdateWebsiteSettings(ctx, websiteID, *body)
 	return done(op, resp, err)

@@ -29,8 +29,8 @@ func (s *WebsiteService) CreateNewTeam(ctx context.Context, websiteID string, bo
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return nil, err
 	}
-	if err := checkBody(op, body); err != nil {
-		return nil, err
+	if body == nil {
+		return nil, errNilBody(op)
 	}
 	resp, err := s.c.api.CreateNewTeam(ctx, websiteID, *body)
 	return decode[api.TeamCreated](op, resp, err)
@@ -91,8 +91,8 @@ func (s *WebsiteService) SaveTeam(ctx context.Context, websiteID string, teamID 
 	if err := checkPath(op, "website_id", websiteID, "team_id", teamID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.SaveTeam(ctx, websiteID, teamID, *body)
 	return done(op, resp, err)

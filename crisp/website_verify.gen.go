@@ -56,8 +56,8 @@ func (s *WebsiteService) UpdateVerifySettings(ctx context.Context, websiteID str
 	if err := checkPath(op, "website_id", websiteID); err != nil {
 		return err
 	}
-	if err := checkBody(op, body); err != nil {
-		return err
+	if body == nil {
+		return errNilBody(op)
 	}
 	resp, err := s.c.api.UpdateVerifySettings(ctx, websiteID, *body)
 	return done(op, resp, err)

@@ -154,12 +154,11 @@ func writeMethod(b *strings.Builder, op facadeOp) {
 			call = append(call, op.Body+"{"+op.FlattenField+": "+op.Flatten.Name+"}")
 			break
 		}
+		fmt.Fprintf(b, "\tif body == nil {\n\t\treturn %serrNilBody(op)\n\t}\n", zero)
 		if op.BodyByValue {
-			fmt.Fprintf(b, "\tif body == nil {\n\t\treturn %sinvalidArg(op, \"request body must not be nil\")\n\t}\n", zero)
 			call = append(call, "body")
 			break
 		}
-		fmt.Fprintf(b, "\tif err := checkBody(op, body); err != nil {\n\t\treturn %serr\n\t}\n", zero)
 		if len(op.NullIfUnset) == 0 {
 			call = append(call, "*body")
 			break
