@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/crisp-go/crisp-go/internal/jsonx"
 	"github.com/crisp-go/crisp-go/internal/redact"
 	"math/rand/v2"
 	"net/http"
@@ -361,13 +362,15 @@ func sleep(ctx context.Context, d time.Duration) bool {
 // dispatch runs the handlers of the queued events, in order, until ctx
 // is done.
 func (c *Client) dispatch(ctx context.Context, q *fifo[*events.Event]) {
+	var batch []*events.Event
 	for {
 		select {
 		case <-ctx.Done():
 			return
 		case <-q.ready:
 		}
-		for _, ev := range q.take() {
+		batch = q.take(batch)
+		for _, ev := range batch {
 			if ctx.Err() != nil {
 				return
 			}
@@ -426,6 +429,8 @@ func (c *Client) session(ctx context.Context, endpoint string, out *fifo[*events
 		authenticated bool
 		since         time.Time     // when it authenticated
 		deadline      = dctx.Done() // until it authenticates
+		packets       []sio.Packet  // the last batch, its array reused
+		end           error
 	)
 	result := func(err error) outcome {
 		o := outcome{authenticated: authenticated, err: err}
@@ -442,7 +447,7 @@ func (c *Client) session(ctx context.Context, endpoint string, out *fifo[*events
 			return result(fmt.Errorf("rtm: connecting to %s: not authenticated within %v", endpoint, c.cfg.dialTimeout))
 		case <-sock.Ready():
 		}
-		packets, end := sock.Take()
+		packets, end = sock.Take(packets)
 		for _, p := range packets {
 			if p.Type != sio.Event {
 				continue // the disconnect packet comes with end
@@ -545,7 +550,7 @@ func toEvent(name string, args []json.RawMessage) *events.Event {
 		var obj struct {
 			WebsiteID string `json:"website_id"`
 		}
-		if json.Unmarshal(args[0], &obj) == nil {
+		if jsonx.Decode(args[0], &obj) == nil {
 			ev.WebsiteID = obj.WebsiteID
 		}
 	}

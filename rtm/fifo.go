@@ -23,11 +23,15 @@ func (q *fifo[T]) push(v T) {
 	}
 }
 
-// take removes and returns every waiting item, oldest first.
-func (q *fifo[T]) take() []T {
+// take removes and returns every waiting item, oldest first. spare, when
+// not nil, is the slice of the previous take, which the consumer is done
+// with: the next items are queued in its array (cleared first) rather than
+// in a new one, so that a steady flow of events allocates no queue.
+func (q *fifo[T]) take(spare []T) []T {
+	clear(spare)
 	q.mu.Lock()
 	defer q.mu.Unlock()
 	items := q.items
-	q.items = nil
+	q.items = spare[:0]
 	return items
 }

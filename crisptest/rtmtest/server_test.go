@@ -457,7 +457,7 @@ func next(t *testing.T, c *sio.Client, pending *[]sio.Packet) (sio.Packet, error
 			*pending = (*pending)[1:]
 			return p, nil
 		}
-		pkts, err := c.Take()
+		pkts, err := c.Take(nil)
 		*pending = pkts
 		if len(pkts) > 0 {
 			continue

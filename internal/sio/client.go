@@ -386,12 +386,15 @@ func (c *Client) Ready() <-chan struct{} { return c.ready }
 // connection has ended, and every packet has been returned, it also
 // returns why: ErrServerDisconnect after a server's Socket.IO disconnect
 // packet (the last packet returned), ErrHeartbeat when the server went
-// silent, ErrClosed after Close, or the transport's error.
-func (c *Client) Take() ([]Packet, error) {
+// silent, ErrClosed after Close, or the transport's error. spare, when
+// not nil, is a slice of an earlier call that the caller is done with:
+// the next packets are queued in its array rather than a new one.
+func (c *Client) Take(spare []Packet) ([]Packet, error) {
+	clear(spare) // no packet kept alive by the spare array
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	q := c.queue
-	c.queue = nil
+	c.queue = spare[:0]
 	return q, c.err
 }
 

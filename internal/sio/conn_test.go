@@ -179,7 +179,7 @@ func TestClientCloseSendsDisconnect(t *testing.T) {
 	if got := f.closed[c.ID]; got != ReasonClientDisconnect {
 		t.Errorf("server saw %q, want %q", got, ReasonClientDisconnect)
 	}
-	if _, err := c.Take(); !errors.Is(err, ErrClosed) {
+	if _, err := c.Take(nil); !errors.Is(err, ErrClosed) {
 		t.Errorf("Take after Close = %v, want ErrClosed", err)
 	}
 	if err := c.Emit(context.Background(), "late"); !errors.Is(err, ErrClosed) {
@@ -235,7 +235,7 @@ func TestHeartbeat(t *testing.T) {
 	f.wait(t, "the connection", func() bool { return len(f.conns) == 1 })
 	// The client answers pings: the connection outlives several of them.
 	time.Sleep(200 * time.Millisecond)
-	if pkts, err := c.Take(); err != nil || len(pkts) != 0 {
+	if pkts, err := c.Take(nil); err != nil || len(pkts) != 0 {
 		t.Fatalf("Take = %v, %v; want a live connection", pkts, err)
 	}
 	// A frozen server sends no ping: the client gives up.

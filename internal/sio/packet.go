@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"strconv"
+	"unicode/utf8"
 )
 
 // Engine.IO v4 packet types: the first byte of a WebSocket text frame.
@@ -52,6 +53,10 @@ type Packet struct {
 	// for Connect and ConnectError (which may also be a string), none for
 	// Disconnect.
 	Data json.RawMessage
+
+	// elems are the elements of the array Data, as ParsePacket found them
+	// (slices of Data); nil for a packet built otherwise.
+	elems []json.RawMessage
 }
 
 // namespace returns the packet's namespace, "/" when empty.
@@ -79,6 +84,8 @@ func (p Packet) Encode() []byte {
 
 // ParsePacket decodes a Socket.IO v5 packet (the data of an Engine.IO
 // message packet). Binary packets are refused: Crisp does not use them.
+// The packet's Data (and the arguments Event returns) are slices of b,
+// which the caller must not change afterwards.
 func ParsePacket(b []byte) (Packet, error) {
 	if len(b) == 0 || b[0] < '0' || b[0] > '6' {
 		return Packet{}, fmt.Errorf("%w: unknown type in %.40q", ErrMalformed, b)
@@ -108,10 +115,17 @@ func ParsePacket(b []byte) (Packet, error) {
 		p.ID, p.HasID = id, true
 	}
 	if i < len(b) {
-		if !json.Valid(b[i:]) {
+		p.Data = b[i:len(b):len(b)]
+		ok := false
+		if p.Type == Event || p.Type == Ack {
+			// One pass validates the array and finds its elements.
+			p.elems, ok = splitArray(p.Data)
+		} else {
+			ok = json.Valid(p.Data)
+		}
+		if !ok {
 			return Packet{}, fmt.Errorf("%w: invalid JSON payload in %.40q", ErrMalformed, b)
 		}
-		p.Data = append(json.RawMessage(nil), b[i:]...)
 	}
 	if !validPayload(p.Type, p.Data) {
 		return Packet{}, fmt.Errorf("%w: invalid payload for type %d: %.40q", ErrMalformed, p.Type, b)
@@ -158,14 +172,42 @@ func (p Packet) Event() (name string, args []json.RawMessage, err error) {
 	if p.Type != Event {
 		return "", nil, fmt.Errorf("%w: packet type %d is not an event", ErrMalformed, p.Type)
 	}
-	var list []json.RawMessage
-	if err := json.Unmarshal(p.Data, &list); err != nil || len(list) == 0 {
+	list := p.elems
+	if list == nil {
+		list = decodeArray(p.Data)
+	}
+	if len(list) == 0 {
 		return "", nil, fmt.Errorf("%w: an event is a non-empty JSON array", ErrMalformed)
 	}
-	if len(list[0]) == 0 || list[0][0] != '"' || json.Unmarshal(list[0], &name) != nil {
+	name, ok := jsonString(list[0])
+	if !ok {
 		return "", nil, fmt.Errorf("%w: an event's name is a string", ErrMalformed)
 	}
 	return name, list[1:], nil
+}
+
+// decodeArray returns the elements of the JSON array data, or nil.
+func decodeArray(data json.RawMessage) []json.RawMessage {
+	var list []json.RawMessage
+	if json.Unmarshal(data, &list) != nil {
+		return nil
+	}
+	return list
+}
+
+// jsonString returns the string a JSON value is, if it is one.
+func jsonString(v json.RawMessage) (string, bool) {
+	if len(v) < 2 || v[0] != '"' {
+		return "", false
+	}
+	if s := v[1 : len(v)-1]; bytes.IndexByte(s, '\\') < 0 && utf8.Valid(s) {
+		return names.intern(s), true // valid JSON without escapes: the text itself
+	}
+	var s string
+	if json.Unmarshal(v, &s) != nil {
+		return "", false
+	}
+	return s, true
 }
 
 // ConnectErrorMessage returns the message of a ConnectError packet's
