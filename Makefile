@@ -66,8 +66,9 @@ ogen-check: ## fail unless ogen (pinned in tools/go.mod) generates every operati
 spec-coverage: ## fail unless openapi.yaml has exactly the operations of spec/checklist.tsv
 	$(GO) test -count=1 -run '^TestSpecCoverage' ./test
 
-bench: ## run the benchmarks
+bench: ## run the benchmarks: REST calls against the net/http floor, long walks, event ingestion (web hooks, RTM)
 	$(GO) test -run '^$$' -bench . -benchmem ./test/bench/
+	$(GO) test -run '^$$' -bench . -benchmem ./webhook/ ./rtm/
 
 bench-build: ## what importing crisp costs a program to build: time, memory, binary size (scripts/bench-build)
 	bash scripts/bench-build
