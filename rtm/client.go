@@ -448,7 +448,8 @@ func (c *Client) session(ctx context.Context, endpoint string, out *fifo[*events
 		case <-sock.Ready():
 		}
 		packets, end = sock.Take(packets)
-		for _, p := range packets {
+		for i := range packets {
+			p := &packets[i] // Event's arguments point into the packet
 			if p.Type != sio.Event {
 				continue // the disconnect packet comes with end
 			}

@@ -54,9 +54,14 @@ type Packet struct {
 	// Disconnect.
 	Data json.RawMessage
 
-	// elems are the elements of the array Data, as ParsePacket found them
-	// (slices of Data); nil for a packet built otherwise.
-	elems []json.RawMessage
+	// The elements of the array Data, as ParsePacket found them (slices
+	// of Data), when split: the first ones in head (n of them), all of
+	// them in more when there are more than head holds. A packet built
+	// otherwise is not split.
+	split bool
+	n     int
+	head  [2]json.RawMessage
+	more  []json.RawMessage
 }
 
 // namespace returns the packet's namespace, "/" when empty.
@@ -119,7 +124,8 @@ func ParsePacket(b []byte) (Packet, error) {
 		ok := false
 		if p.Type == Event || p.Type == Ack {
 			// One pass validates the array and finds its elements.
-			p.elems, ok = splitArray(p.Data)
+			p.more, p.n, ok = splitArray(p.Data, &p.head)
+			p.split = ok
 		} else {
 			ok = json.Valid(p.Data)
 		}
@@ -168,12 +174,17 @@ func NewEvent(name string, args ...any) (Packet, error) {
 
 // Event returns the name and the arguments of an Event packet. The
 // arguments are the exact JSON the peer sent.
-func (p Packet) Event() (name string, args []json.RawMessage, err error) {
+func (p *Packet) Event() (name string, args []json.RawMessage, err error) {
 	if p.Type != Event {
 		return "", nil, fmt.Errorf("%w: packet type %d is not an event", ErrMalformed, p.Type)
 	}
-	list := p.elems
-	if list == nil {
+	var list []json.RawMessage
+	switch {
+	case p.more != nil:
+		list = p.more
+	case p.split:
+		list = p.head[:p.n]
+	default:
 		list = decodeArray(p.Data)
 	}
 	if len(list) == 0 {

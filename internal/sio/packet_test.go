@@ -84,11 +84,13 @@ func TestEventKeepsExactArguments(t *testing.T) {
 	}
 
 	for _, data := range []string{`[]`, `[1]`, `[null]`} {
-		if _, _, err := (Packet{Type: Event, Data: json.RawMessage(data)}).Event(); !errors.Is(err, ErrMalformed) {
+		p := Packet{Type: Event, Data: json.RawMessage(data)}
+		if _, _, err := p.Event(); !errors.Is(err, ErrMalformed) {
 			t.Errorf("Event() of %s = %v, want ErrMalformed", data, err)
 		}
 	}
-	if _, _, err := (Packet{Type: Ack, Data: json.RawMessage(`["a"]`)}).Event(); !errors.Is(err, ErrMalformed) {
+	ack := Packet{Type: Ack, Data: json.RawMessage(`["a"]`)}
+	if _, _, err := ack.Event(); !errors.Is(err, ErrMalformed) {
 		t.Errorf("Event() of an ack = %v, want ErrMalformed", err)
 	}
 	if _, err := NewEvent("x", make(chan int)); err == nil {
