@@ -3,7 +3,7 @@ GO      ?= go
 TOOLS   := $(GO) tool -modfile=tools/go.mod
 PKGS    := ./...
 
-.PHONY: revision-drill help generate check-generated test test-short lint vet staticcheck fmt-check npm lint-spec ts-check spec-coverage bench bench-build diff-spec apidiff ci
+.PHONY: revision-drill help generate check-generated test test-stdjson test-short lint vet staticcheck fmt-check npm lint-spec ts-check spec-coverage bench bench-build diff-spec apidiff ci
 
 help: ## list the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | sed 's/:.*## /\t/'
@@ -22,6 +22,9 @@ check-generated: generate ## fail when a generated file is not what openapi.yaml
 
 test: ## run every test with the race detector
 	$(GO) test -race $(PKGS)
+
+test-stdjson: ## the codec-dependent packages built with -tags crisp_stdjson (encoding/json alone)
+	$(GO) test -tags crisp_stdjson ./crisp/... ./events/... ./webhook/... ./rtm/... ./internal/...
 
 test-short: ## run the tests without the race detector
 	$(GO) test $(PKGS)
