@@ -41,13 +41,14 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"runtime/debug"
 	"slices"
 	"sort"
 	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/crisp-go/crisp-go/internal/race"
 )
 
 // docPackages are the packages whose doc comment snippets must compile,
@@ -356,7 +357,7 @@ func buildSnippets(t *testing.T, snippets []docSnippet) []string {
 	}
 
 	args := []string{"build", "-buildvcs=false"}
-	if raceEnabled() {
+	if race.Enabled {
 		args = append(args, "-race") // reuse the packages built for this test
 	}
 	cmd := exec.Command("go", append(args, pkgs...)...)
@@ -386,18 +387,4 @@ func buildSnippets(t *testing.T, snippets []docSnippet) []string {
 		bad = append(bad, "go build: "+strings.Join(lines, "\n"))
 	}
 	return bad
-}
-
-// raceEnabled reports whether this test binary was built with -race.
-func raceEnabled() bool {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return false
-	}
-	for _, s := range info.Settings {
-		if s.Key == "-race" {
-			return s.Value == "true"
-		}
-	}
-	return false
 }

@@ -2,10 +2,11 @@ package sio
 
 import (
 	"encoding/json"
-	"runtime/debug"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/crisp-go/crisp-go/internal/race"
 )
 
 // splitCases are payloads of every kind: arrays, other values, broken
@@ -125,7 +126,7 @@ func TestNameCacheIsBounded(t *testing.T) {
 // packet and the decoder comes from a pool. Not under -race, whose
 // sync.Pool drops items at random.
 func TestParsingAnEventAllocatesNothing(t *testing.T) {
-	if raceEnabled() {
+	if race.Enabled {
 		t.Skip("sync.Pool drops items at random under -race")
 	}
 	for _, wire := range []string{`2["message:send",{"website_id":"w","content":"hi"}]`, `2["session:set_state"]`} {
@@ -143,18 +144,4 @@ func TestParsingAnEventAllocatesNothing(t *testing.T) {
 			t.Errorf("ParsePacket and Event of %s: %.1f allocations, want 0", wire, allocs)
 		}
 	}
-}
-
-// raceEnabled reports whether this test binary was built with -race.
-func raceEnabled() bool {
-	info, ok := debug.ReadBuildInfo()
-	if !ok {
-		return false
-	}
-	for _, s := range info.Settings {
-		if s.Key == "-race" {
-			return s.Value == "true"
-		}
-	}
-	return false
 }
