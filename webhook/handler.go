@@ -155,10 +155,12 @@ type Delivery struct {
 type deliveryKey struct{}
 
 // request is what Handler allocates for one delivery besides the body and
-// the decoded data: the event and the context its handlers get.
+// the decoded data: the event, the context its handlers get, and the
+// values of the answer's headers.
 type request struct {
-	ctx deliveryContext
-	ev  events.Event
+	ctx     deliveryContext
+	ev      events.Event
+	headers [2]string
 }
 
 // deliveryContext is the request's context with its Delivery, which
@@ -236,11 +238,11 @@ func (h *Handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if err := h.dispatch(ctx, ev); err != nil {
 		h.report(ctx, ev, err)
 		if h.retryOnError {
-			answer(w, http.StatusInternalServerError, "handler_error")
+			answer(w, http.StatusInternalServerError, "handler_error", &req.headers)
 			return
 		}
 	}
-	answer(w, http.StatusOK, "")
+	answer(w, http.StatusOK, "", &req.headers)
 }
 
 // readBody reads the whole body, up to h.maxBody bytes: into a buffer of
@@ -294,7 +296,7 @@ func (h *Handler) dispatch(ctx context.Context, ev *events.Event) (err error) {
 
 func (h *Handler) reject(w http.ResponseWriter, r *http.Request, status int, reason string, err error) {
 	h.report(r.Context(), nil, err)
-	answer(w, status, reason)
+	answer(w, status, reason, nil)
 }
 
 // report sends err to the error log, which must not bring the server down
@@ -309,12 +311,16 @@ func (h *Handler) report(ctx context.Context, ev *events.Event, err error) {
 }
 
 // answer writes the small JSON body Crisp gets back (it reads only the
-// status).
-func answer(w http.ResponseWriter, status int, reason string) {
-	// One allocation for both values (Header.Set would make two); each
-	// is its own slice with no spare capacity, so that an append copies
-	// it and a change of one answer's values stays in that answer.
-	values := []string{"application/json", "no-store"}
+// status). The headers' values are kept in values, an array of this
+// answer's own (the request's, or a new one when nil), rather than in two
+// slices of their own as Header.Set would allocate; each is its own slice
+// with no spare capacity, so that an append copies it and a change of one
+// answer's values stays in that answer.
+func answer(w http.ResponseWriter, status int, reason string, values *[2]string) {
+	if values == nil {
+		values = new([2]string)
+	}
+	values[0], values[1] = "application/json", "no-store"
 	h := w.Header()
 	h["Content-Type"] = values[0:1:1]
 	h["Cache-Control"] = values[1:2:2]
