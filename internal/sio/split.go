@@ -20,10 +20,9 @@ import (
 // links), from a pool.
 func splitArray(data []byte, head *[2]json.RawMessage) (more []json.RawMessage, n int, ok bool) {
 	s := splitters.Get().(*splitter)
-	defer splitters.Put(s)
 	s.buf = *bytes.NewBuffer(data)
 	s.dec.Reset(&s.buf, jsontext.AllowDuplicateNames(true), jsontext.AllowInvalidUTF8(true))
-	defer s.dec.Reset(&s.empty) // the pool keeps no reference to data
+	defer s.release()
 	if tok, err := s.dec.ReadToken(); err != nil || tok.Kind() != '[' {
 		return nil, 0, false
 	}
@@ -61,6 +60,13 @@ type splitter struct {
 }
 
 var splitters = sync.Pool{New: func() any { return new(splitter) }}
+
+// release puts s back in the pool without a reference to the data it read.
+func (s *splitter) release() {
+	s.dec.Reset(&s.empty)
+	s.buf = bytes.Buffer{}
+	splitters.Put(s)
+}
 
 // nameCache interns the event names of incoming packets, so that a name
 // seen before costs no allocation. It holds at most maxNames names (Crisp

@@ -1,6 +1,7 @@
 package sio
 
 import (
+	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -143,5 +144,21 @@ func TestParsingAnEventAllocatesNothing(t *testing.T) {
 		if allocs != 0 {
 			t.Errorf("ParsePacket and Event of %s: %.1f allocations, want 0", wire, allocs)
 		}
+	}
+}
+
+// TestSplitterKeepsNoData: a splitter back in the pool holds no reference
+// to the packet it read (a pool would keep the last message of each P
+// alive).
+func TestSplitterKeepsNoData(t *testing.T) {
+	s := new(splitter)
+	s.buf = *bytes.NewBuffer([]byte(`["a",1]`))
+	s.dec.Reset(&s.buf)
+	if _, err := s.dec.ReadValue(); err != nil {
+		t.Fatal(err)
+	}
+	s.release()
+	if s.buf.Cap() != 0 || s.dec.InputOffset() != 0 {
+		t.Errorf("the released splitter still holds its input: cap %d, offset %d", s.buf.Cap(), s.dec.InputOffset())
 	}
 }
