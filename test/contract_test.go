@@ -47,20 +47,32 @@ type sent struct {
 	body         []byte
 }
 
-// contractServer answers every request with answer and records it.
+// contractServer answers every request with status (200 when 0) and
+// answer, and records it.
 type contractServer struct {
 	mu     sync.Mutex
 	sent   []sent
+	status int
 	answer string
+}
+
+// script sets the status and the body of the answers that follow.
+func (s *contractServer) script(status int, answer string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.status, s.answer = status, answer
 }
 
 func (s *contractServer) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	body, _ := io.ReadAll(r.Body)
 	s.mu.Lock()
 	s.sent = append(s.sent, sent{r.Method, r.URL.EscapedPath(), body})
-	answer := s.answer
+	status, answer := s.status, s.answer
 	s.mu.Unlock()
 	w.Header().Set("Content-Type", "application/json")
+	if status != 0 {
+		w.WriteHeader(status)
+	}
 	_, _ = io.WriteString(w, answer)
 }
 
@@ -76,7 +88,10 @@ func (s *contractServer) take() []sent {
 // generated facade method: the spec's request example is sent as it is, to
 // the route of the operation, and its answer example is decoded; a nil
 // body and empty, "." and ".." path parameters are refused with nothing
-// sent; a hostile ID stays in its own escaped path segment.
+// sent; a hostile ID stays in its own escaped path segment; Crisp's error
+// answers (a non-2xx status, or "error": true in a 200 envelope) become
+// an *crisp.Error naming the operation, and a HEAD route reads 404 as
+// false.
 func TestContractEveryGeneratedMethod(t *testing.T) {
 	require.NotEmpty(t, contractOps)
 	srv := &contractServer{}
@@ -87,14 +102,15 @@ func TestContractEveryGeneratedMethod(t *testing.T) {
 	ctx := context.Background()
 	for _, op := range contractOps {
 		t.Run(op.ID, func(t *testing.T) {
+			srv.take() // what a failed operation left
 			answer := op.Answer
 			if answer == "" {
 				answer = `{"error":false,"reason":"ok","data":{}}`
 			}
-			srv.answer = answer
 			if op.Method == http.MethodHead {
-				srv.answer = ""
+				answer = ""
 			}
+			srv.script(0, answer)
 			var body []byte
 			if op.Request != "" {
 				body = []byte(op.Request)
@@ -160,8 +176,72 @@ func TestContractEveryGeneratedMethod(t *testing.T) {
 				require.Len(t, reqs, 1)
 				require.Contains(t, reqs[0].path+"/", "/"+url.PathEscape(hostile)+"/")
 			}
+
+			// Crisp's error answers.
+			if op.Result == "exists" {
+				// 404: the resource does not exist, not an error.
+				srv.script(http.StatusNotFound, "")
+				got, err := op.Call(ctx, client, params, 1, body)
+				require.NoError(t, err, "404")
+				require.Equal(t, false, got, "404")
+				// Any other error status is an error.
+				srv.script(http.StatusInternalServerError, "")
+				got, err = op.Call(ctx, client, params, 1, body)
+				requireCallError(t, op, params, err, http.StatusInternalServerError, crisp.ReasonHTTPError)
+				require.Equal(t, false, got, "500")
+				require.Len(t, srv.take(), 2)
+				return
+			}
+			// An error status with Crisp's envelope.
+			srv.script(http.StatusNotFound, `{"error":true,"reason":"not_found","data":{}}`)
+			got, err = op.Call(ctx, client, params, 1, body)
+			requireCallError(t, op, params, err, http.StatusNotFound, "not_found")
+			requireZero(t, got, "404")
+			// A 200 whose envelope says "error": true, with the example's
+			// data: an error all the same.
+			srv.script(http.StatusOK, withEnvelopeError(t, answer, "invalid_data"))
+			got, err = op.Call(ctx, client, params, 1, body)
+			requireCallError(t, op, params, err, http.StatusOK, "invalid_data")
+			requireZero(t, got, `200 with "error": true`)
+			require.Len(t, srv.take(), 2)
 		})
 	}
+}
+
+// requireCallError requires err to be the *crisp.Error of op's answer
+// with status and reason, to the request's method and path.
+func requireCallError(t *testing.T, op contractOp, params []string, err error, status int, reason string) {
+	t.Helper()
+	require.Error(t, err, "answer %d", status)
+	var ce *crisp.Error
+	require.Truef(t, errors.As(err, &ce), "answer %d: %T is not a *crisp.Error: %v", status, err, err)
+	require.Equal(t, op.ID, ce.Operation, "answer %d", status)
+	require.Equal(t, status, ce.StatusCode, "answer %d", status)
+	require.Equal(t, reason, ce.Reason, "answer %d", status)
+	require.Equal(t, op.Method, ce.Method, "answer %d", status)
+	require.Regexp(t, routePattern(op.Path, op.StringParams, params), ce.Path, "answer %d", status)
+}
+
+// requireZero requires the result a call returned with its error to be
+// the zero value of its type (nil for a *T or a []T).
+func requireZero(t *testing.T, got any, msg string) {
+	t.Helper()
+	if got != nil {
+		require.Truef(t, reflect.ValueOf(got).IsZero(), "%s: a result came back with the error: %#v", msg, got)
+	}
+}
+
+// withEnvelopeError returns answer (a JSON envelope) with "error": true
+// and reason.
+func withEnvelopeError(t *testing.T, answer, reason string) string {
+	t.Helper()
+	var env map[string]json.RawMessage
+	require.NoError(t, json.Unmarshal([]byte(answer), &env))
+	env["error"] = json.RawMessage("true")
+	env["reason"], _ = json.Marshal(reason)
+	out, err := json.Marshal(env)
+	require.NoError(t, err)
+	return string(out)
 }
 
 // TestContractAgainstTheSpec calls every generated method with the spec's
