@@ -687,6 +687,7 @@ var contractOps = []contractOp{
 		ID: "createHelpdeskTreePath", Method: "POST", Path: "/website/{website_id}/helpdesk/tree/path/{locale}/{content_type}/{path}",
 		StringParams: []string{"website_id", "locale", "path"},
 		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en", "getting-started/install-on-wordpress"},
+		EmptyBody:    true,
 		Request:      `{}`,
 		Answer:       `{"data":{},"error":false,"reason":"added"}`,
 		Result:       "done",
@@ -702,6 +703,7 @@ var contractOps = []contractOp{
 		Request:      `{"name":"Welcome!","type":"one-shot"}`,
 		Answer:       `{"data":{"campaign_id":"355d805f-a72f-457e-a3e5-5d01521f3cd8"},"error":false,"reason":"added"}`,
 		Result:       "decode",
+		Unwrap:       "campaign_id",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.CampaignNew
 			if body != nil {
@@ -721,6 +723,7 @@ var contractOps = []contractOp{
 		Request:      `{"format":"html","name":"HTML Template"}`,
 		Answer:       `{"data":{"template_id":"a4876300-4dae-47f7-8599-3bf9283f36c2"},"error":false,"reason":"added"}`,
 		Result:       "decode",
+		Unwrap:       "template_id",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			var v *api.CampaignTemplateNew
 			if body != nil {
@@ -736,8 +739,10 @@ var contractOps = []contractOp{
 		ID: "createNewConversation", Method: "POST", Path: "/website/{website_id}/conversation",
 		StringParams: []string{"website_id"},
 		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
+		EmptyBody:    true,
 		Answer:       `{"data":{"session_id":"session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},"error":false,"reason":"added"}`,
 		Result:       "decode",
+		Unwrap:       "session_id",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.CreateNewConversation(ctx, p[0])
 		},
@@ -1045,6 +1050,7 @@ var contractOps = []contractOp{
 		ID: "dispatchCampaign", Method: "POST", Path: "/website/{website_id}/campaign/{campaign_id}/dispatch",
 		StringParams: []string{"website_id", "campaign_id"},
 		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "355d805f-a72f-457e-a3e5-5d01521f3cd8"},
+		EmptyBody:    true,
 		Request:      `{}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
@@ -1075,6 +1081,7 @@ var contractOps = []contractOp{
 		ID: "exportHelpdeskLocaleArticles", Method: "POST", Path: "/website/{website_id}/helpdesk/export/{locale}/{content_type}",
 		StringParams: []string{"website_id", "locale"},
 		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
+		EmptyBody:    true,
 		Request:      `{}`,
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
@@ -1619,6 +1626,7 @@ var contractOps = []contractOp{
 		ID: "initiateBrowsingSessionForConversation", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/browsing",
 		StringParams: []string{"website_id", "session_id"},
 		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
+		EmptyBody:    true,
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
@@ -1629,6 +1637,7 @@ var contractOps = []contractOp{
 		ID: "initiateConversationWithExistingSession", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/initiate",
 		StringParams: []string{"website_id", "session_id"},
 		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
+		EmptyBody:    true,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
@@ -1703,15 +1712,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Plugin.ListAllConnectWebsites(ctx, page, nil)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Plugin.ListAllConnectWebsitesIter(ctx, nil) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Plugin.ListAllConnectWebsitesIter(ctx, nil) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -1734,15 +1743,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListCampaignRecipients(ctx, p[0], p[1], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListCampaignRecipientsIter(ctx, p[0], p[1]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListCampaignRecipientsIter(ctx, p[0], p[1]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -1755,15 +1764,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListCampaignStatistics(ctx, p[0], p[1], api.CampaignStatisticType("clicked"), page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListCampaignStatisticsIter(ctx, p[0], p[1], api.CampaignStatisticType("clicked")) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListCampaignStatisticsIter(ctx, p[0], p[1], api.CampaignStatisticType("clicked")) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -1786,15 +1795,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListCampaignTemplates(ctx, p[0], page, nil)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListCampaignTemplatesIter(ctx, p[0], nil) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListCampaignTemplatesIter(ctx, p[0], nil) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -1807,15 +1816,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListCampaigns(ctx, p[0], page, nil)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListCampaignsIter(ctx, p[0], nil) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListCampaignsIter(ctx, p[0], nil) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -1828,15 +1837,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListConversationEvents(ctx, p[0], p[1], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListConversationEventsIter(ctx, p[0], p[1]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListConversationEventsIter(ctx, p[0], p[1]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -1849,15 +1858,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListConversationFiles(ctx, p[0], p[1], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListConversationFilesIter(ctx, p[0], p[1]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListConversationFilesIter(ctx, p[0], p[1]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -1870,15 +1879,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListConversationPages(ctx, p[0], p[1], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListConversationPagesIter(ctx, p[0], p[1]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListConversationPagesIter(ctx, p[0], p[1]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -1901,15 +1910,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListHelpdeskLocaleArticles(ctx, p[0], p[1], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListHelpdeskLocaleArticlesIter(ctx, p[0], p[1]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListHelpdeskLocaleArticlesIter(ctx, p[0], p[1]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -1922,15 +1931,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListHelpdeskLocaleCategories(ctx, p[0], p[1], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListHelpdeskLocaleCategoriesIter(ctx, p[0], p[1]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListHelpdeskLocaleCategoriesIter(ctx, p[0], p[1]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -1943,15 +1952,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListHelpdeskLocaleFeedbacks(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), page, nil)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListHelpdeskLocaleFeedbacksIter(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), nil) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListHelpdeskLocaleFeedbacksIter(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), nil) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -1964,15 +1973,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListHelpdeskLocaleFeedbacksLegacy(ctx, p[0], p[1], page, nil)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListHelpdeskLocaleFeedbacksLegacyIter(ctx, p[0], p[1], nil) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListHelpdeskLocaleFeedbacksLegacyIter(ctx, p[0], p[1], nil) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -1985,15 +1994,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListHelpdeskLocaleSections(ctx, p[0], p[1], p[2], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListHelpdeskLocaleSectionsIter(ctx, p[0], p[1], p[2]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListHelpdeskLocaleSectionsIter(ctx, p[0], p[1], p[2]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2006,15 +2015,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListHelpdeskLocales(ctx, p[0], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListHelpdeskLocalesIter(ctx, p[0]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListHelpdeskLocalesIter(ctx, p[0]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2027,15 +2036,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListHelpdeskPages(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListHelpdeskPagesIter(ctx, p[0], p[1], api.HelpdeskContentKind("articles")) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListHelpdeskPagesIter(ctx, p[0], p[1], api.HelpdeskContentKind("articles")) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2048,15 +2057,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListHelpdeskRedirections(ctx, p[0], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListHelpdeskRedirectionsIter(ctx, p[0]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListHelpdeskRedirectionsIter(ctx, p[0]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2069,15 +2078,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListHelpdeskTree(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), page, nil)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListHelpdeskTreeIter(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), nil) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListHelpdeskTreeIter(ctx, p[0], p[1], api.HelpdeskContentKind("articles"), nil) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2090,15 +2099,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListInboxes(ctx, p[0], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListInboxesIter(ctx, p[0]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListInboxesIter(ctx, p[0]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2121,15 +2130,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListPeopleCampaigns(ctx, p[0], p[1], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListPeopleCampaignsIter(ctx, p[0], p[1]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListPeopleCampaignsIter(ctx, p[0], p[1]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2142,15 +2151,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListPeopleConversations(ctx, p[0], p[1], page, nil)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListPeopleConversationsIter(ctx, p[0], p[1], nil) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListPeopleConversationsIter(ctx, p[0], p[1], nil) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2163,15 +2172,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListPeopleEvents(ctx, p[0], p[1], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListPeopleEventsIter(ctx, p[0], p[1]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListPeopleEventsIter(ctx, p[0], p[1]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2184,15 +2193,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListSpamConversations(ctx, p[0], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListSpamConversationsIter(ctx, p[0]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListSpamConversationsIter(ctx, p[0]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2215,15 +2224,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListSuggestedConversationDataKeys(ctx, p[0], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListSuggestedConversationDataKeysIter(ctx, p[0]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListSuggestedConversationDataKeysIter(ctx, p[0]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2236,15 +2245,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListSuggestedConversationSegments(ctx, p[0], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListSuggestedConversationSegmentsIter(ctx, p[0]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListSuggestedConversationSegmentsIter(ctx, p[0]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2257,15 +2266,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListSuggestedPeopleDataKeys(ctx, p[0], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListSuggestedPeopleDataKeysIter(ctx, p[0]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListSuggestedPeopleDataKeysIter(ctx, p[0]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2278,15 +2287,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListSuggestedPeopleEvents(ctx, p[0], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListSuggestedPeopleEventsIter(ctx, p[0]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListSuggestedPeopleEventsIter(ctx, p[0]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2299,15 +2308,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListSuggestedPeopleSegments(ctx, p[0], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListSuggestedPeopleSegmentsIter(ctx, p[0]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListSuggestedPeopleSegmentsIter(ctx, p[0]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2320,15 +2329,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListTeams(ctx, p[0], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListTeamsIter(ctx, p[0]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListTeamsIter(ctx, p[0]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2341,15 +2350,15 @@ var contractOps = []contractOp{
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
 			return c.Website.ListVisitors(ctx, p[0], page)
 		},
-		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {
-			n := 0
-			for _, err := range c.Website.ListVisitorsIter(ctx, p[0]) {
+		Iter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {
+			for v, err := range c.Website.ListVisitorsIter(ctx, p[0]) {
 				if err != nil {
-					return n, err
+					errs = append(errs, err)
+					continue
 				}
-				n++
+				items = append(items, v)
 			}
-			return n, nil
+			return items, errs
 		},
 	},
 	{
@@ -2453,6 +2462,7 @@ var contractOps = []contractOp{
 		ID: "pauseCampaign", Method: "POST", Path: "/website/{website_id}/campaign/{campaign_id}/pause",
 		StringParams: []string{"website_id", "campaign_id"},
 		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "355d805f-a72f-457e-a3e5-5d01521f3cd8"},
+		EmptyBody:    true,
 		Request:      `{}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
@@ -2600,6 +2610,7 @@ var contractOps = []contractOp{
 		ID: "requestChatboxBindingPurgeForConversation", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/purge",
 		StringParams: []string{"website_id", "session_id"},
 		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
+		EmptyBody:    true,
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
@@ -2629,6 +2640,7 @@ var contractOps = []contractOp{
 		ID: "requestHelpdeskContentRefresh", Method: "POST", Path: "/website/{website_id}/helpdesk/refresh/{locale}/{content_type}",
 		StringParams: []string{"website_id", "locale"},
 		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "en"},
+		EmptyBody:    true,
 		Request:      `{}`,
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
@@ -2697,6 +2709,7 @@ var contractOps = []contractOp{
 		ID: "requestUserFeedbackForConversation", Method: "POST", Path: "/website/{website_id}/conversation/{session_id}/feedback",
 		StringParams: []string{"website_id", "session_id"},
 		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "session_700c65e1-85e2-465a-b9ac-ecb5ec2c9881"},
+		EmptyBody:    true,
 		Answer:       `{"data":{},"error":false,"reason":"requested"}`,
 		Result:       "done",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
@@ -2887,6 +2900,7 @@ var contractOps = []contractOp{
 		ID: "resumeCampaign", Method: "POST", Path: "/website/{website_id}/campaign/{campaign_id}/resume",
 		StringParams: []string{"website_id", "campaign_id"},
 		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "355d805f-a72f-457e-a3e5-5d01521f3cd8"},
+		EmptyBody:    true,
 		Request:      `{}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
@@ -2898,6 +2912,7 @@ var contractOps = []contractOp{
 		ID: "rollVerifyKey", Method: "POST", Path: "/website/{website_id}/verify/key",
 		StringParams: []string{"website_id"},
 		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc"},
+		EmptyBody:    true,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",
 		Call: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {
@@ -3268,6 +3283,7 @@ var contractOps = []contractOp{
 		ID: "testCampaign", Method: "POST", Path: "/website/{website_id}/campaign/{campaign_id}/test",
 		StringParams: []string{"website_id", "campaign_id"},
 		Examples:     []string{"8c842203-7ed8-4e29-a608-7cf78a7d2fcc", "355d805f-a72f-457e-a3e5-5d01521f3cd8"},
+		EmptyBody:    true,
 		Request:      `{}`,
 		Answer:       `{"data":{},"error":false,"reason":"updated"}`,
 		Result:       "done",

@@ -32,13 +32,19 @@ type contractOp struct {
 	Paged bool
 	// HasBody: the method takes a request body that may be nil.
 	HasBody bool
+	// EmptyBody: the method takes no body and sends {}.
+	EmptyBody bool
 	// Request and Answer are the spec's examples (JSON), when it has them.
 	Request, Answer string
 	// Result is how the answer is read: exists, done, decode or list.
 	Result string
+	// Unwrap is the JSON name of the one field of the data the method
+	// returns (x-crisp-go-unwrap), if any.
+	Unwrap string
 	Call   func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error)
-	// Iter walks every page with the Iter method and counts the items.
-	Iter func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error)
+	// Iter walks every page with the Iter method and returns every item
+	// and every error it yields.
+	Iter func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error)
 }
 
 // sent is one request the contract server received.
@@ -88,10 +94,10 @@ func (s *contractServer) take() []sent {
 // generated facade method: the spec's request example is sent as it is, to
 // the route of the operation, and its answer example is decoded; a nil
 // body and empty, "." and ".." path parameters are refused with nothing
-// sent; a hostile ID stays in its own escaped path segment; Crisp's error
-// answers (a non-2xx status, or "error": true in a 200 envelope) become
-// an *crisp.Error naming the operation, and a HEAD route reads 404 as
-// false.
+// sent (and no result); a hostile ID stays in its own escaped path
+// segment; Crisp's error answers (a non-2xx status, or "error": true in a
+// 200 envelope) become an *crisp.Error naming the operation, with no
+// result, and a HEAD route reads 404 as false.
 func TestContractEveryGeneratedMethod(t *testing.T) {
 	require.NotEmpty(t, contractOps)
 	srv := &contractServer{}
@@ -127,8 +133,13 @@ func TestContractEveryGeneratedMethod(t *testing.T) {
 			require.Len(t, reqs, 1)
 			require.Equal(t, op.Method, reqs[0].method)
 			require.Regexp(t, routePattern(op.Path, op.StringParams, params), reqs[0].path)
-			if op.Request != "" {
+			switch {
+			case op.Request != "":
 				require.JSONEq(t, op.Request, string(reqs[0].body), "request body")
+			case op.EmptyBody:
+				require.JSONEq(t, `{}`, string(reqs[0].body), "request body")
+			case !op.HasBody:
+				require.Empty(t, reqs[0].body, "request body")
 			}
 			switch op.Result {
 			case "exists":
@@ -142,26 +153,30 @@ func TestContractEveryGeneratedMethod(t *testing.T) {
 				for _, bad := range []string{"", ".", ".."} {
 					p := append([]string(nil), params...)
 					p[i] = bad
-					_, err := op.Call(ctx, client, p, 1, body)
+					got, err := op.Call(ctx, client, p, 1, body)
 					require.ErrorIs(t, err, crisp.ErrInvalidArgument, "%s = %q", name, bad)
 					var ce *crisp.Error
 					require.True(t, errors.As(err, &ce))
 					require.Equal(t, op.ID, ce.Operation)
+					require.Contains(t, ce.Message, name, "the error names the parameter")
+					requireZero(t, got, "refused")
 					require.Empty(t, srv.take(), "%s = %q: a request was sent", name, bad)
 				}
 			}
 
 			// A nil body: refused, nothing sent.
 			if op.HasBody {
-				_, err := op.Call(ctx, client, params, 1, nil)
+				got, err := op.Call(ctx, client, params, 1, nil)
 				require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+				requireZero(t, got, "nil body")
 				require.Empty(t, srv.take())
 			}
 
 			// Page numbers start at 1.
 			if op.Paged {
-				_, err := op.Call(ctx, client, params, 0, body)
+				got, err := op.Call(ctx, client, params, 0, body)
 				require.ErrorIs(t, err, crisp.ErrInvalidArgument)
+				requireZero(t, got, "page 0")
 				require.Empty(t, srv.take())
 			}
 
@@ -188,6 +203,7 @@ func TestContractEveryGeneratedMethod(t *testing.T) {
 				srv.script(http.StatusInternalServerError, "")
 				got, err = op.Call(ctx, client, params, 1, body)
 				requireCallError(t, op, params, err, http.StatusInternalServerError, crisp.ReasonHTTPError)
+				require.ErrorIs(t, err, crisp.ErrServer)
 				require.Equal(t, false, got, "500")
 				require.Len(t, srv.take(), 2)
 				return
@@ -196,6 +212,7 @@ func TestContractEveryGeneratedMethod(t *testing.T) {
 			srv.script(http.StatusNotFound, `{"error":true,"reason":"not_found","data":{}}`)
 			got, err = op.Call(ctx, client, params, 1, body)
 			requireCallError(t, op, params, err, http.StatusNotFound, "not_found")
+			require.ErrorIs(t, err, crisp.ErrNotFound)
 			requireZero(t, got, "404")
 			// A 200 whose envelope says "error": true, with the example's
 			// data: an error all the same.
@@ -204,6 +221,18 @@ func TestContractEveryGeneratedMethod(t *testing.T) {
 			requireCallError(t, op, params, err, http.StatusOK, "invalid_data")
 			requireZero(t, got, `200 with "error": true`)
 			require.Len(t, srv.take(), 2)
+
+			// The one field an unwrapping method returns must be there:
+			// its zero value would look like success.
+			if op.Unwrap != "" {
+				srv.script(http.StatusOK, `{"error":false,"reason":"added","data":{}}`)
+				got, err = op.Call(ctx, client, params, 1, body)
+				requireCallError(t, op, params, err, http.StatusOK, crisp.ReasonInvalidResponse)
+				require.ErrorIs(t, err, crisp.ErrInvalidResponse)
+				require.Contains(t, err.Error(), op.Unwrap)
+				requireZero(t, got, "no "+op.Unwrap)
+				require.Len(t, srv.take(), 1)
+			}
 		})
 	}
 }
@@ -248,7 +277,8 @@ func withEnvelopeError(t *testing.T, answer, reason string) string {
 // examples through crisptest, which validates each request (and answer)
 // against openapi.yaml and refuses the wrong token tier, and requires the
 // data of the answer example back, decoded; paged lists are walked to
-// their end with their Iter method.
+// their end with their Iter method, which yields every item of every
+// page, and stops at the first error, which it yields once.
 func TestContractAgainstTheSpec(t *testing.T) {
 	ctx := context.Background()
 	for _, op := range contractOps {
@@ -266,48 +296,82 @@ func TestContractAgainstTheSpec(t *testing.T) {
 			case "exists":
 				require.Equal(t, true, got)
 			case "decode", "list":
-				requireExampleData(t, srv, op.ID, got)
+				requireExampleData(t, srv, op, got)
 			}
 			if op.Iter == nil {
 				return
 			}
-			// Page 1 is the example's list, page 2 is empty.
+			// The example's list is page 1, twice over page 2 (a page
+			// equal to the one before would end the walk), then an empty
+			// page 3 ends it.
 			var example struct {
 				Data []json.RawMessage `json:"data"`
 			}
 			require.NoError(t, json.Unmarshal(srv.Operation(op.ID).Example, &example))
+			require.NotEmpty(t, example.Data, "an example page with items")
+			var pages []string
+			srv.Reset()
+			srv.Handle(op.ID, func(r *crisptest.Call) (int, any) {
+				pages = append(pages, r.PathParams["page_number"])
+				return 200, map[string]any{"error": false, "reason": "listed", "data": pagesOf(example.Data, r.PathParams["page_number"])}
+			})
+			items, errs := op.Iter(ctx, c, op.Examples, body)
+			require.Empty(t, errs)
+			page := reflect.ValueOf(got) // page 1, decoded by the list method
+			require.Len(t, items, 3*page.Len())
+			for i, item := range items {
+				require.Equal(t, page.Index(i%page.Len()).Interface(), item, "item %d", i)
+			}
+			require.Equal(t, []string{"1", "2", "3"}, pages)
+			for _, req := range srv.RequestsFor(op.ID) {
+				require.Regexp(t, routePattern(op.Path, op.StringParams, op.Examples), req.Path)
+			}
+
+			// The first error ends the walk after the items before it,
+			// yielded once.
 			srv.Reset()
 			srv.Handle(op.ID, func(r *crisptest.Call) (int, any) {
 				if r.PathParams["page_number"] == "1" {
 					return 200, map[string]any{"error": false, "reason": "listed", "data": example.Data}
 				}
-				return 200, map[string]any{"error": false, "reason": "listed", "data": []any{}}
+				return 404, map[string]any{"error": true, "reason": "not_found", "data": map[string]any{}}
 			})
-			n, err := op.Iter(ctx, c, op.Examples, body)
-			require.NoError(t, err)
-			require.Equal(t, len(example.Data), n)
+			items, errs = op.Iter(ctx, c, op.Examples, body)
+			require.Len(t, items, page.Len())
+			require.Len(t, errs, 1)
+			var ce *crisp.Error
+			require.ErrorAs(t, errs[0], &ce)
+			require.Equal(t, op.ID, ce.Operation)
+			require.Equal(t, http.StatusNotFound, ce.StatusCode)
 			require.Len(t, srv.RequestsFor(op.ID), 2)
 		})
 	}
 }
 
-// requireExampleData requires got (a *T or a []T a method returned) to be
-// the data of op's answer example, decoded.
-func requireExampleData(t *testing.T, srv *crisptest.Server, op string, got any) {
+// requireExampleData requires got (a *T or a []T a method returned, or
+// the one field of the data it unwraps) to be the data of op's answer
+// example, decoded.
+func requireExampleData(t *testing.T, srv *crisptest.Server, op contractOp, got any) {
 	t.Helper()
 	typ := reflect.TypeOf(got)
 	require.NotNil(t, typ, "no data")
-	if k := typ.Kind(); k != reflect.Pointer && k != reflect.Slice {
-		// One field of the data (x-crisp-go-unwrap).
-		require.NotZero(t, got)
-		return
-	}
 	if typ.Kind() == reflect.Pointer {
 		require.False(t, reflect.ValueOf(got).IsNil(), "nil data")
 		typ = typ.Elem()
 	}
+	example := srv.Operation(op.ID).Example
+	if op.Unwrap != "" {
+		// The data's field, as the data.
+		var env struct {
+			Data map[string]json.RawMessage `json:"data"`
+		}
+		require.NoError(t, json.Unmarshal(example, &env))
+		require.Contains(t, env.Data, op.Unwrap)
+		example, _ = json.Marshal(map[string]json.RawMessage{"data": env.Data[op.Unwrap]})
+		require.NotZero(t, got)
+	}
 	env := reflect.New(reflect.StructOf([]reflect.StructField{{Name: "Data", Type: typ, Tag: `json:"data"`}}))
-	require.NoError(t, json.Unmarshal(srv.Operation(op).Example, env.Interface()))
+	require.NoError(t, json.Unmarshal(example, env.Interface()))
 	want := env.Elem().Field(0).Interface()
 	if reflect.TypeOf(got).Kind() == reflect.Pointer {
 		got = reflect.ValueOf(got).Elem().Interface()

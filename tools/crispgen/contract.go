@@ -58,6 +58,9 @@ func genContract(ctx *genContext) ([]genFile, error) {
 		if op.Body != "" && op.Body != "empty" && op.Flatten == nil {
 			b.WriteString("\t\tHasBody: true,\n")
 		}
+		if op.Body == "empty" {
+			b.WriteString("\t\tEmptyBody: true,\n")
+		}
 		if reqEx != "" {
 			fmt.Fprintf(&b, "\t\tRequest: %s,\n", goString(reqEx))
 		}
@@ -65,6 +68,9 @@ func genContract(ctx *genContext) ([]genFile, error) {
 			fmt.Fprintf(&b, "\t\tAnswer: %s,\n", goString(respEx))
 		}
 		fmt.Fprintf(&b, "\t\tResult: %q,\n", op.Result)
+		if op.UnwrapField != "" {
+			fmt.Fprintf(&b, "\t\tUnwrap: %q,\n", op.UnwrapField)
+		}
 		b.WriteString("\t\tCall: func(ctx context.Context, c *crisp.Client, p []string, page int, body []byte) (any, error) {\n")
 		call, err := contractCall(ctx.Go, op, false)
 		if err != nil {
@@ -73,7 +79,7 @@ func genContract(ctx *genContext) ([]genFile, error) {
 		b.WriteString(call)
 		b.WriteString("\t\t},\n")
 		if op.Page {
-			b.WriteString("\t\tIter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (int, error) {\n")
+			b.WriteString("\t\tIter: func(ctx context.Context, c *crisp.Client, p []string, body []byte) (items []any, errs []error) {\n")
 			call, err := contractCall(ctx.Go, op, true)
 			if err != nil {
 				return nil, fmt.Errorf("%s: %w", op.ID, err)
@@ -90,7 +96,8 @@ func genContract(ctx *genContext) ([]genFile, error) {
 // contractCall writes the body of the function that calls op's method:
 // string path parameters come from p, in order; other path parameters
 // from their example (page 1); the body is decoded from the JSON body
-// (nil body: a nil argument).
+// (nil body: a nil argument). With iter, it walks the Iter method and
+// returns every item and every error the walk yields.
 func contractCall(doc *openapi3.T, op facadeOp, iter bool) (string, error) {
 	var b strings.Builder
 	args := []string{"ctx"}
@@ -138,7 +145,7 @@ func contractCall(doc *openapi3.T, op facadeOp, iter bool) (string, error) {
 	}
 	call := fmt.Sprintf("c.%s.%s(%s)", strings.TrimSuffix(op.Service, "Service"), method, strings.Join(args, ", "))
 	if iter {
-		fmt.Fprintf(&b, "\t\t\tn := 0\n\t\t\tfor _, err := range %s {\n\t\t\t\tif err != nil {\n\t\t\t\t\treturn n, err\n\t\t\t\t}\n\t\t\t\tn++\n\t\t\t}\n\t\t\treturn n, nil\n", call)
+		fmt.Fprintf(&b, "\t\t\tfor v, err := range %s {\n\t\t\t\tif err != nil {\n\t\t\t\t\terrs = append(errs, err)\n\t\t\t\t\tcontinue\n\t\t\t\t}\n\t\t\t\titems = append(items, v)\n\t\t\t}\n\t\t\treturn items, errs\n", call)
 		return b.String(), nil
 	}
 	if op.Result == "done" {
