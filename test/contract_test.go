@@ -276,7 +276,9 @@ func withEnvelopeError(t *testing.T, answer, reason string) string {
 // TestContractAgainstTheSpec calls every generated method with the spec's
 // examples through crisptest, which validates each request (and answer)
 // against openapi.yaml and refuses the wrong token tier, and requires the
-// data of the answer example back, decoded; paged lists are walked to
+// data of the answer example back, decoded, with every value of the
+// example read (encoded again, it says what the example says); lists are
+// examples with items; paged lists are walked to
 // their end with their Iter method, which yields every item of every
 // page, and stops at the first error, which it yields once.
 func TestContractAgainstTheSpec(t *testing.T) {
@@ -295,7 +297,10 @@ func TestContractAgainstTheSpec(t *testing.T) {
 			switch op.Result {
 			case "exists":
 				require.Equal(t, true, got)
-			case "decode", "list":
+			case "decode":
+				requireExampleData(t, srv, op, got)
+			case "list":
+				require.NotZero(t, reflect.ValueOf(got).Len(), "an example list with items")
 				requireExampleData(t, srv, op, got)
 			}
 			if op.Iter == nil {
@@ -377,6 +382,62 @@ func requireExampleData(t *testing.T, srv *crisptest.Server, op contractOp, got 
 		got = reflect.ValueOf(got).Elem().Interface()
 	}
 	require.Equal(t, want, got)
+
+	// Every value of the example is read: encoded again, the data says
+	// what the example says (but for the zero values the encoding leaves
+	// out). A field a type would not read (a wrong name) is caught here;
+	// require.Equal above compares two decodings that both miss it.
+	var exData struct {
+		Data any `json:"data"`
+	}
+	require.NoError(t, json.Unmarshal(example, &exData))
+	raw, err := json.Marshal(got)
+	require.NoError(t, err)
+	var again any
+	require.NoError(t, json.Unmarshal(raw, &again))
+	require.Equal(t, withoutZeros(exData.Data), withoutZeros(again), "the data, decoded then encoded again")
+}
+
+// withoutZeros returns v (decoded JSON) without the object members that
+// are zero (isZeroJSON) once their own zero members are left out.
+func withoutZeros(v any) any {
+	switch v := v.(type) {
+	case map[string]any:
+		out := map[string]any{}
+		for k, x := range v {
+			if x = withoutZeros(x); !isZeroJSON(x) {
+				out[k] = x
+			}
+		}
+		return out
+	case []any:
+		out := make([]any, len(v))
+		for i, x := range v {
+			out[i] = withoutZeros(x)
+		}
+		return out
+	}
+	return v
+}
+
+// isZeroJSON reports whether v (decoded JSON) is null, false, 0, "", []
+// or {}.
+func isZeroJSON(v any) bool {
+	switch v := v.(type) {
+	case nil:
+		return true
+	case bool:
+		return !v
+	case float64:
+		return v == 0
+	case string:
+		return v == ""
+	case []any:
+		return len(v) == 0
+	case map[string]any:
+		return len(v) == 0
+	}
+	return false
 }
 
 // routePattern matches the escaped path of a request to route, with the
