@@ -280,7 +280,8 @@ func withEnvelopeError(t *testing.T, answer, reason string) string {
 // example read (encoded again, it says what the example says); lists are
 // examples with items; paged lists are walked to
 // their end with their Iter method, which yields every item of every
-// page, and stops at the first error, which it yields once.
+// page, and stops at the first error, which it yields once, and at a page
+// equal to the one before (pagination_loop).
 func TestContractAgainstTheSpec(t *testing.T) {
 	ctx := context.Background()
 	for _, op := range contractOps {
@@ -348,6 +349,18 @@ func TestContractAgainstTheSpec(t *testing.T) {
 			require.ErrorAs(t, errs[0], &ce)
 			require.Equal(t, op.ID, ce.Operation)
 			require.Equal(t, http.StatusNotFound, ce.StatusCode)
+			require.Len(t, srv.RequestsFor(op.ID), 2)
+
+			// A server that ignores the page number answers page 2 as page
+			// 1: the walk yields page 1 once, then a pagination_loop error.
+			srv.Reset()
+			srv.Handle(op.ID, func(*crisptest.Call) (int, any) {
+				return 200, map[string]any{"error": false, "reason": "listed", "data": example.Data}
+			})
+			items, errs = op.Iter(ctx, c, op.Examples, body)
+			require.Len(t, items, page.Len())
+			require.Len(t, errs, 1)
+			requirePaginationLoop(t, errs[0])
 			require.Len(t, srv.RequestsFor(op.ID), 2)
 		})
 	}
