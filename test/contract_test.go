@@ -12,6 +12,7 @@ import (
 	"net/http/httptest"
 	"net/url"
 	"regexp"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -27,6 +28,10 @@ type contractOp struct {
 	// StringParams are the string path parameters, in the order Call
 	// takes them; Examples are their examples in the spec.
 	StringParams, Examples []string
+	// PathValues are the other path parameters (but the page number), as
+	// Call sets them (a closed enum's first value, or the example) and as
+	// they are written in the path.
+	PathValues map[string]string
 	// Paged: the operation lists a page (Call takes its number) and has
 	// an Iter method.
 	Paged bool
@@ -132,7 +137,7 @@ func TestContractEveryGeneratedMethod(t *testing.T) {
 			reqs := srv.take()
 			require.Len(t, reqs, 1)
 			require.Equal(t, op.Method, reqs[0].method)
-			require.Regexp(t, routePattern(op.Path, op.StringParams, params), reqs[0].path)
+			require.Regexp(t, op.route(params, 1), reqs[0].path)
 			switch {
 			case op.Request != "":
 				require.JSONEq(t, op.Request, string(reqs[0].body), "request body")
@@ -248,7 +253,7 @@ func requireCallError(t *testing.T, op contractOp, params []string, err error, s
 	require.Equal(t, status, ce.StatusCode, "answer %d", status)
 	require.Equal(t, reason, ce.Reason, "answer %d", status)
 	require.Equal(t, op.Method, ce.Method, "answer %d", status)
-	require.Regexp(t, routePattern(op.Path, op.StringParams, params), ce.Path, "answer %d", status)
+	require.Regexp(t, op.route(params, 1), ce.Path, "answer %d", status)
 }
 
 // requireZero requires the result a call returned with its error to be
@@ -294,7 +299,7 @@ func TestContractAgainstTheSpec(t *testing.T) {
 			got, err := op.Call(ctx, c, op.Examples, 1, body)
 			require.NoError(t, err)
 			req := lastRequest(t, srv, op.ID)
-			require.Regexp(t, routePattern(op.Path, op.StringParams, op.Examples), req.Path)
+			require.Regexp(t, op.route(op.Examples, 1), req.Path)
 			switch op.Result {
 			case "exists":
 				require.Equal(t, true, got)
@@ -330,7 +335,7 @@ func TestContractAgainstTheSpec(t *testing.T) {
 			}
 			require.Equal(t, []string{"1", "2", "3"}, pages)
 			for _, req := range srv.RequestsFor(op.ID) {
-				require.Regexp(t, routePattern(op.Path, op.StringParams, op.Examples), req.Path)
+				require.Regexp(t, op.route(op.Examples, 0), req.Path)
 			}
 
 			// The first error ends the walk after the items before it,
@@ -453,8 +458,23 @@ func isZeroJSON(v any) bool {
 	return false
 }
 
+// route matches the escaped path of a request of op with the string
+// parameters set to values, the others to PathValues, and the page number
+// to page (free when 0).
+func (op contractOp) route(values []string, page int) string {
+	names := append([]string(nil), op.StringParams...)
+	values = append([]string(nil), values...)
+	for name, v := range op.PathValues {
+		names, values = append(names, name), append(values, v)
+	}
+	if op.Paged && page != 0 {
+		names, values = append(names, "page_number"), append(values, strconv.Itoa(page))
+	}
+	return routePattern(op.Path, names, values)
+}
+
 // routePattern matches the escaped path of a request to route, with the
-// string parameters set to values and any other parameter free.
+// parameters names set to values and any other parameter free.
 func routePattern(route string, names, values []string) string {
 	pattern := regexp.QuoteMeta(route)
 	for i, n := range names {

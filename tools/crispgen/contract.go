@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"math"
+	"strconv"
 	"strings"
 
 	"github.com/getkin/kin-openapi/openapi3"
@@ -37,21 +39,33 @@ func genContract(ctx *genContext) ([]genFile, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", op.ID, err)
 		}
-		var names, examples []string
+		var names, examples, fixed []string
 		pex := pathParamExamples(ctx.Go, op)
 		for _, arg := range op.Args {
-			if arg.Check != "" && arg.Enum == nil {
+			switch {
+			case arg.Check != "" && arg.Enum == nil:
 				names = append(names, fmt.Sprintf("%q", arg.SpecName))
 				ex, ok := pex[arg.SpecName]
 				if !ok {
 					return nil, fmt.Errorf("%s: path parameter %s has no example", op.ID, arg.SpecName)
 				}
 				examples = append(examples, fmt.Sprintf("%q", fmt.Sprint(ex)))
+			case arg.Enum != nil:
+				fixed = append(fixed, fmt.Sprintf("%q: %q", arg.SpecName, arg.Enum[0]))
+			default:
+				ex, ok := pex[arg.SpecName]
+				if !ok {
+					return nil, fmt.Errorf("%s: path parameter %s has no example", op.ID, arg.SpecName)
+				}
+				fixed = append(fixed, fmt.Sprintf("%q: %q", arg.SpecName, pathValue(ex)))
 			}
 		}
 		fmt.Fprintf(&b, "\t{\n\t\tID: %q, Method: %q, Path: %q,\n", op.ID, op.HTTPMethod, op.Path)
 		fmt.Fprintf(&b, "\t\tStringParams: []string{%s},\n", strings.Join(names, ", "))
 		fmt.Fprintf(&b, "\t\tExamples: []string{%s},\n", strings.Join(examples, ", "))
+		if len(fixed) > 0 {
+			fmt.Fprintf(&b, "\t\tPathValues: map[string]string{%s},\n", strings.Join(fixed, ", "))
+		}
 		if op.Page {
 			b.WriteString("\t\tPaged: true,\n")
 		}
@@ -202,6 +216,15 @@ func responseExample(o *openapi3.Operation) (string, error) {
 		return string(b), err
 	}
 	return "", nil
+}
+
+// pathValue is how a path parameter's example (a number, or a string) is
+// written in a path.
+func pathValue(v any) string {
+	if f, ok := v.(float64); ok && f == math.Trunc(f) {
+		return strconv.FormatFloat(f, 'f', -1, 64)
+	}
+	return fmt.Sprint(v)
 }
 
 // goString quotes s as a Go raw string when it can.
