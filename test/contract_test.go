@@ -187,7 +187,7 @@ func TestContractEveryGeneratedMethod(t *testing.T) {
 
 			// A hostile ID stays in its own segment, escaped.
 			for i := range op.StringParams {
-				const hostile = "a/../b?c#d %2F"
+				const hostile = "a/../b?c#d %2F+@;,=&"
 				p := append([]string(nil), params...)
 				p[i] = hostile
 				_, err := op.Call(ctx, client, p, 1, body)
