@@ -28,20 +28,6 @@ func TestGetWebsiteTokenConnectEndpoints(t *testing.T) {
 	requirePath(t, lastRequest(t, srv, "getWebsiteTokenConnectEndpoints"), "website", "connect", "endpoints")
 }
 
-func TestGetWebsiteConnectEndpoints(t *testing.T) {
-	srv, c := setupFor(t, "getWebsiteConnectEndpoints")
-	want := exampleData[api.ConnectEndpoints](t, srv, "getWebsiteConnectEndpoints")
-	got, err := c.Website.GetWebsiteConnectEndpoints(t.Context(), websiteID)
-	require.NoError(t, err)
-	require.Equal(t, want, *got)
-	require.NotNil(t, got.Rescue)
-	requirePath(t, lastRequest(t, srv, "getWebsiteConnectEndpoints"), "website", websiteID, "connect", "endpoints")
-
-	srv.Reset()
-	_, err = c.Website.GetWebsiteConnectEndpoints(t.Context(), ".")
-	requireRefused(t, srv, err)
-}
-
 func TestRTMEndpoint(t *testing.T) {
 	for _, tc := range []struct {
 		tier crisp.Tier

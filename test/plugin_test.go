@@ -10,19 +10,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-func TestCheckConnectSessionValidity(t *testing.T) {
-	srv, c := setupFor(t, "checkConnectSessionValidity")
-	ok, err := c.Plugin.CheckConnectSessionValidity(t.Context())
-	require.NoError(t, err)
-	require.True(t, ok)
-	requireSent(t, srv, "checkConnectSessionValidity", "HEAD", "plugin", "connect", "session")
-
-	srv.Handle("checkConnectSessionValidity", func(*crisptest.Call) (int, any) { return 404, nil })
-	ok, err = c.Plugin.CheckConnectSessionValidity(t.Context())
-	require.NoError(t, err)
-	require.False(t, ok)
-}
-
 func TestListAllConnectWebsites(t *testing.T) {
 	srv, c := setupFor(t, "listAllConnectWebsites")
 	got, err := c.Plugin.ListAllConnectWebsites(t.Context(), 2, &crisp.ListConnectWebsitesOptions{IncludePlan: true})
@@ -44,12 +31,6 @@ func TestListAllConnectWebsites(t *testing.T) {
 	_, err = c.Plugin.ListAllConnectWebsites(t.Context(), 1, nil)
 	require.NoError(t, err)
 	require.Empty(t, lastRequest(t, srv, "listAllConnectWebsites").Query)
-}
-
-func TestListAllConnectWebsitesRejectsBadPage(t *testing.T) {
-	srv, c := setupFor(t, "listAllConnectWebsites")
-	_, err := c.Plugin.ListAllConnectWebsites(t.Context(), 0, nil)
-	requireRefused(t, srv, err)
 }
 
 func TestListAllConnectWebsitesIter(t *testing.T) {

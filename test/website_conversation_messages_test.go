@@ -304,68 +304,6 @@ func TestUpdateMessageInConversation(t *testing.T) {
 	requireRefused(t, srv, c.Website.UpdateMessageInConversation(t.Context(), websiteID, sessionID, 7, &api.MessageUpdate{}))
 }
 
-func TestRemoveMessageInConversation(t *testing.T) {
-	srv, c := setupFor(t, "removeMessageInConversation")
-	require.NoError(t, c.Website.RemoveMessageInConversation(t.Context(), websiteID, msgSessionID, 163408346341023))
-	requireSent(t, srv, "removeMessageInConversation", "DELETE", "website", websiteID, "conversation", msgSessionID, "message", "163408346341023")
-
-	srv.QueueError("removeMessageInConversation", 404, "message_not_found")
-	err := c.Website.RemoveMessageInConversation(t.Context(), websiteID, sessionID, 1)
-	require.ErrorIs(t, err, crisp.ErrNotFound)
-}
-
-func TestComposeMessageInConversation(t *testing.T) {
-	srv, c := setupFor(t, "composeMessageInConversation")
-	body := specRequestExample[api.MessageCompose](t, "composeMessageInConversation")
-	require.NoError(t, c.Website.ComposeMessageInConversation(t.Context(), websiteID, msgSessionID, body))
-	req := requireSent(t, srv, "composeMessageInConversation", "PATCH", "website", websiteID, "conversation", msgSessionID, "compose")
-	requireBody(t, req, string(requestExamples(t)["composeMessageInConversation"]))
-	srv.Reset()
-	requireRefused(t, srv, c.Website.ComposeMessageInConversation(t.Context(), websiteID, sessionID, nil))
-}
-
-func TestMarkMessagesReadInConversation(t *testing.T) {
-	srv, c := setupFor(t, "markMessagesReadInConversation")
-	body := specRequestExample[api.MessageMark](t, "markMessagesReadInConversation")
-	require.NoError(t, c.Website.MarkMessagesReadInConversation(t.Context(), websiteID, msgSessionID, body))
-	req := requireSent(t, srv, "markMessagesReadInConversation", "PATCH", "website", websiteID, "conversation", msgSessionID, "read")
-	requireBody(t, req, string(requestExamples(t)["markMessagesReadInConversation"]))
-	srv.Reset()
-	requireRefused(t, srv, c.Website.MarkMessagesReadInConversation(t.Context(), websiteID, sessionID, nil))
-}
-
-func TestMarkConversationAsUnread(t *testing.T) {
-	srv, c := setupFor(t, "markConversationAsUnread")
-	body := specRequestExample[api.MessageUnreadMark](t, "markConversationAsUnread")
-	require.NoError(t, c.Website.MarkConversationAsUnread(t.Context(), websiteID, msgSessionID, body))
-	req := requireSent(t, srv, "markConversationAsUnread", "PATCH", "website", websiteID, "conversation", msgSessionID, "unread")
-	requireBody(t, req, `{"from":"operator"}`)
-	srv.Reset()
-	requireRefused(t, srv, c.Website.MarkConversationAsUnread(t.Context(), websiteID, sessionID, nil))
-}
-
-func TestMarkMessagesDeliveredInConversation(t *testing.T) {
-	srv, c := setupFor(t, "markMessagesDeliveredInConversation")
-	body := specRequestExample[api.MessageMark](t, "markMessagesDeliveredInConversation")
-	require.NoError(t, c.Website.MarkMessagesDeliveredInConversation(t.Context(), websiteID, msgSessionID, body))
-	req := requireSent(t, srv, "markMessagesDeliveredInConversation", "PATCH", "website", websiteID, "conversation", msgSessionID, "delivered")
-	requireBody(t, req, string(requestExamples(t)["markMessagesDeliveredInConversation"]))
-	srv.Reset()
-	requireRefused(t, srv, c.Website.MarkMessagesDeliveredInConversation(t.Context(), websiteID, sessionID, nil))
-}
-
-func TestGetOriginalMessageInConversation(t *testing.T) {
-	srv, c := setupFor(t, "getOriginalMessageInConversation")
-	got, err := c.Website.GetOriginalMessageInConversation(t.Context(), websiteID, msgSessionID, "orig/1 ?x")
-	require.NoError(t, err)
-	want := exampleData[api.MessageOriginal](t, srv, "getOriginalMessageInConversation")
-	require.Equal(t, want, *got)
-	require.Equal(t, "text/html", got.Type)
-	requireSent(t, srv, "getOriginalMessageInConversation", "GET", "website", websiteID, "conversation", msgSessionID, "original", "orig/1 ?x")
-	_, err = c.Website.GetOriginalMessageInConversation(t.Context(), websiteID, sessionID, "")
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-}
-
 // TestMessageContentOfSpecExamples reads the content of every message of
 // the specification's examples.
 func TestMessageContentOfSpecExamples(t *testing.T) {

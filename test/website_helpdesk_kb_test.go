@@ -139,19 +139,6 @@ func TestHelpdeskKBRejectsBadArguments(t *testing.T) {
 	requireRefused(t, srv, w.CancelHelpdeskHistoryChange(ctx, websiteID, kbChange, nil))
 }
 
-func TestListHelpdeskPagesIter(t *testing.T) {
-	srv, c := setupFor(t, "listHelpdeskPages")
-	want, calls := helpdeskTwoPages[api.HelpdeskPage](t, srv, "listHelpdeskPages", nil)
-	var got []api.HelpdeskPage
-	for p, err := range c.Website.ListHelpdeskPagesIter(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindArticles) {
-		require.NoError(t, err)
-		got = append(got, p)
-	}
-	require.Equal(t, want, got)
-	require.Equal(t, 3, *calls)
-	requirePath(t, lastRequest(t, srv, "listHelpdeskPages"), "website", websiteID, "helpdesk", "page", "list", kbLocale, "articles", "3")
-}
-
 func TestListHelpdeskTree(t *testing.T) {
 	srv, c := setupFor(t, "listHelpdeskTree")
 	sub, title := "getting started/install", "install & setup"
@@ -187,24 +174,6 @@ func TestListHelpdeskTreeIter(t *testing.T) {
 	for _, r := range srv.RequestsFor("listHelpdeskTree") {
 		require.Equal(t, sub, r.Query.Get("sub_path"), "every page keeps the parameters")
 	}
-}
-
-func TestCreateHelpdeskTreePath(t *testing.T) {
-	srv, c := setupFor(t, "createHelpdeskTreePath")
-	require.NoError(t, c.Website.CreateHelpdeskTreePath(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath))
-	req := requireSent(t, srv, "createHelpdeskTreePath", "POST", "website", websiteID, "helpdesk", "tree", "path", kbLocale, "guides", kbPath)
-	require.Contains(t, req.Path, "/guides%2Fgetting%20started%3Fv=2")
-	requireBody(t, req, `{}`)
-	require.Empty(t, req.Query)
-}
-
-func TestResolveHelpdeskTreePath(t *testing.T) {
-	srv, c := setupFor(t, "resolveHelpdeskTreePath")
-	got, err := c.Website.ResolveHelpdeskTreePath(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, kbPath)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskTreeEntry](t, srv, "resolveHelpdeskTreePath"), *got)
-	req := requireSent(t, srv, "resolveHelpdeskTreePath", "GET", "website", websiteID, "helpdesk", "tree", "path", kbLocale, "guides", kbPath)
-	require.Empty(t, req.Query, "the ? of the path must not start a query")
 }
 
 func TestListHelpdeskHistoryChanges(t *testing.T) {
@@ -276,16 +245,4 @@ func TestListHelpdeskLocaleFeedbacks(t *testing.T) {
 	req := requireSent(t, srv, "listHelpdeskLocaleFeedbacks", "GET", "website", websiteID, "helpdesk", "feedback", "list", kbLocale, "guides", "5")
 	require.Equal(t, "2024-10-31T00:00:00Z", req.Query.Get("filter_date_end"))
 	require.False(t, req.Query.Has("filter_date_start"))
-}
-
-func TestListHelpdeskLocaleFeedbacksIter(t *testing.T) {
-	srv, c := setupFor(t, "listHelpdeskLocaleFeedbacks")
-	want, calls := helpdeskTwoPages[api.HelpdeskFeedbackItem](t, srv, "listHelpdeskLocaleFeedbacks", nil)
-	var got []api.HelpdeskFeedbackItem
-	for f, err := range c.Website.ListHelpdeskLocaleFeedbacksIter(t.Context(), websiteID, kbLocale, api.HelpdeskContentKindGuides, nil) {
-		require.NoError(t, err)
-		got = append(got, f)
-	}
-	require.Equal(t, want, got)
-	require.Equal(t, 3, *calls)
 }

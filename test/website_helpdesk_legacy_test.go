@@ -26,13 +26,7 @@ const (
 	legacyArticleID  = "article/1 ?@x"
 	legacyCategoryID = "category/1 ?"
 	legacySectionID  = "section/1 ?"
-	legacyLinked     = "pt/BR ?"
 )
-
-// legacyNotFound scripts a 404 answer for a HEAD route.
-func legacyNotFound(srv *crisptest.Server, op string) {
-	srv.Handle(op, func(*crisptest.Call) (int, any) { return 404, nil })
-}
 
 // legacyPages scripts a paged list: page 1 answers items, page 2 an empty
 // page, which ends the walk; it returns the number of calls made.
@@ -51,141 +45,9 @@ func legacyPages[T any](srv *crisptest.Server, op string, items []T) *int {
 
 // ---- Articles ----
 
-func TestListHelpdeskLocaleArticles(t *testing.T) {
-	const op = "listHelpdeskLocaleArticles"
-	srv, c := setupFor(t, op)
-	got, err := c.Website.ListHelpdeskLocaleArticles(t.Context(), websiteID, legacyLocale, 2)
-	require.NoError(t, err)
-	require.NotEmpty(t, got)
-	require.Equal(t, exampleData[[]api.HelpdeskLegacyArticle](t, srv, op), got)
-	requireSent(t, srv, op, "GET", "website", websiteID, "helpdesk", "locale", legacyLocale, "articles", "2")
-
-	_, err = c.Website.ListHelpdeskLocaleArticles(t.Context(), websiteID, legacyLocale, 0)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	_, err = c.Website.ListHelpdeskLocaleArticles(t.Context(), websiteID, "..", 1)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
-
-func TestListHelpdeskLocaleArticlesIter(t *testing.T) {
-	const op = "listHelpdeskLocaleArticles"
-	srv, c := setupFor(t, op)
-	page := exampleData[[]api.HelpdeskLegacyArticle](t, srv, op)
-	calls := legacyPages(srv, op, page)
-	var got []api.HelpdeskLegacyArticle
-	for a, err := range c.Website.ListHelpdeskLocaleArticlesIter(t.Context(), websiteID, legacyLocale) {
-		require.NoError(t, err)
-		got = append(got, a)
-	}
-	require.Equal(t, page, got)
-	require.Equal(t, 2, *calls)
-	requirePath(t, lastRequest(t, srv, op), "website", websiteID, "helpdesk", "locale", legacyLocale, "articles", "2")
-}
-
-func TestAddNewHelpdeskLocaleArticle(t *testing.T) {
-	const op = "addNewHelpdeskLocaleArticle"
-	srv, c := setupFor(t, op)
-	_, err := c.Website.AddNewHelpdeskLocaleArticle(t.Context(), websiteID, legacyLocale, nil)
-	requireRefused(t, srv, err)
-
-	body := specRequestExample[api.HelpdeskLegacyArticleAdd](t, op)
-	got, err := c.Website.AddNewHelpdeskLocaleArticle(t.Context(), websiteID, legacyLocale, body)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskLegacyArticleCreated](t, srv, op), *got)
-	require.NotEmpty(t, got.ArticleID)
-	req := requireSent(t, srv, op, "POST", "website", websiteID, "helpdesk", "locale", legacyLocale, "article")
-	requireBody(t, req, string(requestExamples(t)[op]))
-}
-
-func TestCheckHelpdeskLocaleArticleExists(t *testing.T) {
-	const op = "checkHelpdeskLocaleArticleExists"
-	srv, c := setupFor(t, op)
-	ok, err := c.Website.CheckHelpdeskLocaleArticleExists(t.Context(), websiteID, legacyLocale, legacyArticleID)
-	require.NoError(t, err)
-	require.True(t, ok)
-	requireSent(t, srv, op, "HEAD", "website", websiteID, "helpdesk", "locale", legacyLocale, "article", legacyArticleID)
-
-	legacyNotFound(srv, op)
-	ok, err = c.Website.CheckHelpdeskLocaleArticleExists(t.Context(), websiteID, legacyLocale, "missing")
-	require.NoError(t, err)
-	require.False(t, ok)
-
-	_, err = c.Website.CheckHelpdeskLocaleArticleExists(t.Context(), websiteID, legacyLocale, "")
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 2)
-}
-
-func TestResolveHelpdeskLocaleArticle(t *testing.T) {
-	const op = "resolveHelpdeskLocaleArticle"
-	srv, c := setupFor(t, op)
-	got, err := c.Website.ResolveHelpdeskLocaleArticle(t.Context(), websiteID, legacyLocale, legacyArticleID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskLegacyArticle](t, srv, op), *got)
-	require.NotNil(t, got.Content)
-	requireSent(t, srv, op, "GET", "website", websiteID, "helpdesk", "locale", legacyLocale, "article", legacyArticleID)
-}
-
-func TestSaveHelpdeskLocaleArticle(t *testing.T) {
-	const op = "saveHelpdeskLocaleArticle"
-	srv, c := setupFor(t, op)
-	requireRefused(t, srv, c.Website.SaveHelpdeskLocaleArticle(t.Context(), websiteID, legacyLocale, legacyArticleID, nil))
-
-	body := specRequestExample[api.HelpdeskLegacyArticleSave](t, op)
-	require.True(t, body.Description.IsNull(), "the example clears the description")
-	require.NoError(t, c.Website.SaveHelpdeskLocaleArticle(t.Context(), websiteID, legacyLocale, legacyArticleID, body))
-	req := requireSent(t, srv, op, "PUT", "website", websiteID, "helpdesk", "locale", legacyLocale, "article", legacyArticleID)
-	requireBody(t, req, string(requestExamples(t)[op]))
-	require.Contains(t, string(req.Body), `"description":null`)
-}
-
-func TestUpdateHelpdeskLocaleArticle(t *testing.T) {
-	const op = "updateHelpdeskLocaleArticle"
-	srv, c := setupFor(t, op)
-	requireRefused(t, srv, c.Website.UpdateHelpdeskLocaleArticle(t.Context(), websiteID, legacyLocale, legacyArticleID, nil))
-
-	body := specRequestExample[api.HelpdeskLegacyArticleUpdate](t, op)
-	require.NoError(t, c.Website.UpdateHelpdeskLocaleArticle(t.Context(), websiteID, legacyLocale, legacyArticleID, body))
-	req := requireSent(t, srv, op, "PATCH", "website", websiteID, "helpdesk", "locale", legacyLocale, "article", legacyArticleID)
-	requireBody(t, req, string(requestExamples(t)[op]))
-}
-
-func TestDeleteHelpdeskLocaleArticle(t *testing.T) {
-	const op = "deleteHelpdeskLocaleArticle"
-	srv, c := setupFor(t, op)
-	require.NoError(t, c.Website.DeleteHelpdeskLocaleArticle(t.Context(), websiteID, legacyLocale, legacyArticleID))
-	requireSent(t, srv, op, "DELETE", "website", websiteID, "helpdesk", "locale", legacyLocale, "article", legacyArticleID)
-
-	srv.QueueError(op, 404, "article_not_found")
-	err := c.Website.DeleteHelpdeskLocaleArticle(t.Context(), websiteID, legacyLocale, "gone")
-	var e *crisp.Error
-	require.ErrorAs(t, err, &e)
-	require.Equal(t, 404, e.StatusCode)
-	require.Equal(t, op, e.Operation)
-}
-
-func TestResolveHelpdeskLocaleArticlePage(t *testing.T) {
-	const op = "resolveHelpdeskLocaleArticlePage"
-	srv, c := setupFor(t, op)
-	got, err := c.Website.ResolveHelpdeskLocaleArticlePage(t.Context(), websiteID, legacyLocale, legacyArticleID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskLegacyArticlePage](t, srv, op), *got)
-	requirePath(t, lastRequest(t, srv, op), "website", websiteID, "helpdesk", "locale", legacyLocale, "article", legacyArticleID, "page")
-}
-
-func TestResolveHelpdeskLocaleArticleCategory(t *testing.T) {
-	const op = "resolveHelpdeskLocaleArticleCategory"
-	srv, c := setupFor(t, op)
-	got, err := c.Website.ResolveHelpdeskLocaleArticleCategory(t.Context(), websiteID, legacyLocale, legacyArticleID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskLegacyArticleCategory](t, srv, op), *got)
-	requireSent(t, srv, op, "GET", "website", websiteID, "helpdesk", "locale", legacyLocale, "article", legacyArticleID, "category")
-}
-
 func TestUpdateHelpdeskLocaleArticleCategory(t *testing.T) {
 	const op = "updateHelpdeskLocaleArticleCategory"
 	srv, c := setupFor(t, op)
-	requireRefused(t, srv, c.Website.UpdateHelpdeskLocaleArticleCategory(t.Context(), websiteID, legacyLocale, legacyArticleID, nil))
-
 	section := "14886b8c-faf6-4967-af0a-2d90b3419263"
 	body := &api.HelpdeskLegacyArticleCategoryUpdate{CategoryID: "00d344a3-8948-45b5-9bc4-82ec249fcd44", SectionID: &section}
 	require.NoError(t, c.Website.UpdateHelpdeskLocaleArticleCategory(t.Context(), websiteID, legacyLocale, legacyArticleID, body))
@@ -193,280 +55,18 @@ func TestUpdateHelpdeskLocaleArticleCategory(t *testing.T) {
 	requireBody(t, req, `{"category_id":"00d344a3-8948-45b5-9bc4-82ec249fcd44","section_id":"14886b8c-faf6-4967-af0a-2d90b3419263"}`)
 }
 
-// ---- Article alternates ----
-
-func TestListHelpdeskLocaleArticleAlternates(t *testing.T) {
-	const op = "listHelpdeskLocaleArticleAlternates"
-	srv, c := setupFor(t, op)
-	got, err := c.Website.ListHelpdeskLocaleArticleAlternates(t.Context(), websiteID, legacyLocale, legacyArticleID)
-	require.NoError(t, err)
-	require.NotEmpty(t, got)
-	require.Equal(t, exampleData[[]api.HelpdeskLegacyArticleAlternate](t, srv, op), got)
-	requirePath(t, lastRequest(t, srv, op), "website", websiteID, "helpdesk", "locale", legacyLocale, "article", legacyArticleID, "alternates")
-}
-
-func TestCheckHelpdeskLocaleArticleAlternateExists(t *testing.T) {
-	const op = "checkHelpdeskLocaleArticleAlternateExists"
-	srv, c := setupFor(t, op)
-	ok, err := c.Website.CheckHelpdeskLocaleArticleAlternateExists(t.Context(), websiteID, legacyLocale, legacyArticleID, legacyLinked)
-	require.NoError(t, err)
-	require.True(t, ok)
-	requireSent(t, srv, op, "HEAD", "website", websiteID, "helpdesk", "locale", legacyLocale, "article", legacyArticleID, "alternate", legacyLinked)
-
-	legacyNotFound(srv, op)
-	ok, err = c.Website.CheckHelpdeskLocaleArticleAlternateExists(t.Context(), websiteID, legacyLocale, legacyArticleID, "de")
-	require.NoError(t, err)
-	require.False(t, ok)
-	last, _ := srv.LastRequest(op)
-	require.Equal(t, "de", last.PathParams["locale_linked"])
-}
-
-func TestResolveHelpdeskLocaleArticleAlternate(t *testing.T) {
-	const op = "resolveHelpdeskLocaleArticleAlternate"
-	srv, c := setupFor(t, op)
-	got, err := c.Website.ResolveHelpdeskLocaleArticleAlternate(t.Context(), websiteID, legacyLocale, legacyArticleID, legacyLinked)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskLegacyArticleAlternate](t, srv, op), *got)
-	require.NotEmpty(t, got.ArticleID)
-	requirePath(t, lastRequest(t, srv, op), "website", websiteID, "helpdesk", "locale", legacyLocale, "article", legacyArticleID, "alternate", legacyLinked)
-}
-
-func TestSaveHelpdeskLocaleArticleAlternate(t *testing.T) {
-	const op = "saveHelpdeskLocaleArticleAlternate"
-	srv, c := setupFor(t, op)
-	require.ErrorIs(t, c.Website.SaveHelpdeskLocaleArticleAlternate(t.Context(), websiteID, legacyLocale, legacyArticleID, legacyLinked, nil), crisp.ErrInvalidArgument)
-	requireRefused(t, srv, c.Website.SaveHelpdeskLocaleArticleAlternate(t.Context(), websiteID, legacyLocale, legacyArticleID, ".", &api.HelpdeskLegacyArticleAlternateSave{ArticleID: "x"}))
-
-	body := specRequestExample[api.HelpdeskLegacyArticleAlternateSave](t, op)
-	require.NoError(t, c.Website.SaveHelpdeskLocaleArticleAlternate(t.Context(), websiteID, legacyLocale, legacyArticleID, legacyLinked, body))
-	req := requireSent(t, srv, op, "PUT", "website", websiteID, "helpdesk", "locale", legacyLocale, "article", legacyArticleID, "alternate", legacyLinked)
-	requireBody(t, req, string(requestExamples(t)[op]))
-}
-
-func TestDeleteHelpdeskLocaleArticleAlternate(t *testing.T) {
-	const op = "deleteHelpdeskLocaleArticleAlternate"
-	srv, c := setupFor(t, op)
-	require.NoError(t, c.Website.DeleteHelpdeskLocaleArticleAlternate(t.Context(), websiteID, legacyLocale, legacyArticleID, legacyLinked))
-	requireSent(t, srv, op, "DELETE", "website", websiteID, "helpdesk", "locale", legacyLocale, "article", legacyArticleID, "alternate", legacyLinked)
-}
-
-// ---- Publication ----
-
-func TestPublishHelpdeskLocaleArticle(t *testing.T) {
-	const op = "publishHelpdeskLocaleArticle"
-	srv, c := setupFor(t, op)
-	got, err := c.Website.PublishHelpdeskLocaleArticle(t.Context(), websiteID, legacyLocale, legacyArticleID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskLegacyArticlePublished](t, srv, op), *got)
-	requireSent(t, srv, op, "POST", "website", websiteID, "helpdesk", "locale", legacyLocale, "article", legacyArticleID, "publish")
-}
-
-func TestUnpublishHelpdeskLocaleArticle(t *testing.T) {
-	const op = "unpublishHelpdeskLocaleArticle"
-	srv, c := setupFor(t, op)
-	require.NoError(t, c.Website.UnpublishHelpdeskLocaleArticle(t.Context(), websiteID, legacyLocale, legacyArticleID))
-	requireSent(t, srv, op, "POST", "website", websiteID, "helpdesk", "locale", legacyLocale, "article", legacyArticleID, "unpublish")
-}
-
-// ---- Categories ----
-
-func TestListHelpdeskLocaleCategories(t *testing.T) {
-	const op = "listHelpdeskLocaleCategories"
-	srv, c := setupFor(t, op)
-	got, err := c.Website.ListHelpdeskLocaleCategories(t.Context(), websiteID, legacyLocale, 1)
-	require.NoError(t, err)
-	require.NotEmpty(t, got)
-	require.Equal(t, exampleData[[]api.HelpdeskLegacyCategory](t, srv, op), got)
-	requirePath(t, lastRequest(t, srv, op), "website", websiteID, "helpdesk", "locale", legacyLocale, "categories", "1")
-
-	_, err = c.Website.ListHelpdeskLocaleCategories(t.Context(), websiteID, legacyLocale, -1)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
-
-func TestListHelpdeskLocaleCategoriesIter(t *testing.T) {
-	const op = "listHelpdeskLocaleCategories"
-	srv, c := setupFor(t, op)
-	page := exampleData[[]api.HelpdeskLegacyCategory](t, srv, op)
-	calls := legacyPages(srv, op, page)
-	var got []api.HelpdeskLegacyCategory
-	for cat, err := range c.Website.ListHelpdeskLocaleCategoriesIter(t.Context(), websiteID, legacyLocale) {
-		require.NoError(t, err)
-		got = append(got, cat)
-	}
-	require.Equal(t, page, got)
-	require.Equal(t, 2, *calls)
-}
-
-func TestAddHelpdeskLocaleCategory(t *testing.T) {
-	const op = "addHelpdeskLocaleCategory"
-	srv, c := setupFor(t, op)
-	_, err := c.Website.AddHelpdeskLocaleCategory(t.Context(), websiteID, legacyLocale, nil)
-	requireRefused(t, srv, err)
-
-	body := specRequestExample[api.HelpdeskLegacyCategoryAdd](t, op)
-	got, err := c.Website.AddHelpdeskLocaleCategory(t.Context(), websiteID, legacyLocale, body)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskLegacyCategoryCreated](t, srv, op), *got)
-	require.NotEmpty(t, got.CategoryID)
-	req := requireSent(t, srv, op, "POST", "website", websiteID, "helpdesk", "locale", legacyLocale, "category")
-	requireBody(t, req, string(requestExamples(t)[op]))
-}
-
-func TestCheckHelpdeskLocaleCategoryExists(t *testing.T) {
-	const op = "checkHelpdeskLocaleCategoryExists"
-	srv, c := setupFor(t, op)
-	ok, err := c.Website.CheckHelpdeskLocaleCategoryExists(t.Context(), websiteID, legacyLocale, legacyCategoryID)
-	require.NoError(t, err)
-	require.True(t, ok)
-	requireSent(t, srv, op, "HEAD", "website", websiteID, "helpdesk", "locale", legacyLocale, "category", legacyCategoryID)
-
-	legacyNotFound(srv, op)
-	ok, err = c.Website.CheckHelpdeskLocaleCategoryExists(t.Context(), websiteID, legacyLocale, legacyCategoryID)
-	require.NoError(t, err)
-	require.False(t, ok)
-}
-
-func TestResolveHelpdeskLocaleCategory(t *testing.T) {
-	const op = "resolveHelpdeskLocaleCategory"
-	srv, c := setupFor(t, op)
-	got, err := c.Website.ResolveHelpdeskLocaleCategory(t.Context(), websiteID, legacyLocale, legacyCategoryID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskLegacyCategory](t, srv, op), *got)
-	require.NotEmpty(t, got.CategoryID)
-	requirePath(t, lastRequest(t, srv, op), "website", websiteID, "helpdesk", "locale", legacyLocale, "category", legacyCategoryID)
-}
-
-func TestSaveHelpdeskLocaleCategory(t *testing.T) {
-	const op = "saveHelpdeskLocaleCategory"
-	srv, c := setupFor(t, op)
-	requireRefused(t, srv, c.Website.SaveHelpdeskLocaleCategory(t.Context(), websiteID, legacyLocale, legacyCategoryID, nil))
-
-	body := specRequestExample[api.HelpdeskLegacyCategorySave](t, op)
-	require.NoError(t, c.Website.SaveHelpdeskLocaleCategory(t.Context(), websiteID, legacyLocale, legacyCategoryID, body))
-	req := requireSent(t, srv, op, "PUT", "website", websiteID, "helpdesk", "locale", legacyLocale, "category", legacyCategoryID)
-	requireBody(t, req, string(requestExamples(t)[op]))
-	require.Contains(t, string(req.Body), `"image":null`)
-}
-
-func TestUpdateHelpdeskLocaleCategory(t *testing.T) {
-	const op = "updateHelpdeskLocaleCategory"
-	srv, c := setupFor(t, op)
-	requireRefused(t, srv, c.Website.UpdateHelpdeskLocaleCategory(t.Context(), websiteID, legacyLocale, legacyCategoryID, nil))
-
-	body := specRequestExample[api.HelpdeskLegacyCategoryUpdate](t, op)
-	require.NoError(t, c.Website.UpdateHelpdeskLocaleCategory(t.Context(), websiteID, legacyLocale, legacyCategoryID, body))
-	req := requireSent(t, srv, op, "PATCH", "website", websiteID, "helpdesk", "locale", legacyLocale, "category", legacyCategoryID)
-	requireBody(t, req, string(requestExamples(t)[op]))
-}
-
-func TestDeleteHelpdeskLocaleCategory(t *testing.T) {
-	const op = "deleteHelpdeskLocaleCategory"
-	srv, c := setupFor(t, op)
-	require.NoError(t, c.Website.DeleteHelpdeskLocaleCategory(t.Context(), websiteID, legacyLocale, legacyCategoryID))
-	requireSent(t, srv, op, "DELETE", "website", websiteID, "helpdesk", "locale", legacyLocale, "category", legacyCategoryID)
-}
-
 // ---- Sections ----
-
-func TestListHelpdeskLocaleSections(t *testing.T) {
-	const op = "listHelpdeskLocaleSections"
-	srv, c := setupFor(t, op)
-	got, err := c.Website.ListHelpdeskLocaleSections(t.Context(), websiteID, legacyLocale, legacyCategoryID, 3)
-	require.NoError(t, err)
-	require.NotEmpty(t, got)
-	require.Equal(t, exampleData[[]api.HelpdeskLegacySection](t, srv, op), got)
-	requirePath(t, lastRequest(t, srv, op), "website", websiteID, "helpdesk", "locale", legacyLocale, "category", legacyCategoryID, "sections", "3")
-
-	_, err = c.Website.ListHelpdeskLocaleSections(t.Context(), websiteID, legacyLocale, "", 1)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
-}
-
-func TestListHelpdeskLocaleSectionsIter(t *testing.T) {
-	const op = "listHelpdeskLocaleSections"
-	srv, c := setupFor(t, op)
-	page := exampleData[[]api.HelpdeskLegacySection](t, srv, op)
-	calls := legacyPages(srv, op, page)
-	var got []api.HelpdeskLegacySection
-	for sec, err := range c.Website.ListHelpdeskLocaleSectionsIter(t.Context(), websiteID, legacyLocale, legacyCategoryID) {
-		require.NoError(t, err)
-		got = append(got, sec)
-	}
-	require.Equal(t, page, got)
-	require.Equal(t, 2, *calls)
-	requirePath(t, lastRequest(t, srv, op), "website", websiteID, "helpdesk", "locale", legacyLocale, "category", legacyCategoryID, "sections", "2")
-}
-
-func TestAddHelpdeskLocaleSection(t *testing.T) {
-	const op = "addHelpdeskLocaleSection"
-	srv, c := setupFor(t, op)
-	_, err := c.Website.AddHelpdeskLocaleSection(t.Context(), websiteID, legacyLocale, legacyCategoryID, nil)
-	requireRefused(t, srv, err)
-
-	body := specRequestExample[api.HelpdeskLegacySectionAdd](t, op)
-	got, err := c.Website.AddHelpdeskLocaleSection(t.Context(), websiteID, legacyLocale, legacyCategoryID, body)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskLegacySectionCreated](t, srv, op), *got)
-	require.NotEmpty(t, got.SectionID)
-	req := requireSent(t, srv, op, "POST", "website", websiteID, "helpdesk", "locale", legacyLocale, "category", legacyCategoryID, "section")
-	requireBody(t, req, string(requestExamples(t)[op]))
-}
-
-func TestCheckHelpdeskLocaleSectionExists(t *testing.T) {
-	const op = "checkHelpdeskLocaleSectionExists"
-	srv, c := setupFor(t, op)
-	ok, err := c.Website.CheckHelpdeskLocaleSectionExists(t.Context(), websiteID, legacyLocale, legacyCategoryID, legacySectionID)
-	require.NoError(t, err)
-	require.True(t, ok)
-	requireSent(t, srv, op, "HEAD", "website", websiteID, "helpdesk", "locale", legacyLocale, "category", legacyCategoryID, "section", legacySectionID)
-
-	legacyNotFound(srv, op)
-	ok, err = c.Website.CheckHelpdeskLocaleSectionExists(t.Context(), websiteID, legacyLocale, legacyCategoryID, legacySectionID)
-	require.NoError(t, err)
-	require.False(t, ok)
-}
-
-func TestResolveHelpdeskLocaleSection(t *testing.T) {
-	const op = "resolveHelpdeskLocaleSection"
-	srv, c := setupFor(t, op)
-	got, err := c.Website.ResolveHelpdeskLocaleSection(t.Context(), websiteID, legacyLocale, legacyCategoryID, legacySectionID)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.HelpdeskLegacySection](t, srv, op), *got)
-	require.NotEmpty(t, got.SectionID)
-	requirePath(t, lastRequest(t, srv, op), "website", websiteID, "helpdesk", "locale", legacyLocale, "category", legacyCategoryID, "section", legacySectionID)
-}
-
-func TestSaveHelpdeskLocaleSection(t *testing.T) {
-	const op = "saveHelpdeskLocaleSection"
-	srv, c := setupFor(t, op)
-	requireRefused(t, srv, c.Website.SaveHelpdeskLocaleSection(t.Context(), websiteID, legacyLocale, legacyCategoryID, legacySectionID, nil))
-
-	body := specRequestExample[api.HelpdeskLegacySectionSave](t, op)
-	require.NoError(t, c.Website.SaveHelpdeskLocaleSection(t.Context(), websiteID, legacyLocale, legacyCategoryID, legacySectionID, body))
-	req := requireSent(t, srv, op, "PUT", "website", websiteID, "helpdesk", "locale", legacyLocale, "category", legacyCategoryID, "section", legacySectionID)
-	requireBody(t, req, string(requestExamples(t)[op]))
-}
 
 func TestUpdateHelpdeskLocaleSection(t *testing.T) {
 	const op = "updateHelpdeskLocaleSection"
 	srv, c := setupFor(t, op)
-	requireRefused(t, srv, c.Website.UpdateHelpdeskLocaleSection(t.Context(), websiteID, legacyLocale, legacyCategoryID, legacySectionID, nil))
-
 	name := "Customize the chatbox"
 	require.NoError(t, c.Website.UpdateHelpdeskLocaleSection(t.Context(), websiteID, legacyLocale, legacyCategoryID, legacySectionID, &api.HelpdeskLegacySectionUpdate{Name: &name}))
 	req := requireSent(t, srv, op, "PATCH", "website", websiteID, "helpdesk", "locale", legacyLocale, "category", legacyCategoryID, "section", legacySectionID)
 	requireBody(t, req, `{"name":"Customize the chatbox"}`)
 }
 
-func TestDeleteHelpdeskLocaleSection(t *testing.T) {
-	const op = "deleteHelpdeskLocaleSection"
-	srv, c := setupFor(t, op)
-	require.NoError(t, c.Website.DeleteHelpdeskLocaleSection(t.Context(), websiteID, legacyLocale, legacyCategoryID, legacySectionID))
-	requireSent(t, srv, op, "DELETE", "website", websiteID, "helpdesk", "locale", legacyLocale, "category", legacyCategoryID, "section", legacySectionID)
-}
-
-// ---- Feedbacks, import and export (old shapes) ----
+// ---- Feedbacks (old shapes) ----
 
 func TestMapHelpdeskLocaleFeedbackRatingsLegacy(t *testing.T) {
 	const op = "mapHelpdeskLocaleFeedbackRatingsLegacy"
@@ -497,10 +97,6 @@ func TestListHelpdeskLocaleFeedbacksLegacy(t *testing.T) {
 	requirePath(t, req, "website", websiteID, "helpdesk", "locale", legacyLocale, "feedback", "list", "2")
 	require.Equal(t, "2024-04-01T00:00:00Z", req.Query.Get("filter_date_start"))
 	require.False(t, req.Query.Has("filter_date_end"))
-
-	_, err = c.Website.ListHelpdeskLocaleFeedbacksLegacy(t.Context(), websiteID, legacyLocale, 0, nil)
-	require.ErrorIs(t, err, crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
 }
 
 func TestListHelpdeskLocaleFeedbacksLegacyIter(t *testing.T) {
@@ -519,27 +115,6 @@ func TestListHelpdeskLocaleFeedbacksLegacyIter(t *testing.T) {
 	for _, r := range srv.RequestsFor(op) {
 		require.Equal(t, "2024-05-01T00:00:00Z", r.Query.Get("filter_date_end"), "every page keeps the filters")
 	}
-}
-
-func TestImportExternalHelpdeskToLocaleLegacy(t *testing.T) {
-	const op = "importExternalHelpdeskToLocaleLegacy"
-	srv, c := setupFor(t, op)
-	requireRefused(t, srv, c.Website.ImportExternalHelpdeskToLocaleLegacy(t.Context(), websiteID, legacyLocale, nil))
-
-	body := specRequestExample[api.HelpdeskLegacyImport](t, op)
-	require.NoError(t, c.Website.ImportExternalHelpdeskToLocaleLegacy(t.Context(), websiteID, legacyLocale, body))
-	req := requireSent(t, srv, op, "POST", "website", websiteID, "helpdesk", "locale", legacyLocale, "import")
-	requireBody(t, req, string(requestExamples(t)[op]))
-}
-
-func TestExportHelpdeskLocaleArticlesLegacy(t *testing.T) {
-	const op = "exportHelpdeskLocaleArticlesLegacy"
-	srv, c := setupFor(t, op)
-	require.NoError(t, c.Website.ExportHelpdeskLocaleArticlesLegacy(t.Context(), websiteID, legacyLocale))
-	requireSent(t, srv, op, "POST", "website", websiteID, "helpdesk", "locale", legacyLocale, "export")
-
-	require.ErrorIs(t, c.Website.ExportHelpdeskLocaleArticlesLegacy(t.Context(), "", legacyLocale), crisp.ErrInvalidArgument)
-	require.Len(t, srv.Requests(), 1)
 }
 
 // ---- Deprecation markers ----

@@ -6,24 +6,8 @@ import (
 
 	"github.com/crisp-go/crisp-go/api"
 	"github.com/crisp-go/crisp-go/crisp"
-	"github.com/crisp-go/crisp-go/crisptest"
 	"github.com/stretchr/testify/require"
 )
-
-func TestListVisitorsIter(t *testing.T) {
-	srv, c := setupFor(t, "listVisitors")
-	page := exampleData[[]api.Visitor](t, srv, "listVisitors")
-	srv.Handle("listVisitors", func(r *crisptest.Call) (int, any) {
-		return 200, map[string]any{"error": false, "reason": "listed", "data": pagesOf(page, r.PathParams["page_number"])}
-	})
-	var got []api.Visitor
-	for v, err := range c.Website.ListVisitorsIter(t.Context(), websiteID) {
-		require.NoError(t, err)
-		got = append(got, v)
-	}
-	require.Equal(t, threeTimes(page), got)
-	require.Len(t, srv.RequestsFor("listVisitors"), 3, "walks until the empty page 3")
-}
 
 func TestPinpointVisitorsOnMap(t *testing.T) {
 	srv, c := setupFor(t, "pinpointVisitorsOnMap")
@@ -67,23 +51,4 @@ func TestPinpointVisitorsOnMapRejectsBadCenter(t *testing.T) {
 		require.ErrorIs(t, err, crisp.ErrInvalidArgument, "%+v", o)
 	}
 	require.Empty(t, srv.Requests())
-}
-
-func TestGetSessionIdentifierFromToken(t *testing.T) {
-	srv, c := setupFor(t, "getSessionIdentifierFromToken")
-	const token = "tok/en ?#1"
-	got, err := c.Website.GetSessionIdentifierFromToken(t.Context(), websiteID, token)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.VisitorTokenSession](t, srv, "getSessionIdentifierFromToken"), *got)
-	require.Equal(t, sessionID, got.SessionID)
-	requirePath(t, lastRequest(t, srv, "getSessionIdentifierFromToken"), "website", websiteID, "visitors", "token", token)
-}
-
-func TestCountBlockedVisitorsInRule(t *testing.T) {
-	srv, c := setupFor(t, "countBlockedVisitorsInRule")
-	const rule = "ip/v6 ?"
-	got, err := c.Website.CountBlockedVisitorsInRule(t.Context(), websiteID, rule)
-	require.NoError(t, err)
-	require.Equal(t, exampleData[api.VisitorBlockedCount](t, srv, "countBlockedVisitorsInRule"), *got)
-	requireSent(t, srv, "countBlockedVisitorsInRule", "GET", "website", websiteID, "visitors", "blocked", rule)
 }
