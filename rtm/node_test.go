@@ -1,25 +1,19 @@
 package rtm_test
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/crisp-go/crisp-go/internal/nodetest"
 	"io"
-	"os"
-	"os/exec"
-	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/crisp-go/crisp-go/api"
 	"github.com/crisp-go/crisp-go/events"
+	"github.com/crisp-go/crisp-go/internal/nodetest"
 	"github.com/crisp-go/crisp-go/internal/sio"
 	"github.com/crisp-go/crisp-go/rtm"
 )
@@ -29,7 +23,7 @@ import (
 type nodeServer struct {
 	t      *testing.T
 	stdin  io.WriteCloser
-	lines  chan map[string]any
+	lines  <-chan map[string]any
 	seen   []map[string]any // every line read, for the failure messages
 	stderr *nodetest.Buffer
 	url    string
@@ -38,52 +32,12 @@ type nodeServer struct {
 func startNodeServer(t *testing.T, pingInterval, pingTimeout time.Duration) *nodeServer {
 	t.Helper()
 	node, modules := nodetest.Require(t, "check rtm against a Node socket.io server", "socket.io")
-	cmd := exec.Command(node, filepath.Join("testdata", "crisp_rtm_server.js"), modules)
-	cmd.Env = append(os.Environ(),
-		"RTM_IDENTIFIER="+testID, "RTM_KEY="+testKey,
+	p := nodetest.Start(t, node, "crisp_rtm_server.js", []string{modules}, []string{
+		"RTM_IDENTIFIER=" + testID, "RTM_KEY=" + testKey,
 		fmt.Sprint("RTM_PING_INTERVAL=", pingInterval.Milliseconds()),
-		fmt.Sprint("RTM_PING_TIMEOUT=", pingTimeout.Milliseconds()))
-	stdin, err := cmd.StdinPipe() // the script exits when it closes
-	if err != nil {
-		t.Fatal(err)
-	}
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := &nodeServer{t: t, stdin: stdin, lines: make(chan map[string]any, 1000), stderr: &nodetest.Buffer{}}
-	cmd.Stderr = n.stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	var reader sync.WaitGroup
-	reader.Go(func() {
-		defer close(n.lines)
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			var m map[string]any
-			dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
-			dec.UseNumber()
-			if dec.Decode(&m) == nil {
-				n.lines <- m
-			}
-		}
+		fmt.Sprint("RTM_PING_TIMEOUT=", pingTimeout.Milliseconds()),
 	})
-	t.Cleanup(func() {
-		_ = stdin.Close()
-		done := make(chan struct{})
-		go func() { _ = cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			_ = cmd.Process.Kill()
-			<-done
-		}
-		reader.Wait()
-		if t.Failed() {
-			t.Logf("crisp_rtm_server.js stderr:\n%s", n.stderr.String())
-		}
-	})
+	n := &nodeServer{t: t, stdin: p.Stdin, lines: p.Lines, stderr: p.Stderr}
 	listening := n.await("the server to listen", func(m map[string]any) bool { return m["ev"] == "listening" })
 	n.url = fmt.Sprintf("http://127.0.0.1:%s/p/1/", listening["port"])
 	return n

@@ -1,14 +1,7 @@
 package rtmtest_test
 
 import (
-	"bufio"
-	"bytes"
 	"encoding/json"
-	"github.com/crisp-go/crisp-go/internal/nodetest"
-	"os"
-	"os/exec"
-	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +9,7 @@ import (
 
 	"github.com/crisp-go/crisp-go/crisptest"
 	"github.com/crisp-go/crisp-go/crisptest/rtmtest"
+	"github.com/crisp-go/crisp-go/internal/nodetest"
 )
 
 // officialClient runs testdata/crisp_api_client.js, the official Crisp
@@ -27,45 +21,9 @@ func officialClient(t *testing.T, sock *rtmtest.Server) <-chan map[string]any {
 	t.Helper()
 	node, modules := nodetest.Require(t, "connect the official Crisp Node client to the fake", "crisp-api")
 
-	cmd := exec.Command(node, filepath.Join("testdata", "crisp_api_client.js"), modules, sock.URL())
-	cmd.Env = append(os.Environ(), "RTM_IDENTIFIER="+crisptest.Identifier, "RTM_KEY="+crisptest.Key)
-	stdin, err := cmd.StdinPipe() // the script exits when it closes
-	require.NoError(t, err)
-	stdout, err := cmd.StdoutPipe()
-	require.NoError(t, err)
-	var stderr nodetest.Buffer
-	cmd.Stderr = &stderr
-	require.NoError(t, cmd.Start())
-	lines := make(chan map[string]any, 100)
-	var reader sync.WaitGroup
-	reader.Go(func() {
-		defer close(lines)
-		sc := bufio.NewScanner(stdout)
-		for sc.Scan() {
-			var m map[string]any
-			dec := json.NewDecoder(bytes.NewReader(sc.Bytes()))
-			dec.UseNumber()
-			if dec.Decode(&m) == nil {
-				lines <- m
-			}
-		}
-	})
-	t.Cleanup(func() {
-		_ = stdin.Close()
-		done := make(chan struct{})
-		go func() { _ = cmd.Wait(); close(done) }()
-		select {
-		case <-done:
-		case <-time.After(5 * time.Second):
-			_ = cmd.Process.Kill()
-			<-done
-		}
-		reader.Wait()
-		if t.Failed() && stderr.String() != "" {
-			t.Logf("crisp_api_client.js stderr:\n%s", stderr.String())
-		}
-	})
-	return lines
+	p := nodetest.Start(t, node, "crisp_api_client.js", []string{modules, sock.URL()},
+		[]string{"RTM_IDENTIFIER=" + crisptest.Identifier, "RTM_KEY=" + crisptest.Key})
+	return p.Lines
 }
 
 // awaitLine returns the next line whose ev is name, skipping the others.

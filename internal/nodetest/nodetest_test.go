@@ -1,6 +1,7 @@
 package nodetest
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"sync"
 	"testing"
@@ -76,4 +77,25 @@ func TestBufferIsSafeForConcurrentUse(t *testing.T) {
 	}
 	wg.Wait()
 	require.Len(t, b.String(), 800)
+}
+
+// TestStart runs a script with an argument and an environment variable,
+// talks to it through Stdin and Lines (numbers stay json.Number, lines
+// that are not JSON objects are skipped), and lets the test's cleanup stop
+// it.
+func TestStart(t *testing.T) {
+	node, _ := Require(t, "test nodetest.Start")
+	p := Start(t, node, "echo.js", []string{"the-arg"}, []string{"NODETEST_ENV=the-env"})
+	ready := <-p.Lines
+	require.Equal(t, "ready", ready["ev"])
+	require.Equal(t, "the-arg", ready["arg"])
+	require.Equal(t, "the-env", ready["env"])
+	_, err := p.Stdin.Write([]byte(`{"n":12.5}` + "\n"))
+	require.NoError(t, err)
+	m := <-p.Lines
+	require.Equal(t, true, m["echo"])
+	require.Equal(t, json.Number("12.5"), m["n"])
+	require.NoError(t, p.Stdin.Close())
+	_, open := <-p.Lines
+	require.False(t, open, "Lines is closed when the script exits")
 }
