@@ -3,6 +3,7 @@ package crisp
 import (
 	"encoding/base64"
 	"fmt"
+
 	"github.com/crisp-go/crisp-go/internal/redact"
 )
 

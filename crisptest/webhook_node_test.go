@@ -1,19 +1,17 @@
 package crisptest
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
-	"github.com/crisp-go/crisp-go/internal/nodetest"
+	"fmt"
 	"io"
 	"net/http"
-	"os/exec"
-	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"github.com/stretchr/testify/require"
+
+	"github.com/crisp-go/crisp-go/internal/nodetest"
 )
 
 // nodeVerifier runs testdata/verify_hook.js, a web hook receiver that
@@ -24,36 +22,13 @@ func nodeVerifier(t *testing.T, secret string) string {
 	t.Helper()
 	node, modules := nodetest.Require(t, "check web hooks with the official Crisp Node client", "crisp-api")
 
-	cmd := exec.Command(node, filepath.Join("testdata", "verify_hook.js"), modules, secret)
-	stdin, err := cmd.StdinPipe() // the script exits when it closes
-	require.NoError(t, err)
-	stdout, err := cmd.StdoutPipe()
-	require.NoError(t, err)
-	var stderr nodetest.Buffer
-	cmd.Stderr = &stderr
-	require.NoError(t, cmd.Start())
-	t.Cleanup(func() {
-		_ = stdin.Close()
-		_ = cmd.Process.Kill()
-		_ = cmd.Wait()
-		if t.Failed() && stderr.String() != "" {
-			t.Logf("verify_hook.js stderr:\n%s", stderr.String())
-		}
-	})
-
-	lines := make(chan string, 1)
-	go func() {
-		line, _ := bufio.NewReader(stdout).ReadString('\n')
-		lines <- line
-		_, _ = io.Copy(io.Discard, stdout)
-	}()
+	p := nodetest.Start(t, node, "verify_hook.js", []string{modules, secret}, nil)
 	select {
-	case line := <-lines:
-		port, found := strings.CutPrefix(strings.TrimSpace(line), "listening ")
-		require.Truef(t, found, "verify_hook.js did not start: %q\n%s", line, stderr.String())
-		return "http://127.0.0.1:" + port
+	case m, ok := <-p.Lines:
+		require.Truef(t, ok && m["ev"] == "listening", "verify_hook.js did not start: %v\n%s", m, p.Stderr.String())
+		return fmt.Sprint("http://127.0.0.1:", m["port"])
 	case <-time.After(time.Minute):
-		t.Fatalf("verify_hook.js did not start within a minute\n%s", stderr.String())
+		t.Fatalf("verify_hook.js did not start within a minute\n%s", p.Stderr.String())
 		return ""
 	}
 }

@@ -2,7 +2,6 @@ package events
 
 import (
 	"context"
-	"github.com/crisp-go/crisp-go/internal/nodetest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -12,6 +11,7 @@ import (
 	"time"
 
 	crispgo "github.com/crisp-go/crisp-go"
+	"github.com/crisp-go/crisp-go/internal/nodetest"
 	"github.com/stretchr/testify/require"
 	"go.yaml.in/yaml/v4"
 )

@@ -5,8 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/crisp-go/crisp-go/internal/jsonx"
-	"github.com/crisp-go/crisp-go/internal/redact"
 	"math/rand/v2"
 	"net/http"
 	"slices"
@@ -16,6 +14,8 @@ import (
 
 	"github.com/crisp-go/crisp-go/crisp"
 	"github.com/crisp-go/crisp-go/events"
+	"github.com/crisp-go/crisp-go/internal/jsonx"
+	"github.com/crisp-go/crisp-go/internal/redact"
 	"github.com/crisp-go/crisp-go/internal/sio"
 )
 

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"github.com/crisp-go/crisp-go/internal/nodetest"
 	"log/slog"
 	"net"
 	"net/http"
@@ -22,6 +21,7 @@ import (
 	"github.com/crisp-go/crisp-go/crisptest"
 	"github.com/crisp-go/crisp-go/crisptest/rtmtest"
 	"github.com/crisp-go/crisp-go/events"
+	"github.com/crisp-go/crisp-go/internal/nodetest"
 	"github.com/crisp-go/crisp-go/internal/sio"
 	"github.com/crisp-go/crisp-go/rtm"
 )

@@ -3,7 +3,8 @@
 //
 //   node verify_hook.js <node_modules dir> <hook secret>
 //
-// Prints "listening <port>" once ready, and exits when stdin closes.
+// Prints {"ev":"listening","port":<port>} once ready, and exits when stdin
+// closes.
 //   POST /hook       200 when verifyHook and verifyWidget accept the
 //                    signature and receiveHook takes the payload; 403 on a
 //                    bad signature; 400 on a payload receiveHook refuses.
@@ -70,7 +71,7 @@ crisp
   .on("message:send", () => {})
   .then(() => {
     server.listen(0, "127.0.0.1", () => {
-      console.log(`listening ${server.address().port}`);
+      console.log(JSON.stringify({ ev: "listening", port: server.address().port }));
     });
   })
   .catch((e) => {

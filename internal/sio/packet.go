@@ -173,7 +173,9 @@ func NewEvent(name string, args ...any) (Packet, error) {
 }
 
 // Event returns the name and the arguments of an Event packet. The
-// arguments are the exact JSON the peer sent.
+// arguments are the exact JSON the peer sent. For a packet ParsePacket
+// returned, the args slice may point into p itself: use it while p is
+// unchanged (each argument's bytes are the message's and stay valid).
 func (p *Packet) Event() (name string, args []json.RawMessage, err error) {
 	if p.Type != Event {
 		return "", nil, fmt.Errorf("%w: packet type %d is not an event", ErrMalformed, p.Type)
