@@ -1,6 +1,7 @@
 package sio
 
 import (
+	"bytes"
 	"context"
 	"crypto/tls"
 	"encoding/json"
@@ -77,6 +78,7 @@ type Client struct {
 
 	done      chan struct{} // closed when the reader has returned
 	closeOnce sync.Once
+	rbuf      bytes.Buffer // readText's buffer
 }
 
 // URL returns the WebSocket URL of a Socket.IO endpoint: its scheme made
@@ -287,18 +289,38 @@ func (c *Client) handshake(ctx context.Context) error {
 	}
 }
 
-// readText returns the next non-empty text frame.
+// readText returns the next non-empty text frame, in a slice of its own
+// (the packets parsed from it keep slices of it). The frame is read into a
+// buffer the client reuses (one reader at a time: the handshake, then the
+// reading goroutine), then copied once at its exact size, where
+// websocket.Conn.ReadMessage would grow a new slice from 512 bytes.
 func (c *Client) readText() ([]byte, error) {
 	for {
-		mt, data, err := c.ws.ReadMessage()
+		mt, r, err := c.ws.NextReader()
 		if err != nil {
 			return nil, err
 		}
-		if mt == websocket.TextMessage && len(data) > 0 {
+		if mt != websocket.TextMessage {
+			continue // the next NextReader skips what is left of it
+		}
+		c.rbuf.Reset()
+		_, err = c.rbuf.ReadFrom(r)
+		data := bytes.Clone(c.rbuf.Bytes())
+		if c.rbuf.Cap() > maxKeptReadBuffer {
+			c.rbuf = bytes.Buffer{} // a rare large frame is not kept
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) > 0 {
 			return data, nil
 		}
 	}
 }
+
+// maxKeptReadBuffer is the largest read buffer a client keeps between
+// frames.
+const maxKeptReadBuffer = 64 << 10
 
 // read is the reading goroutine.
 func (c *Client) read() {

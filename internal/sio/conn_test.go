@@ -411,3 +411,41 @@ func TestServerCloseEndsEveryConnection(t *testing.T) {
 		t.Errorf("Dial after Close = %v", err)
 	}
 }
+
+// TestClientReadsFramesOfEverySize: frames of every size, a large one
+// between small ones, arrive whole, and each packet keeps its own bytes
+// while the client reads the next frames into its reused buffer (which it
+// does not keep once a frame was larger than maxKeptReadBuffer).
+func TestClientReadsFramesOfEverySize(t *testing.T) {
+	f := newFixture(t, nil)
+	c := dial(t, f.url)
+	f.wait(t, "the connection", func() bool { return len(f.conns) == 1 })
+	sc := f.conns[0]
+	sizes := []int{1, 700, maxKeptReadBuffer + 10_000, 3, 5000, 2}
+	for i, n := range sizes {
+		if err := sc.Emit(context.Background(), "sized", strings.Repeat(string(rune('a'+i)), n)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var got []Packet
+	for range sizes {
+		p, err := next(t, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got = append(got, p)
+	}
+	for i, n := range sizes {
+		name, args, err := got[i].Event()
+		want := `"` + strings.Repeat(string(rune('a'+i)), n) + `"`
+		if err != nil || name != "sized" || len(args) != 1 || string(args[0]) != want {
+			t.Errorf("frame %d (%d bytes): %q, %d arguments, %v", i, n, name, len(args), err)
+		}
+	}
+	c.mu.Lock() // the reading goroutine's buffer, between frames
+	kept := c.rbuf.Cap()
+	c.mu.Unlock()
+	if kept > maxKeptReadBuffer {
+		t.Errorf("the client keeps a read buffer of %d bytes, more than %d", kept, maxKeptReadBuffer)
+	}
+}
