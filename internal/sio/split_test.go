@@ -3,7 +3,6 @@ package sio
 import (
 	"bytes"
 	"encoding/json"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -102,21 +101,6 @@ func TestEventNames(t *testing.T) {
 		}
 	}); allocs != 0 {
 		t.Errorf("Event() of a parsed packet allocates %.1f times, want 0", allocs)
-	}
-}
-
-// TestNameCacheIsBounded: names past maxNames are still returned, but not
-// kept.
-func TestNameCacheIsBounded(t *testing.T) {
-	var c nameCache
-	for i := range maxNames + 10 {
-		s := c.intern([]byte("name-" + strconv.Itoa(i)))
-		if !strings.HasPrefix(s, "name-") {
-			t.Fatalf("intern = %q", s)
-		}
-	}
-	if len(c.m) != maxNames {
-		t.Errorf("the cache holds %d names, want %d", len(c.m), maxNames)
 	}
 }
 
